@@ -1,0 +1,411 @@
+//! The building blocks of the three phases, the seven steps of the strategic plan, and
+//! how complete each of them is.
+
+use super::{LandscapeLevel, Plan, ActionPlan, BenchmarkLevel, MaturityDimension};
+
+/// The three phases, foundation first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Phase {
+    Information,
+    Strategy,
+    Operative,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 3] = [Phase::Information, Phase::Strategy, Phase::Operative];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Phase::Information => "information",
+            Phase::Strategy => "strategy",
+            Phase::Operative => "operative",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Phase> {
+        Phase::ALL.into_iter().find(|p| p.slug() == s)
+    }
+
+    pub fn blocks(self) -> impl Iterator<Item = Block> {
+        Block::ALL.into_iter().filter(move |b| b.phase() == self)
+    }
+
+    /// The phases this one stands on.
+    pub fn below(self) -> &'static [Phase] {
+        match self {
+            Phase::Information => &[],
+            Phase::Strategy => &[Phase::Information],
+            Phase::Operative => &[Phase::Information, Phase::Strategy],
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Block {
+    OpportunitiesRisks,
+    ToolsMethods,
+    Landscape,
+    Audit,
+    Swot,
+    Maturity,
+    StrategicPlan,
+    Post,
+    WhySocialMedia,
+    Relationships,
+    Governance,
+    BusinessIntegration,
+    GoalSystem,
+    Resources,
+    Enabling,
+    Organisation,
+    Technical,
+    KpiTracking,
+}
+
+impl Block {
+    pub const ALL: [Block; 18] = [
+        Block::OpportunitiesRisks,
+        Block::ToolsMethods,
+        Block::Landscape,
+        Block::Audit,
+        Block::Swot,
+        Block::Maturity,
+        Block::StrategicPlan,
+        Block::Post,
+        Block::WhySocialMedia,
+        Block::Relationships,
+        Block::Governance,
+        Block::BusinessIntegration,
+        Block::GoalSystem,
+        Block::Resources,
+        Block::Enabling,
+        Block::Organisation,
+        Block::Technical,
+        Block::KpiTracking,
+    ];
+
+    pub fn phase(self) -> Phase {
+        use Block::*;
+        match self {
+            OpportunitiesRisks | ToolsMethods | Landscape | Audit | Swot | Maturity => {
+                Phase::Information
+            }
+            StrategicPlan | Post | WhySocialMedia | Relationships | Governance
+            | BusinessIntegration | GoalSystem | Resources => Phase::Strategy,
+            Enabling | Organisation | Technical | KpiTracking => Phase::Operative,
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        use Block::*;
+        match self {
+            OpportunitiesRisks => "opportunities-risks",
+            ToolsMethods => "tools-methods",
+            Landscape => "landscape",
+            Audit => "audit",
+            Swot => "swot",
+            Maturity => "maturity",
+            StrategicPlan => "strategic-plan",
+            Post => "post",
+            WhySocialMedia => "why-social-media",
+            Relationships => "relationships",
+            Governance => "governance",
+            BusinessIntegration => "business-integration",
+            GoalSystem => "goal-system",
+            Resources => "resources",
+            Enabling => "enabling",
+            Organisation => "organisation",
+            Technical => "technical",
+            KpiTracking => "kpi-tracking",
+        }
+    }
+
+    pub fn from_slug(phase: Phase, s: &str) -> Option<Block> {
+        phase.blocks().find(|b| b.slug() == s)
+    }
+
+    /// A cornerstone without which the strategy is incomplete.
+    pub fn is_cornerstone(self) -> bool {
+        matches!(self, Block::BusinessIntegration | Block::GoalSystem | Block::Resources)
+    }
+}
+
+/// The seven steps of the strategic plan, in the order the method insists on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Step {
+    Focus,
+    BusinessObjectives,
+    Mission,
+    Objectives,
+    Kpis,
+    Tactics,
+    Indicators,
+}
+
+impl Step {
+    pub const ALL: [Step; 7] = [
+        Step::Focus,
+        Step::BusinessObjectives,
+        Step::Mission,
+        Step::Objectives,
+        Step::Kpis,
+        Step::Tactics,
+        Step::Indicators,
+    ];
+
+    /// 1 to 7.
+    pub fn number(self) -> u8 {
+        self as u8 + 1
+    }
+
+    pub fn from_number(n: u8) -> Option<Step> {
+        Step::ALL.get(usize::from(n).checked_sub(1)?).copied()
+    }
+}
+
+/// How many of a block's parts are filled in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub done: u32,
+    pub total: u32,
+}
+
+impl Progress {
+    fn of(checks: &[bool]) -> Progress {
+        Progress { done: checks.iter().filter(|c| **c).count() as u32, total: checks.len() as u32 }
+    }
+
+    pub fn add(self, other: Progress) -> Progress {
+        Progress { done: self.done + other.done, total: self.total + other.total }
+    }
+
+    pub fn is_complete(self) -> bool {
+        self.done == self.total
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.done == 0
+    }
+
+    /// Whole percent, rounded down so that 100 means really complete.
+    pub fn percent(self) -> u32 {
+        if self.total == 0 {
+            100
+        } else {
+            self.done * 100 / self.total
+        }
+    }
+}
+
+fn filled(s: &str) -> bool {
+    !s.trim().is_empty()
+}
+
+/// Whether a step of the strategic plan is done.
+pub fn step_done(plan: &Plan, step: Step) -> bool {
+    let s = &plan.strategy;
+    let per_objective = |count: &dyn Fn(&super::Id) -> usize, range: std::ops::RangeInclusive<usize>| {
+        !s.objectives.is_empty() && s.objectives.iter().all(|o| range.contains(&count(&o.id)))
+    };
+    match step {
+        Step::Focus => (1..=5).contains(&s.focus.horizon_years),
+        Step::BusinessObjectives => s.business_objectives.iter().any(|b| filled(&b.text)),
+        Step::Mission => filled(&s.mission),
+        Step::Objectives => {
+            !s.objectives.is_empty()
+                && s.objectives.iter().all(|o| filled(&o.text) && !o.business_objectives.is_empty())
+        }
+        Step::Kpis => per_objective(&|id| s.kpis.iter().filter(|k| &k.objective == id).count(), 1..=2),
+        Step::Tactics => {
+            per_objective(&|id| s.tactics.iter().filter(|t| &t.objective == id).count(), 1..=usize::MAX)
+        }
+        Step::Indicators => {
+            !s.tactics.is_empty()
+                && s.tactics.iter().all(|t| {
+                    let kept = s.indicators.iter().filter(|i| i.tactic == t.id && i.kept).count();
+                    (2..=5).contains(&kept)
+                })
+        }
+    }
+}
+
+pub fn block_progress(plan: &Plan, block: Block) -> Progress {
+    let info = &plan.information;
+    let s = &plan.strategy;
+    let actions_in = |p: ActionPlan| plan.operative.actions.iter().any(|a| a.plan == p);
+    match block {
+        Block::OpportunitiesRisks => Progress::of(&[
+            info.opportunities_risks.iter().any(|o| o.kind == super::OpportunityRiskKind::Opportunity),
+            info.opportunities_risks.iter().any(|o| o.kind == super::OpportunityRiskKind::Risk),
+        ]),
+        Block::ToolsMethods => Progress::of(&[!info.tools.is_empty()]),
+        Block::Landscape => {
+            let mut checks: Vec<bool> = LandscapeLevel::ALL
+                .iter()
+                .map(|l| info.landscape.findings.iter().any(|f| f.level == *l))
+                .collect();
+            checks.push(filled(&info.landscape.generic_strategy));
+            Progress::of(&checks)
+        }
+        Block::Audit => {
+            let a = &info.audit;
+            let mut checks = vec![
+                filled(&a.progress),
+                filled(&a.channels_used),
+                filled(&a.engagement),
+                filled(&a.benefits),
+                filled(&a.improvements),
+                !a.channels.is_empty(),
+            ];
+            checks.extend(BenchmarkLevel::ALL.iter().map(|l| a.benchmark.get(*l).gap().is_some()));
+            Progress::of(&checks)
+        }
+        Block::Swot => {
+            let w = &info.swot;
+            Progress::of(&[
+                !w.strengths.is_empty(),
+                !w.weaknesses.is_empty(),
+                !w.opportunities.is_empty(),
+                !w.threats.is_empty(),
+                filled(&w.leverage_strengths),
+                filled(&w.overcome_weaknesses),
+                filled(&w.realise_opportunities),
+                filled(&w.alleviate_threats),
+            ])
+        }
+        Block::Maturity => {
+            let checks: Vec<bool> = MaturityDimension::ALL
+                .iter()
+                .map(|d| info.maturity.answers.contains_key(d))
+                .collect();
+            Progress::of(&checks)
+        }
+        Block::StrategicPlan => {
+            let checks: Vec<bool> = Step::ALL.iter().map(|st| step_done(plan, *st)).collect();
+            Progress::of(&checks)
+        }
+        Block::Post => Progress::of(&[
+            filled(&s.post.people),
+            !s.post.objectives.is_empty(),
+            filled(&s.post.strategy),
+            filled(&s.post.technology),
+        ]),
+        Block::WhySocialMedia => Progress::of(&[
+            filled(&s.why.marketing),
+            filled(&s.why.employee_engagement),
+            filled(&s.why.collaboration),
+        ]),
+        Block::Relationships => Progress::of(&[!s.relationships.is_empty()]),
+        Block::Governance => Progress::of(&[
+            filled(&s.governance.policies),
+            filled(&s.governance.guidelines),
+            filled(&s.governance.processes),
+            filled(&s.governance.education),
+        ]),
+        Block::BusinessIntegration => Progress::of(&[filled(&s.business_integration)]),
+        Block::GoalSystem => Progress::of(&[filled(&s.goal_system)]),
+        Block::Resources => Progress::of(&[
+            filled(&s.resources.people),
+            s.resources.hours_per_week.is_some(),
+            s.resources.budget.is_some(),
+            filled(&s.resources.tools),
+        ]),
+        Block::Enabling => Progress::of(&[actions_in(ActionPlan::Enabling)]),
+        Block::Organisation => Progress::of(&[actions_in(ActionPlan::Organisation)]),
+        Block::Technical => Progress::of(&[actions_in(ActionPlan::Technical)]),
+        Block::KpiTracking => {
+            if s.kpis.is_empty() {
+                Progress { done: 0, total: 1 }
+            } else {
+                let checks: Vec<bool> = s.kpis.iter().map(|k| !k.actuals.is_empty()).collect();
+                Progress::of(&checks)
+            }
+        }
+    }
+}
+
+/// A phase's progress: every block counts the same, whatever its number of parts.
+pub fn phase_progress(plan: &Plan, phase: Phase) -> Progress {
+    phase.blocks().fold(Progress::default(), |acc, b| {
+        let p = block_progress(plan, b);
+        // Each block weighs 10 parts so a checklist of 13 items doesn't drown a single field.
+        let scaled = if p.total == 0 { 10 } else { p.done * 10 / p.total };
+        acc.add(Progress { done: scaled, total: 10 })
+    })
+}
+
+/// The cornerstones a complete strategy needs and this plan lacks.
+pub fn missing_cornerstones(plan: &Plan) -> Vec<Block> {
+    Block::ALL
+        .into_iter()
+        .filter(|b| b.is_cornerstone() && block_progress(plan, *b).is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BusinessFunction, Id, Kpi, Objective, Tactic, Indicator, BusinessObjective};
+
+    #[test]
+    fn slugs_are_unique_and_round_trip() {
+        for b in Block::ALL {
+            assert_eq!(Block::from_slug(b.phase(), b.slug()), Some(b));
+            assert_eq!(Block::ALL.iter().filter(|o| o.slug() == b.slug()).count(), 1);
+        }
+        for p in Phase::ALL {
+            assert_eq!(Phase::from_slug(p.slug()), Some(p));
+        }
+        assert_eq!(Step::from_number(1), Some(Step::Focus));
+        assert_eq!(Step::from_number(7), Some(Step::Indicators));
+        assert_eq!(Step::from_number(0), None);
+        assert_eq!(Step::from_number(8), None);
+    }
+
+    #[test]
+    fn a_new_plan_is_empty_but_for_its_focus() {
+        let plan = Plan::new(Id::from("p"), "P", BusinessFunction::Sales, "2026-01-01T00:00:00Z");
+        assert_eq!(block_progress(&plan, Block::StrategicPlan), Progress { done: 1, total: 7 });
+        assert_eq!(phase_progress(&plan, Phase::Information).done, 0);
+        assert_eq!(phase_progress(&plan, Phase::Operative).done, 0);
+        assert_eq!(missing_cornerstones(&plan).len(), 3);
+    }
+
+    #[test]
+    fn kpi_step_wants_one_or_two_per_objective() {
+        let mut plan = Plan::default();
+        let s = &mut plan.strategy;
+        s.business_objectives.push(BusinessObjective { id: Id::from("b"), text: "Grow".into() });
+        s.objectives.push(Objective {
+            id: Id::from("o"),
+            text: "Fans".into(),
+            business_objectives: vec![Id::from("b")],
+            perspective: None,
+        });
+        assert!(step_done(&plan, Step::Objectives));
+        assert!(!step_done(&plan, Step::Kpis));
+        for n in 0..3 {
+            plan.strategy.kpis.push(Kpi { id: Id(format!("k{n}")), objective: Id::from("o"), ..Kpi::default() });
+            assert_eq!(step_done(&plan, Step::Kpis), n < 2, "with {} KPIs", n + 1);
+        }
+        plan.strategy.tactics.push(Tactic { id: Id::from("t"), objective: Id::from("o"), text: "x".into() });
+        assert!(step_done(&plan, Step::Tactics));
+        assert!(!step_done(&plan, Step::Indicators));
+        for n in 0..2 {
+            plan.strategy.indicators.push(Indicator {
+                id: Id(format!("i{n}")),
+                tactic: Id::from("t"),
+                text: "i".into(),
+                kept: true,
+            });
+        }
+        assert!(step_done(&plan, Step::Indicators));
+    }
+
+    #[test]
+    fn progress_percent_rounds_down() {
+        assert_eq!(Progress { done: 2, total: 3 }.percent(), 66);
+        assert_eq!(Progress { done: 0, total: 0 }.percent(), 100);
+        assert!(Progress { done: 3, total: 3 }.is_complete());
+    }
+}

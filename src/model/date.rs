@@ -1,0 +1,119 @@
+//! Calendar dates as the file format stores them: `YYYY-MM-DD` text.
+//!
+//! A date is kept as text so a broken value in a file can be reported with its path
+//! instead of failing the whole parse; `Date::parts` checks it.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct Date(pub String);
+
+impl Date {
+    pub fn new(y: i32, m: u32, d: u32) -> Date {
+        Date(format!("{y:04}-{m:02}-{d:02}"))
+    }
+
+    /// Year, month and day, if the text is a real calendar date.
+    pub fn parts(&self) -> Option<(i32, u32, u32)> {
+        let s = self.0.as_bytes();
+        if s.len() != 10 || s[4] != b'-' || s[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            let t = std::str::from_utf8(&s[r]).ok()?;
+            if !t.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            t.parse().ok()
+        };
+        let (y, m, d) = (num(0..4)? as i32, num(5..7)?, num(8..10)?);
+        if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+            return None;
+        }
+        Some((y, m, d))
+    }
+
+    pub fn is_valid(&self) -> bool {
+        self.parts().is_some()
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    pub fn day_number(&self) -> Option<i64> {
+        let (y, m, d) = self.parts()?;
+        Some(days_from_civil(y, m, d))
+    }
+
+    pub fn from_day_number(n: i64) -> Date {
+        let (y, m, d) = civil_from_days(n);
+        Date::new(y, m, d)
+    }
+
+    pub fn add_days(&self, days: i64) -> Option<Date> {
+        Some(Date::from_day_number(self.day_number()? + days))
+    }
+}
+
+pub fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+pub fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(y) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((y + i64::from(m <= 2)) as i32, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_real_dates_only() {
+        assert_eq!(Date("2024-02-29".into()).parts(), Some((2024, 2, 29)));
+        assert!(!Date("2023-02-29".into()).is_valid());
+        assert!(!Date("2023-13-01".into()).is_valid());
+        assert!(!Date("2023-1-01".into()).is_valid());
+        assert!(!Date("2023-01-0x".into()).is_valid());
+        assert!(!Date("".into()).is_valid());
+    }
+
+    #[test]
+    fn day_numbers_round_trip() {
+        assert_eq!(Date::new(1970, 1, 1).day_number(), Some(0));
+        assert_eq!(Date::new(2000, 3, 1).day_number(), Some(11_017));
+        for n in [-700_000, -1, 0, 59, 10_000, 20_000, 2_000_000] {
+            assert_eq!(Date::from_day_number(n).day_number(), Some(n));
+        }
+        assert_eq!(Date::new(2026, 12, 30).add_days(3), Some(Date::new(2027, 1, 2)));
+    }
+}

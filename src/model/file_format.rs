@@ -1,0 +1,160 @@
+//! The plan file: an envelope (format name, schema version, app version, export time)
+//! around the plan. `decode` is the one way in, for imported files and for what the app
+//! stored itself: it never trusts its input and reports what is wrong and where.
+
+use super::migrations::{migrate, MigrationError, MIGRATIONS};
+use super::validate::{validate, Problem};
+use super::Plan;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+pub const FORMAT: &str = "socialplan";
+pub const SCHEMA_VERSION: u32 = 1;
+pub const FILE_EXTENSION: &str = "socialplan.json";
+pub const MEDIA_TYPE: &str = "application/json";
+/// Files above this size are refused before parsing.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+/// Nesting deeper than this is refused before parsing; a real plan is about 6 deep.
+pub const MAX_DEPTH: usize = 64;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Envelope {
+    /// Always `"socialplan"`.
+    pub format: String,
+    pub schema_version: u32,
+    /// The version of the app that wrote the file.
+    #[serde(default)]
+    pub app_version: String,
+    /// RFC 3339 time of export (or of saving, for browser storage).
+    #[serde(default)]
+    pub exported_at: String,
+    /// Only in browser storage: how many times this plan was saved, to spot a stale copy
+    /// from another tab. Absent in exported files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<u64>,
+    pub plan: Plan,
+}
+
+/// Why a file can't be read. Each names what is wrong and, where it can, where.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportError {
+    TooLarge { bytes: usize },
+    Empty,
+    NotUtf8,
+    TooDeep,
+    NotJson { line: usize, column: usize },
+    NotOurs,
+    MissingVersion,
+    NewerVersion { found: u64 },
+    Migration(MigrationError),
+    WrongType { path: String },
+    Invalid(Vec<Problem>),
+}
+
+/// A plan read from a file or from storage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    pub plan: Plan,
+    pub revision: Option<u64>,
+    /// The version the file had, when it was older than the current one.
+    pub migrated_from: Option<u32>,
+}
+
+/// The envelope text of `plan`: pretty for files people may read, compact for storage.
+pub fn encode(plan: &Plan, app_version: &str, now: &str, revision: Option<u64>, pretty: bool) -> String {
+    let envelope = Envelope {
+        format: FORMAT.to_owned(),
+        schema_version: SCHEMA_VERSION,
+        app_version: app_version.to_owned(),
+        exported_at: now.to_owned(),
+        revision,
+        plan: plan.clone(),
+    };
+    let text = if pretty { serde_json::to_string_pretty(&envelope) } else { serde_json::to_string(&envelope) };
+    text.expect("a plan always serialises")
+}
+
+/// Reads a plan file (or stored plan) and checks it completely.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if nesting_depth(text) > MAX_DEPTH {
+        return Err(ImportError::TooDeep);
+    }
+    let mut value: Value = serde_json::from_str(text)
+        .map_err(|e| ImportError::NotJson { line: e.line(), column: e.column() })?;
+    let obj = value.as_object().ok_or(ImportError::NotOurs)?;
+    if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(ImportError::NotOurs);
+    }
+    let found = obj.get("schema_version").and_then(Value::as_u64).ok_or(ImportError::MissingVersion)?;
+    if found == 0 {
+        return Err(ImportError::MissingVersion);
+    }
+    if found > u64::from(SCHEMA_VERSION) {
+        return Err(ImportError::NewerVersion { found });
+    }
+    let found = found as u32;
+    let migrated_from = (found < SCHEMA_VERSION).then_some(found);
+    migrate(&mut value, found, SCHEMA_VERSION, MIGRATIONS).map_err(ImportError::Migration)?;
+    let envelope: Envelope = serde_path_to_error::deserialize(value).map_err(|e| ImportError::WrongType {
+        path: e.path().to_string(),
+    })?;
+    let problems = validate(&envelope.plan, "plan");
+    if !problems.is_empty() {
+        return Err(ImportError::Invalid(problems));
+    }
+    Ok(Decoded { plan: envelope.plan, revision: envelope.revision, migrated_from })
+}
+
+/// The deepest nesting of arrays and objects in `text`, counted without parsing, so an
+/// absurdly nested file is refused cheaply.
+pub fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+/// A file name for an exported plan: its name, made safe for every file system.
+pub fn file_name(plan_name: &str) -> String {
+    let mut out = String::new();
+    for ch in plan_name.trim().chars() {
+        if ch.is_alphanumeric() {
+            out.extend(ch.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.chars().count() >= 60 {
+            break;
+        }
+    }
+    let stem = out.trim_end_matches('-');
+    let stem = if stem.is_empty() { "plan" } else { stem };
+    format!("{stem}.{FILE_EXTENSION}")
+}

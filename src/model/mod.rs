@@ -1,0 +1,26 @@
+//! The pure domain: every block of the three-phase model as typed data, the rules on it
+//! (completeness, stages, gaps), the file format with its validation and migrations.
+//! No browser code lives here, so `cargo test` covers it natively.
+
+mod blocks;
+mod date;
+pub mod file_format;
+mod id;
+mod information;
+pub mod migrations;
+mod operative;
+mod plan;
+pub mod sample;
+mod strategy;
+pub mod validate;
+
+pub use blocks::*;
+pub use date::Date;
+pub use file_format::{decode, encode, Decoded, Envelope, ImportError, SCHEMA_VERSION};
+pub use id::Id;
+pub use information::*;
+pub use operative::*;
+pub use plan::{Plan, PlanSummary};
+pub use strategy::*;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,352 @@
+//! Tests of the file format as a whole: round trips of any plan, the published JSON
+//! Schema, the fixture of every schema version, the sample plan and refused files.
+
+use super::file_format::{decode, encode, nesting_depth, file_name, MAX_BYTES};
+use super::validate::ProblemKind;
+use super::*;
+use proptest::prelude::*;
+use proptest::strategy::Strategy as Gen;
+use super::Strategy;
+
+const NOW: &str = "2026-11-22T10:00:00Z";
+
+fn text() -> impl Gen<Value = String> {
+    prop_oneof![Just(String::new()), "\\PC{0,24}", "[a-z <>&\"'\\\\]{0,12}"]
+}
+
+fn number() -> impl Gen<Value = f64> {
+    prop_oneof![-1e15..1e15f64, -1000.0..1000.0f64, Just(0.0)]
+}
+
+fn date() -> impl Gen<Value = Date> {
+    (-20_000i64..60_000).prop_map(Date::from_day_number)
+}
+
+fn opt<T: std::fmt::Debug + Clone>(s: impl Gen<Value = T>) -> impl Gen<Value = Option<T>> {
+    proptest::option::of(s)
+}
+
+prop_compose! {
+    fn information()(
+        ors in prop::collection::vec((any::<bool>(), text(), text()), 0..4),
+        tools in prop::collection::vec((text(), text(), 0u8..3, text(), 1u8..=5), 0..4),
+        findings in prop::collection::vec((0usize..5, text(), any::<bool>(), 1u8..=5), 0..6),
+        generic in text(),
+        answers in prop::collection::vec(text(), 5),
+        channels in prop::collection::vec((text(), opt(date()), opt(0u64..1_000_000_000), opt(0u8..3), text(), text()), 0..4),
+        scores in prop::collection::vec((opt(0u8..=10), opt(0u8..=10), text()), 5),
+        swot in prop::collection::vec(prop::collection::vec((text(), any::<bool>()), 0..3), 4),
+        swot_answers in prop::collection::vec(text(), 4),
+        maturity in prop::collection::vec(opt(0usize..7), 9),
+        notes in text(),
+    ) -> Information {
+        let mut n = 0;
+        let mut id = |p: &str| { n += 1; Id(format!("{p}{n}")) };
+        let mut info = Information::default();
+        info.opportunities_risks = ors.into_iter().map(|(r, title, description)| OpportunityRisk {
+            id: id("or"), kind: if r { OpportunityRiskKind::Risk } else { OpportunityRiskKind::Opportunity }, title, description,
+        }).collect();
+        info.tools = tools.into_iter().map(|(name, purpose, u, how, relevance)| ToolEntry {
+            id: id("tl"), name, purpose, usage: [ToolUsage::NotUsed, ToolUsage::Evaluating, ToolUsage::InUse][u as usize], how, relevance,
+        }).collect();
+        info.landscape.findings = findings.into_iter().map(|(l, text, threat, weight)| Finding {
+            id: id("f"), level: LandscapeLevel::ALL[l], text, polarity: if threat { Polarity::Threat } else { Polarity::Opportunity }, weight,
+        }).collect();
+        info.landscape.generic_strategy = generic;
+        let a = &mut info.audit;
+        [a.progress, a.channels_used, a.engagement, a.benefits, a.improvements] =
+            [answers[0].clone(), answers[1].clone(), answers[2].clone(), answers[3].clone(), answers[4].clone()];
+        a.channels = channels.into_iter().map(|(name, since, audience, e, owner, notes)| Channel {
+            id: id("ch"), name, since, audience,
+            engagement: e.map(|e| [EngagementLevel::Low, EngagementLevel::Medium, EngagementLevel::High][e as usize]),
+            owner, notes,
+        }).collect();
+        for (level, (current, ideal, note)) in BenchmarkLevel::ALL.iter().zip(scores) {
+            *a.benchmark.get_mut(*level) = BenchmarkScore { current, ideal, note };
+        }
+        let finding_ids: Vec<Id> = info.landscape.findings.iter().map(|f| f.id.clone()).collect();
+        let mut quadrants = swot.into_iter().map(|items| items.into_iter().enumerate().map(|(i, (text, linked))| SwotItem {
+            id: id("sw"), text, finding: if linked && !finding_ids.is_empty() { Some(finding_ids[i % finding_ids.len()].clone()) } else { None },
+        }).collect::<Vec<_>>());
+        let w = &mut info.swot;
+        w.strengths = quadrants.next().unwrap();
+        w.weaknesses = quadrants.next().unwrap();
+        w.opportunities = quadrants.next().unwrap();
+        w.threats = quadrants.next().unwrap();
+        [w.leverage_strengths, w.overcome_weaknesses, w.realise_opportunities, w.alleviate_threats] =
+            [swot_answers[0].clone(), swot_answers[1].clone(), swot_answers[2].clone(), swot_answers[3].clone()];
+        let all = [MaturityAnswer::DontKnow, MaturityAnswer::Planning, MaturityAnswer::Presence, MaturityAnswer::Engagement,
+            MaturityAnswer::Formalized, MaturityAnswer::Strategic, MaturityAnswer::Converged];
+        info.maturity.answers = MaturityDimension::ALL.iter().zip(maturity)
+            .filter_map(|(d, a)| a.map(|a| (*d, all[a]))).collect();
+        info.maturity.notes = notes;
+        info
+    }
+}
+
+prop_compose! {
+    fn strategy()(
+        function in 0usize..7, horizon in 1u8..=5, start in opt(date()),
+        business in prop::collection::vec(text(), 0..4),
+        mission in text(),
+        objectives in prop::collection::vec((text(), prop::collection::vec(0usize..8, 0..3), opt(0usize..4)), 0..4),
+        kpis in prop::collection::vec((0usize..8, text(), opt(0usize..3), text(), any::<bool>(), opt(number()), opt(number()), opt(date()), 0usize..3, text(), text(), prop::collection::vec(number(), 0..6)), 0..5),
+        tactics in prop::collection::vec((0usize..8, text()), 0..5),
+        indicators in prop::collection::vec((0usize..8, text(), any::<bool>()), 0..6),
+        post in (text(), prop::collection::vec(0usize..5, 0..5), text(), text(), text()),
+        why in (text(), text(), text()),
+        relationships in prop::collection::vec((text(), text(), text(), text()), 0..3),
+        governance in (text(), text(), text(), text()),
+        cornerstones in (text(), text(), text(), opt(number()), opt(number()), text()),
+    ) -> Strategy {
+        let mut n = 0;
+        let mut id = |p: &str| { n += 1; Id(format!("{p}{n}")) };
+        let mut s = Strategy::default();
+        s.focus = Focus { function: BusinessFunction::ALL[function], horizon_years: horizon, start };
+        s.business_objectives = business.into_iter().map(|text| BusinessObjective { id: id("b"), text }).collect();
+        s.mission = mission;
+        let bids: Vec<Id> = s.business_objectives.iter().map(|b| b.id.clone()).collect();
+        let perspectives = [Perspective::Customer, Perspective::Financial, Perspective::LearningGrowth, Perspective::InternalProcess];
+        s.objectives = objectives.into_iter().map(|(text, links, p)| Objective {
+            id: id("o"), text,
+            business_objectives: if bids.is_empty() { vec![] } else { let mut l: Vec<Id> = links.iter().map(|i| bids[i % bids.len()].clone()).collect(); l.dedup(); l },
+            perspective: p.map(|p| perspectives[p]),
+        }).collect();
+        let oids: Vec<Id> = s.objectives.iter().map(|o| o.id.clone()).collect();
+        if !oids.is_empty() {
+            let goals = [BusinessGoal::IncreaseRevenue, BusinessGoal::ReduceCosts, BusinessGoal::IncreaseSatisfaction];
+            let freqs = [Frequency::Weekly, Frequency::Monthly, Frequency::Quarterly];
+            s.kpis = kpis.into_iter().map(|(o, name, g, unit, lower, baseline, target, deadline, f, source, owner, values)| Kpi {
+                id: id("k"), objective: oids[o % oids.len()].clone(), name, business_goal: g.map(|g| goals[g]), unit,
+                direction: if lower { Direction::LowerIsBetter } else { Direction::HigherIsBetter },
+                baseline, target, deadline, frequency: freqs[f], source, owner,
+                actuals: values.into_iter().enumerate().map(|(i, value)| Actual { period: Date::from_day_number(20_000 + 7 * i as i64), value }).collect(),
+            }).collect();
+            s.tactics = tactics.into_iter().map(|(o, text)| Tactic { id: id("t"), objective: oids[o % oids.len()].clone(), text }).collect();
+        }
+        let tids: Vec<Id> = s.tactics.iter().map(|t| t.id.clone()).collect();
+        if !tids.is_empty() {
+            s.indicators = indicators.into_iter().map(|(t, text, kept)| Indicator { id: id("i"), tactic: tids[t % tids.len()].clone(), text, kept }).collect();
+        }
+        s.post = Post { people: post.0, objectives: post.1.into_iter().map(|i| PostObjective::ALL[i]).collect(), objectives_note: post.2, strategy: post.3, technology: post.4 };
+        s.why = WhySocialMedia { marketing: why.0, employee_engagement: why.1, collaboration: why.2 };
+        s.relationships = relationships.into_iter().map(|(who, kind, value, usage)| Relationship { id: id("r"), who, kind, value, usage }).collect();
+        s.governance = Governance { policies: governance.0, guidelines: governance.1, processes: governance.2, education: governance.3 };
+        s.business_integration = cornerstones.0;
+        s.goal_system = cornerstones.1;
+        s.resources = Resources { people: cornerstones.2, hours_per_week: cornerstones.3, budget: cornerstones.4, tools: cornerstones.5 };
+        s
+    }
+}
+
+prop_compose! {
+    fn plan()(
+        name in text(), information in information(), strategy in strategy(),
+        actions in prop::collection::vec((0usize..3, text(), text(), opt(date()), 0usize..4, 0usize..3, 0usize..8, text()), 0..5),
+        at_risk in 0.5..=1.0f64, gap in 0.0..0.5f64,
+    ) -> Plan {
+        let mut plan = Plan { id: Id::from("plan"), name, created_at: NOW.into(), updated_at: NOW.into(), information, strategy, ..Plan::default() };
+        // Ids of the phases were made apart; prefix them so they can't collide.
+        plan.reassign_ids(&mut { let mut n = 0u64; move || { n += 1; Id::from_bits(n) } });
+        let oids: Vec<Id> = plan.strategy.objectives.iter().map(|o| o.id.clone()).collect();
+        let tids: Vec<Id> = plan.strategy.tactics.iter().map(|t| t.id.clone()).collect();
+        let plans = [ActionPlan::Enabling, ActionPlan::Organisation, ActionPlan::Technical];
+        let statuses = [ActionStatus::Open, ActionStatus::InProgress, ActionStatus::Done, ActionStatus::Dropped];
+        plan.operative.actions = actions.into_iter().enumerate().map(|(i, (p, title, owner, due, st, serves, which, notes))| Action {
+            id: Id(format!("a{i}")), plan: plans[p], title, owner, due, status: statuses[st],
+            serves: match serves {
+                1 if !oids.is_empty() => Some(Serves::Objective(oids[which % oids.len()].clone())),
+                2 if !tids.is_empty() => Some(Serves::Tactic(tids[which % tids.len()].clone())),
+                _ => None,
+            },
+            notes,
+        }).collect();
+        plan.operative.thresholds = Thresholds { at_risk, off_track: at_risk - gap };
+        plan
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_plan_survives_export_and_import(plan in plan()) {
+        prop_assert_eq!(validate::validate(&plan, "plan"), vec![]);
+        for pretty in [true, false] {
+            let text = encode(&plan, "1.0.0", NOW, None, pretty);
+            let back = decode(text.as_bytes()).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+            prop_assert_eq!(&back.plan, &plan);
+            prop_assert_eq!(back.revision, None);
+        }
+    }
+
+    #[test]
+    fn any_bytes_get_an_answer_not_a_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let _ = decode(&bytes);
+    }
+}
+
+fn sample(lang_table: &str) -> Plan {
+    sample::build(lang_table, &Date::new(2026, 11, 22), NOW).expect("the sample builds")
+}
+
+const EN_TABLE: &str = include_str!("../i18n/sample/en.json");
+
+#[test]
+fn the_published_schema_matches_the_code() {
+    let schema = schemars::schema_for!(Envelope);
+    let text = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/plan.schema.json");
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(path, &text).unwrap();
+    }
+    let published = std::fs::read_to_string(path).expect("docs/plan.schema.json exists");
+    assert!(published == text, "docs/plan.schema.json is out of date: run `UPDATE_SCHEMA=1 cargo test` and commit it");
+}
+
+/// A file of every schema version ever published must still import.
+#[test]
+fn fixtures_of_every_version_import() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    for version in 1..=SCHEMA_VERSION {
+        let path = format!("{dir}/plan-v{version}.socialplan.json");
+        if std::env::var_os("UPDATE_FIXTURE").is_some() && version == SCHEMA_VERSION {
+            std::fs::write(&path, encode(&sample(EN_TABLE), "0.1.0", NOW, None, true)).unwrap();
+        }
+        let bytes = std::fs::read(&path).unwrap_or_else(|_| panic!("{path} exists"));
+        let decoded = decode(&bytes).unwrap_or_else(|e| panic!("{path}: {e:?}"));
+        assert_eq!(decoded.migrated_from, (version < SCHEMA_VERSION).then_some(version));
+        assert!(!decoded.plan.strategy.kpis.is_empty());
+    }
+}
+
+#[test]
+fn the_sample_fills_every_block_of_every_phase() {
+    let plan = sample(EN_TABLE);
+    for block in Block::ALL {
+        assert!(!block_progress(&plan, block).is_empty(), "{block:?} is empty in the sample");
+    }
+    for step in Step::ALL {
+        assert!(step_done(&plan, step), "step {step:?} is not done in the sample");
+    }
+    assert!(missing_cornerstones(&plan).is_empty());
+    assert!(plan.information.maturity.stage().is_some());
+    let year = plan.strategy.kpis.iter().filter(|k| {
+        let days: Vec<i64> = k.actuals.iter().filter_map(|a| a.period.day_number()).collect();
+        days.iter().max().zip(days.iter().min()).is_some_and(|(max, min)| max - min >= 300)
+    });
+    assert!(year.count() >= 3, "at least three KPIs have a year of values");
+}
+
+#[test]
+fn the_sample_moves_to_the_current_week() {
+    let plan = sample::build(EN_TABLE, &Date::new(2027, 3, 1), NOW).unwrap();
+    let newest = plan.strategy.kpis.iter().flat_map(|k| &k.actuals).filter_map(|a| a.period.day_number()).max().unwrap();
+    let today = Date::new(2027, 3, 1).day_number().unwrap();
+    assert!((0..7).contains(&(today - newest)), "newest value {} days old", today - newest);
+}
+
+#[test]
+fn a_copy_shares_no_id_and_keeps_every_link() {
+    let plan = sample(EN_TABLE);
+    let mut copy = plan.clone();
+    let mut n = 1000u64;
+    copy.reassign_ids(&mut || { n += 1; Id::from_bits(n) });
+    assert_eq!(validate::validate(&copy, "plan"), vec![]);
+    assert_ne!(copy.id, plan.id);
+    assert!(copy.strategy.objectives.iter().all(|o| plan.strategy.objectives.iter().all(|p| p.id != o.id)));
+    assert_eq!(copy.strategy.kpis.len(), plan.strategy.kpis.len());
+    assert_eq!(step_done(&copy, Step::Indicators), step_done(&plan, Step::Indicators));
+}
+
+fn problems_of(text: &str) -> Vec<validate::Problem> {
+    match decode(text.as_bytes()) {
+        Err(ImportError::Invalid(p)) => p,
+        other => panic!("expected problems, got {other:?}"),
+    }
+}
+
+fn sample_value() -> serde_json::Value {
+    serde_json::from_str(&encode(&sample(EN_TABLE), "0.1.0", NOW, None, false)).unwrap()
+}
+
+#[test]
+fn refused_files_say_what_is_wrong() {
+    assert_eq!(decode(b""), Err(ImportError::Empty));
+    assert_eq!(decode(&vec![b' '; MAX_BYTES + 1]), Err(ImportError::TooLarge { bytes: MAX_BYTES + 1 }));
+    assert_eq!(decode(b"\xff\xfe{\x00}\x00"), Err(ImportError::NotUtf8));
+    assert_eq!(decode(b"{\"format\": \"socialplan\",\n  \"plan\": }"), Err(ImportError::NotJson { line: 2, column: 11 }));
+    assert_eq!(decode("[".repeat(100_000).as_bytes()), Err(ImportError::TooDeep));
+    assert_eq!(decode(b"[1, 2]"), Err(ImportError::NotOurs));
+    assert_eq!(decode(br#"{"type": "excalidraw", "version": 2}"#), Err(ImportError::NotOurs));
+    assert_eq!(decode(br#"{"format": "socialplan", "plan": {}}"#), Err(ImportError::MissingVersion));
+    assert_eq!(decode(br#"{"format": "socialplan", "schema_version": "1", "plan": {}}"#), Err(ImportError::MissingVersion));
+    assert_eq!(decode(br#"{"format": "socialplan", "schema_version": 99, "plan": {}}"#), Err(ImportError::NewerVersion { found: 99 }));
+
+    let mut v = sample_value();
+    v["plan"]["strategy"]["kpis"][2]["baseline"] = "lots".into();
+    assert_eq!(decode(v.to_string().as_bytes()), Err(ImportError::WrongType { path: "plan.strategy.kpis[2].baseline".into() }));
+    let mut v = sample_value();
+    v["plan"]["operative"]["actions"][0]["status"] = "someday".into();
+    assert_eq!(decode(v.to_string().as_bytes()), Err(ImportError::WrongType { path: "plan.operative.actions[0].status".into() }));
+    let mut v = sample_value();
+    v["plan"]["information"]["tools"][0]["relevance"] = 300.into();
+    assert_eq!(decode(v.to_string().as_bytes()), Err(ImportError::WrongType { path: "plan.information.tools[0].relevance".into() }));
+}
+
+#[test]
+fn invalid_plans_name_each_problem_and_its_path() {
+    let mut v = sample_value();
+    let first_objective = v["plan"]["strategy"]["objectives"][0]["id"].clone();
+    v["plan"]["strategy"]["objectives"][1]["id"] = first_objective.clone();
+    v["plan"]["strategy"]["tactics"][0]["objective"] = "nowhere".into();
+    v["plan"]["information"]["landscape"]["findings"][3]["weight"] = 9.into();
+    v["plan"]["strategy"]["kpis"][0]["deadline"] = "2026-02-30".into();
+    v["plan"]["strategy"]["kpis"][0]["target"] = serde_json::json!(1e300);
+    v["plan"]["operative"]["actions"][0]["id"] = "".into();
+    let problems = problems_of(&v.to_string());
+    let at = |path: &str| problems.iter().find(|p| p.path == path).map(|p| p.kind.clone());
+    assert_eq!(
+        at("plan.strategy.objectives[1].id"),
+        Some(ProblemKind::DuplicateId { id: Id(first_objective.as_str().unwrap().into()), first: "plan.strategy.objectives[0].id".into() })
+    );
+    assert_eq!(at("plan.strategy.tactics[0].objective"), Some(ProblemKind::DanglingLink { id: Id::from("nowhere") }));
+    assert_eq!(at("plan.information.landscape.findings[3].weight"), Some(ProblemKind::OutOfRange { min: 1.0, max: 5.0 }));
+    assert_eq!(at("plan.strategy.kpis[0].deadline"), Some(ProblemKind::BadDate { text: "2026-02-30".into() }));
+    assert!(matches!(at("plan.strategy.kpis[0].target"), Some(ProblemKind::OutOfRange { .. })));
+    assert_eq!(at("plan.operative.actions[0].id"), Some(ProblemKind::MissingId));
+}
+
+#[test]
+fn missing_fields_are_restored_with_defaults() {
+    let decoded = decode(br#"{"format":"socialplan","schema_version":1,"plan":{"id":"p1","name":"Old"}}"#).unwrap();
+    assert_eq!(decoded.plan.name, "Old");
+    assert_eq!(decoded.plan.strategy.focus.horizon_years, 1);
+    assert_eq!(decoded.plan.operative.thresholds, Thresholds::default());
+    let with_bom = [b"\xEF\xBB\xBF".as_slice(), br#"{"format":"socialplan","schema_version":1,"plan":{"id":"p"}}"#].concat();
+    assert!(decode(&with_bom).is_ok());
+}
+
+#[test]
+fn storage_revisions_round_trip() {
+    let plan = sample(EN_TABLE);
+    let decoded = decode(encode(&plan, "0.1.0", NOW, Some(7), false).as_bytes()).unwrap();
+    assert_eq!(decoded.revision, Some(7));
+    assert!(!encode(&plan, "0.1.0", NOW, None, true).contains("revision"));
+}
+
+#[test]
+fn depth_counts_brackets_outside_strings() {
+    assert_eq!(nesting_depth(r#"{"a": "[[[[", "b": [[1]]}"#), 3);
+    assert_eq!(nesting_depth(r#"["\"[["]"#), 1);
+    assert_eq!(nesting_depth("12"), 0);
+}
+
+#[test]
+fn file_names_come_from_plan_names() {
+    assert_eq!(file_name("Marketing plan 2027"), "marketing-plan-2027.socialplan.json");
+    assert_eq!(file_name("  Über / Größe: ÄÖ? "), "über-größe-äö.socialplan.json");
+    assert_eq!(file_name("План за маркетинг"), "план-за-маркетинг.socialplan.json");
+    assert_eq!(file_name("../../"), "plan.socialplan.json");
+    assert_eq!(file_name(""), "plan.socialplan.json");
+}
