@@ -158,3 +158,17 @@ pub fn file_name(plan_name: &str) -> String {
     let stem = if stem.is_empty() { "plan" } else { stem };
     format!("{stem}.{FILE_EXTENSION}")
 }
+
+/// The revision of a stored envelope, read from its first bytes without parsing the
+/// plan: `encode` writes `revision` before `plan`, so it is near the start.
+pub fn peek_revision(text: &str) -> Option<u64> {
+    let mut end = text.len().min(400);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let plan_at = head.find("\"plan\"").unwrap_or(head.len());
+    let start = head[..plan_at].find("\"revision\":")? + "\"revision\":".len();
+    let digits: String = head[start..].trim_start().chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}

@@ -350,3 +350,14 @@ fn file_names_come_from_plan_names() {
     assert_eq!(file_name("../../"), "plan.socialplan.json");
     assert_eq!(file_name(""), "plan.socialplan.json");
 }
+
+#[test]
+fn the_revision_is_read_from_the_head_of_a_stored_plan() {
+    use super::file_format::peek_revision;
+    let plan = sample(EN_TABLE);
+    assert_eq!(peek_revision(&encode(&plan, "0.1.0", NOW, Some(42), false)), Some(42));
+    assert_eq!(peek_revision(&encode(&plan, "0.1.0", NOW, None, false)), None);
+    assert_eq!(peek_revision("garbage"), None);
+    assert_eq!(peek_revision(&"ä".repeat(300)), None);
+    assert_eq!(peek_revision(r#"{"plan": {"name": "\"revision\":9"}}"#), None);
+}

@@ -1,0 +1,207 @@
+//! Plans in the browser's localStorage: one key per plan plus an index, under a
+//! versioned prefix. Writing one plan never rewrites another; a failed write leaves
+//! storage as it was; data that can't be read is kept under a backup key, never deleted.
+
+use crate::model::file_format::{decode, encode, peek_revision};
+use crate::model::{Id, Plan, PlanSummary};
+use crate::APP_VERSION;
+use wasm_bindgen::JsCast;
+
+pub const PREFIX: &str = "socialplan.v1.";
+pub const INDEX_KEY: &str = "socialplan.v1.index";
+pub const SETTINGS_KEY: &str = "socialplan.v1.settings";
+const PLAN_PREFIX: &str = "socialplan.v1.plan.";
+const BACKUP_PREFIX: &str = "socialplan.v1.backup.";
+
+pub fn plan_key(id: &Id) -> String {
+    format!("{PLAN_PREFIX}{id}")
+}
+
+/// The plan id a storage key belongs to, if it is a plan key.
+pub fn plan_id_of_key(key: &str) -> Option<Id> {
+    key.strip_prefix(PLAN_PREFIX).map(Id::from)
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveError {
+    /// The browser's quota is used up; nothing was written.
+    Full,
+    /// Storage is blocked (private mode, policy).
+    Unavailable,
+    /// Another tab saved a newer revision since this tab loaded the plan.
+    Conflict { stored: u64 },
+    Other(String),
+}
+
+/// A stored plan that could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    pub id: Id,
+    pub name: String,
+    /// Where its raw text is now kept.
+    pub key: String,
+}
+
+/// What was found in storage at start.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Inventory {
+    pub plans: Vec<PlanSummary>,
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// localStorage, or nothing when the browser blocks it.
+pub fn local() -> Option<web_sys::Storage> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    // Some browsers hand out a storage object that throws on every write.
+    let probe = format!("{PREFIX}probe");
+    storage.set_item(&probe, "1").ok()?;
+    storage.remove_item(&probe).ok()?;
+    Some(storage)
+}
+
+fn classify(err: wasm_bindgen::JsValue) -> SaveError {
+    let name = err.dyn_ref::<js_sys::Error>().map(|e| String::from(e.name())).unwrap_or_default();
+    let dom_name = err.dyn_ref::<web_sys::DomException>().map(|e| e.name()).unwrap_or_default();
+    if name == "QuotaExceededError" || dom_name == "QuotaExceededError" || dom_name == "NS_ERROR_DOM_QUOTA_REACHED" {
+        SaveError::Full
+    } else {
+        SaveError::Other(format!("{name}{dom_name}"))
+    }
+}
+
+fn set(storage: &web_sys::Storage, key: &str, value: &str) -> Result<(), SaveError> {
+    storage.set_item(key, value).map_err(classify)
+}
+
+fn keys(storage: &web_sys::Storage) -> Vec<String> {
+    let n = storage.length().unwrap_or(0);
+    (0..n).filter_map(|i| storage.key(i).ok().flatten()).collect()
+}
+
+pub fn read_index(storage: &web_sys::Storage) -> Vec<PlanSummary> {
+    storage
+        .get_item(INDEX_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+fn write_index(storage: &web_sys::Storage, index: &[PlanSummary]) -> Result<(), SaveError> {
+    set(storage, INDEX_KEY, &serde_json::to_string(index).expect("summaries serialise"))
+}
+
+/// Reads every stored plan once: rebuilds the index from the plan keys (so an index
+/// write that failed loses nothing), and moves unreadable plans to backup keys.
+pub fn inventory(storage: &web_sys::Storage, now: &str) -> Inventory {
+    let old_index = read_index(storage);
+    let mut inventory = Inventory::default();
+    for key in keys(storage) {
+        let Some(id) = plan_id_of_key(&key) else { continue };
+        let Some(text) = storage.get_item(&key).ok().flatten() else { continue };
+        match decode(text.as_bytes()) {
+            Ok(decoded) if decoded.plan.id == id => inventory.plans.push(decoded.plan.summary()),
+            _ => {
+                let name = old_index.iter().find(|s| s.id == id).map_or_else(|| id.to_string(), |s| s.name.clone());
+                let backup = format!("{BACKUP_PREFIX}{id}.{now}");
+                // Only drop the broken key once its text is safe elsewhere.
+                let kept_at = match set(storage, &backup, &text) {
+                    Ok(()) => {
+                        let _ = storage.remove_item(&key);
+                        backup
+                    }
+                    Err(_) => key.clone(),
+                };
+                inventory.unreadable.push(Unreadable { id, name, key: kept_at });
+            }
+        }
+    }
+    // Keep the user's order from the index; plans it didn't know come last.
+    inventory.plans.sort_by_key(|s| old_index.iter().position(|o| o.id == s.id).unwrap_or(usize::MAX));
+    if inventory.plans != old_index {
+        let _ = write_index(storage, &inventory.plans);
+    }
+    inventory
+}
+
+/// A plan and the revision it was stored with.
+pub fn load(storage: &web_sys::Storage, id: &Id) -> Option<Result<(Plan, u64), String>> {
+    let text = storage.get_item(&plan_key(id)).ok()??;
+    Some(decode(text.as_bytes()).map(|d| (d.plan, d.revision.unwrap_or(0))).map_err(|_| text))
+}
+
+/// The revision stored for a plan now (0 when there is none).
+pub fn stored_revision(storage: &web_sys::Storage, id: &Id) -> u64 {
+    storage
+        .get_item(&plan_key(id))
+        .ok()
+        .flatten()
+        .and_then(|t| peek_revision(&t))
+        .unwrap_or(0)
+}
+
+/// Saves `plan` if storage still holds `base` (the revision this tab knows), and returns
+/// the new revision. With `force`, overwrites whatever another tab stored.
+pub fn save(storage: &web_sys::Storage, plan: &Plan, base: u64, force: bool, now: &str) -> Result<u64, SaveError> {
+    let stored = stored_revision(storage, &plan.id);
+    if stored > base && !force {
+        return Err(SaveError::Conflict { stored });
+    }
+    let revision = stored.max(base) + 1;
+    set(storage, &plan_key(&plan.id), &encode(plan, APP_VERSION, now, Some(revision), false))?;
+    let mut index = read_index(storage);
+    let summary = plan.summary();
+    match index.iter_mut().find(|s| s.id == plan.id) {
+        Some(entry) if *entry == summary => return Ok(revision),
+        Some(entry) => *entry = summary,
+        None => index.push(summary),
+    }
+    // The plan is saved; an index that can't be written is rebuilt at the next start.
+    let _ = write_index(storage, &index);
+    Ok(revision)
+}
+
+/// Removes a plan and returns its stored text, for undo.
+pub fn delete(storage: &web_sys::Storage, id: &Id) -> Option<String> {
+    let text = storage.get_item(&plan_key(id)).ok().flatten();
+    let _ = storage.remove_item(&plan_key(id));
+    let index: Vec<PlanSummary> = read_index(storage).into_iter().filter(|s| &s.id != id).collect();
+    let _ = write_index(storage, &index);
+    text
+}
+
+/// Puts back a plan removed by `delete`, exactly as it was.
+pub fn restore(storage: &web_sys::Storage, text: &str) -> Result<PlanSummary, SaveError> {
+    let plan = decode(text.as_bytes()).map_err(|e| SaveError::Other(format!("{e:?}")))?.plan;
+    set(storage, &plan_key(&plan.id), text)?;
+    let mut index = read_index(storage);
+    index.retain(|s| s.id != plan.id);
+    index.push(plan.summary());
+    let _ = write_index(storage, &index);
+    Ok(plan.summary())
+}
+
+pub fn raw(storage: &web_sys::Storage, key: &str) -> Option<String> {
+    storage.get_item(key).ok().flatten()
+}
+
+/// Settings that outlive the session: the language, and whether persistence was asked for.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub lang: Option<String>,
+    pub persist_asked: bool,
+}
+
+pub fn settings(storage: Option<&web_sys::Storage>) -> Settings {
+    storage
+        .and_then(|s| s.get_item(SETTINGS_KEY).ok().flatten())
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+pub fn save_settings(storage: Option<&web_sys::Storage>, settings: &Settings) {
+    if let Some(s) = storage {
+        let _ = set(s, SETTINGS_KEY, &serde_json::to_string(settings).expect("settings serialise"));
+    }
+}

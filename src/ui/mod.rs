@@ -1,0 +1,187 @@
+//! The browser app: the shell (header, language switch, save status, messages) and the
+//! screens, one module each. State and storage traffic live in `state`.
+
+mod notices;
+mod overview;
+mod plans;
+mod screen;
+pub mod state;
+
+use crate::i18n::Lang;
+use crate::route::Route;
+use crate::storage;
+use leptos::prelude::*;
+use state::{AppState, SaveStatus};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Mounts the app into the page's body.
+pub fn start() {
+    leptos::mount::mount_to_body(App);
+}
+
+fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+fn browser_languages() -> Vec<String> {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
+    let list: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
+    if list.is_empty() {
+        nav.language().into_iter().collect()
+    } else {
+        list
+    }
+}
+
+/// Asks once that the browser keeps this origin's storage even when space runs low.
+fn ask_for_persistence(settings: &mut storage::Settings) {
+    if settings.persist_asked {
+        return;
+    }
+    if let Some(w) = web_sys::window() {
+        let manager = w.navigator().storage();
+        if let Ok(promise) = manager.persist() {
+            // The answer changes nothing here; the request is what counts.
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            });
+        }
+    }
+    settings.persist_asked = true;
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let local = storage::local();
+    let mut settings = storage::settings(local.as_ref());
+    let lang = settings
+        .lang
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or_else(|| Lang::from_preferences(browser_languages().iter().map(String::as_str)));
+    if local.is_some() {
+        ask_for_persistence(&mut settings);
+        storage::save_settings(local.as_ref(), &settings);
+    }
+    let state = AppState::new(lang);
+    provide_context(state);
+    state.load_inventory();
+    state.route.set(Route::parse(&current_hash()));
+
+    // The route follows the address; the open plan follows the route.
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        state.route.set(Route::parse(&current_hash()));
+    });
+    Effect::new(move |_| {
+        let route = state.route.get();
+        state.follow_route(&route);
+        if let Some(main) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("main")) {
+            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        }
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+
+    // Nothing typed is lost when the tab is hidden or closed.
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        let doc = document.clone();
+        let on_hide = Closure::<dyn Fn()>::new(move || {
+            if doc.visibility_state() == web_sys::VisibilityState::Hidden {
+                state.flush();
+            }
+        });
+        let _ = document.add_event_listener_with_callback("visibilitychange", on_hide.as_ref().unchecked_ref());
+        on_hide.forget();
+    }
+    let _ = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        state.on_storage_event(ev.key(), ev.new_value());
+    });
+
+    // <html lang>, the title and the remembered choice follow the language.
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = document.document_element() {
+                let _ = root.set_attribute("lang", lang.code());
+            }
+            document.set_title(lang.texts().app_name);
+        }
+        let local = storage::local();
+        let mut settings = storage::settings(local.as_ref());
+        if settings.lang.as_deref() != Some(lang.code()) {
+            settings.lang = Some(lang.code().to_owned());
+            storage::save_settings(local.as_ref(), &settings);
+        }
+    });
+
+    view! {
+        <Header/>
+        <notices::Notices/>
+        <main id="main" tabindex="-1">
+            {move || match state.route.get() {
+                Route::Plans => plans::PlansPage().into_any(),
+                Route::NotFound => screen::NotFound().into_any(),
+                route => screen::PlanScreen(screen::PlanScreenProps { route }).into_any(),
+            }}
+        </main>
+        <footer class="footer">
+            <p>{move || state.texts().privacy_note}</p>
+        </footer>
+    }
+}
+
+/// The top bar: app name, navigation, language switch and save status.
+#[component]
+fn Header() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.texts();
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("main")) {
+            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        }
+    };
+    let status = move || match state.save_status.get() {
+        SaveStatus::Saved => ("status status-saved", t().saved),
+        SaveStatus::Pending => ("status status-pending", t().saving),
+        SaveStatus::Failed => ("status status-failed", t().not_saved),
+    };
+    view! {
+        <a class="skip-link" href="#/" on:click=skip>{move || t().skip_to_content}</a>
+        <header class="topbar">
+            <a class="brand" href="#/">
+                <span class="brand-mark" aria-hidden="true"></span>
+                <span>{move || t().app_name}</span>
+            </a>
+            <nav aria-label=move || t().main_nav>
+                <a href="#/">{move || t().nav_plans}</a>
+            </nav>
+            <span class="spacer"></span>
+            <Show when=move || state.plan.with(|p| p.is_some())>
+                <span class=move || status().0 role="status" data-testid="save-status">{move || status().1}</span>
+            </Show>
+            <label class="lang-switch">
+                <span>{move || t().language}</span>
+                <select
+                    data-testid="language"
+                    on:change=move |ev| {
+                        if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
+                            state.lang.set(lang);
+                        }
+                    }
+                    prop:value=move || state.lang.get().code()
+                >
+                    {Lang::ALL.map(|l| view! { <option value=l.code() lang=l.code()>{l.native_name()}</option> })}
+                </select>
+            </label>
+        </header>
+    }
+}

@@ -1,0 +1,134 @@
+//! Messages to the user: import results, storage trouble, other tabs. Each stays until
+//! dismissed or answered, and offers the action that helps.
+
+use super::state::{AppState, Notice, NoticeKind};
+use crate::i18n::{fill, import_error};
+use leptos::prelude::*;
+
+/// The list of open messages, announced to screen readers as they come.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <section class="notices" aria-live="polite" aria-label=move || state.texts().notices>
+            <For
+                each=move || state.notices.get()
+                key=|n| n.id
+                children=move |n| view! { <NoticeView notice=n/> }
+            />
+        </section>
+    }
+}
+
+#[component]
+fn NoticeView(notice: Notice) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.texts();
+    let id = notice.id;
+    let dismiss = move |_| state.dismiss(id);
+    let export_open = move |_| {
+        if let Some(plan_id) = state.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())) {
+            state.export(&plan_id);
+        }
+    };
+    let (class, body, actions) = match notice.kind {
+        NoticeKind::Imported { name, migrated_from } => (
+            "notice notice-ok",
+            view! {
+                <p>{move || match migrated_from {
+                    Some(v) => fill(t().imported_migrated, &[("name", &name), ("version", &v.to_string())]),
+                    None => fill(t().imported, &[("name", &name)]),
+                }}</p>
+            }.into_any(),
+            ().into_any(),
+        ),
+        NoticeKind::ImportFailed { file, error } => (
+            "notice notice-error",
+            view! {
+                <p><strong>{
+                    let file = file.clone();
+                    move || fill(t().import_failed, &[("file", &file)])
+                }</strong></p>
+                <p>{
+                    let error = error.clone();
+                    move || import_error(state.lang.get(), &error).0
+                }</p>
+                <ul class="problems">
+                    {move || import_error(state.lang.get(), &error).1.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
+                </ul>
+            }.into_any(),
+            ().into_any(),
+        ),
+        NoticeKind::ReadFailed { file } => (
+            "notice notice-error",
+            view! { <p>{move || fill(t().err_read_file, &[("file", &file)])}</p> }.into_any(),
+            ().into_any(),
+        ),
+        NoticeKind::ImportSameId { incoming } => {
+            let name = incoming.name.clone();
+            let replace = incoming.clone();
+            (
+                "notice notice-question",
+                view! { <p>{move || fill(t().import_same_id, &[("name", &name)])}</p> }.into_any(),
+                view! {
+                    <button type="button" on:click=move |_| state.resolve_import(id, &replace, true)>{move || t().replace}</button>
+                    <button type="button" on:click=move |_| state.resolve_import(id, &incoming, false)>{move || t().keep_both}</button>
+                }.into_any(),
+            )
+        }
+        NoticeKind::Deleted { name, text } => (
+            "notice notice-ok",
+            view! { <p>{move || fill(t().deleted_notice, &[("name", &name)])}</p> }.into_any(),
+            view! { <button type="button" on:click=move |_| state.undo_delete(id, &text)>{move || t().undo}</button> }.into_any(),
+        ),
+        NoticeKind::StorageFull => (
+            "notice notice-error",
+            view! { <p>{move || t().storage_full}</p> }.into_any(),
+            view! {
+                <Show when=move || state.plan.with(|p| p.is_some())>
+                    <button type="button" on:click=export_open>{move || t().export_now}</button>
+                </Show>
+            }.into_any(),
+        ),
+        NoticeKind::StorageUnavailable => (
+            "notice notice-error",
+            view! { <p>{move || t().storage_unavailable}</p> }.into_any(),
+            ().into_any(),
+        ),
+        NoticeKind::Unreadable(u) => {
+            let (name, key) = (u.name.clone(), u.key.clone());
+            (
+                "notice notice-error",
+                view! { <p>{move || fill(t().corrupt_plan, &[("name", &name), ("key", &key)])}</p> }.into_any(),
+                view! { <button type="button" on:click=move |_| state.download_raw(&u)>{move || t().download_raw}</button> }.into_any(),
+            )
+        }
+        NoticeKind::OtherTabUpdated => (
+            "notice notice-ok",
+            view! { <p>{move || t().other_tab_updated}</p> }.into_any(),
+            ().into_any(),
+        ),
+        NoticeKind::OtherTabConflict => (
+            "notice notice-question",
+            view! { <p>{move || t().other_tab_conflict}</p> }.into_any(),
+            view! {
+                <button type="button" on:click=move |_| state.keep_mine()>{move || t().keep_mine}</button>
+                <button type="button" on:click=move |_| state.load_theirs()>{move || t().load_theirs}</button>
+            }.into_any(),
+        ),
+        NoticeKind::OtherTabDeleted => (
+            "notice notice-question",
+            view! { <p>{move || t().other_tab_deleted}</p> }.into_any(),
+            view! { <button type="button" on:click=move |_| state.keep_mine()>{move || t().keep_mine}</button> }.into_any(),
+        ),
+    };
+    view! {
+        <div class=class role=class.contains("error").then_some("alert") data-testid="notice">
+            <div class="notice-body">{body}</div>
+            <div class="notice-actions">
+                {actions}
+                <button type="button" class="secondary" on:click=dismiss>{move || t().dismiss}</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,205 @@
+//! The start screen: the user's plans, a new plan, the sample, and import.
+
+use super::state::AppState;
+use crate::i18n::{fill, format_timestamp};
+use crate::model::{BusinessFunction, PlanSummary};
+use crate::route::Route;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn PlansPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.texts();
+    view! {
+        <div class="page plans-page">
+            <h1>{move || t().plans_title}</h1>
+            <p class="lead">{move || t().plans_intro}</p>
+            <section class="card" aria-labelledby="your-plans">
+                <h2 id="your-plans">{move || t().your_plans}</h2>
+                <Show
+                    when=move || state.plans.with(|p| !p.is_empty())
+                    fallback=move || view! { <p class="empty">{move || t().no_plans}</p> }
+                >
+                    <ul class="plan-list" data-testid="plan-list">
+                        <For
+                            each=move || state.plans.get()
+                            key=|s| (s.id.clone(), s.name.clone(), s.updated_at.clone(), s.function)
+                            children=move |s| view! { <PlanRow summary=s/> }
+                        />
+                    </ul>
+                </Show>
+            </section>
+            <div class="columns">
+                <NewPlan/>
+                <section class="card sample" aria-labelledby="sample-title">
+                    <h2 id="sample-title">{move || t().sample_title}</h2>
+                    <p>{move || t().sample_text}</p>
+                    <button type="button" class="primary" data-testid="open-sample" on:click=move |_| state.open_sample()>
+                        {move || t().open_sample}
+                    </button>
+                </section>
+            </div>
+            <Import/>
+        </div>
+    }
+}
+
+/// One plan in the list, with its function and actions.
+#[component]
+fn PlanRow(summary: PlanSummary) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.texts();
+    let renaming = RwSignal::new(false);
+    let draft = RwSignal::new(summary.name.clone());
+    let confirming = RwSignal::new(false);
+    let id = summary.id.clone();
+    let href = Route::Overview(id.clone()).href();
+    let name = summary.name.clone();
+    let (id_r, id_d, id_e, id_x) = (id.clone(), id.clone(), id.clone(), id.clone());
+    let name_c = name.clone();
+    let name_a = name.clone();
+    let updated = summary.updated_at.clone();
+    let function = summary.function;
+    let input_id = format!("rename-{id}");
+    view! {
+        <li class="plan-row" data-testid="plan-row">
+            <div class="plan-row-main">
+                <Show
+                    when=move || renaming.get()
+                    fallback={
+                        let href = href.clone();
+                        let name = name.clone();
+                        move || view! { <a class="plan-name" href=href.clone()>{name.clone()}</a> }
+                    }
+                >
+                    <form class="inline-form" on:submit={
+                        let id = id_r.clone();
+                        move |ev: leptos::ev::SubmitEvent| {
+                            ev.prevent_default();
+                            state.rename(&id, &draft.get_untracked());
+                            renaming.set(false);
+                        }
+                    }>
+                        <label class="visually-hidden" for=input_id.clone()>{move || t().plan_name}</label>
+                        <input id=input_id.clone() type="text" required maxlength="200"
+                            prop:value=move || draft.get()
+                            on:input=move |ev| draft.set(event_target_value(&ev))/>
+                        <button type="submit" class="primary">{move || t().save_name}</button>
+                        <button type="button" on:click=move |_| renaming.set(false)>{move || t().cancel}</button>
+                    </form>
+                </Show>
+                <span class="tag">{move || t().function(function)}</span>
+                <span class="muted">{
+                    let updated = updated.clone();
+                    move || fill(t().last_changed, &[("date", &format_timestamp(state.lang.get(), &updated))])
+                }</span>
+            </div>
+            <div class="plan-row-actions" role="group" aria-label=move || fill(t().plan_actions, &[("name", &name_a)])>
+                <button type="button" on:click=move |_| { renaming.set(true); }>{move || t().rename}</button>
+                <button type="button" on:click=move |_| state.duplicate(&id_d)>{move || t().duplicate}</button>
+                <button type="button" on:click=move |_| state.export(&id_e)>{move || t().export}</button>
+                <button type="button" class="danger" on:click=move |_| confirming.set(true)>{move || t().delete}</button>
+            </div>
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="alertdialog" aria-label=move || t().delete>
+                    <p>{
+                        let name = name_c.clone();
+                        move || fill(t().confirm_delete, &[("name", &name)])
+                    }</p>
+                    <button type="button" class="danger" data-testid="confirm-delete" on:click={
+                        let id = id_x.clone();
+                        move |_| { confirming.set(false); state.delete(&id); }
+                    }>{move || t().delete}</button>
+                    <button type="button" on:click=move |_| confirming.set(false)>{move || t().cancel}</button>
+                </div>
+            </Show>
+        </li>
+    }
+}
+
+/// The form for a new plan: a name and the business function it is for.
+#[component]
+fn NewPlan() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.texts();
+    let name = RwSignal::new(String::new());
+    let function = RwSignal::new(BusinessFunction::Marketing);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        state.create(&name.get_untracked(), function.get_untracked());
+    };
+    view! {
+        <section class="card" aria-labelledby="new-plan">
+            <h2 id="new-plan">{move || t().new_plan}</h2>
+            <form class="stack" on:submit=submit>
+                <label for="new-plan-name">{move || t().plan_name}</label>
+                <input id="new-plan-name" type="text" maxlength="200" data-testid="new-plan-name"
+                    prop:placeholder=move || t().new_plan_default_name
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))/>
+                <label for="new-plan-function">{move || t().business_function}</label>
+                <select id="new-plan-function" data-testid="new-plan-function"
+                    on:change=move |ev| {
+                        if let Some(f) = BusinessFunction::from_key(&event_target_value(&ev)) {
+                            function.set(f);
+                        }
+                    }
+                    prop:value=move || function.get().key()
+                >
+                    {BusinessFunction::ALL.map(|f| view! { <option value=f.key()>{move || t().function(f)}</option> })}
+                </select>
+                <p class="hint">{move || t().one_plan_per_function}</p>
+                <button type="submit" class="primary" data-testid="create-plan">{move || t().create_plan}</button>
+            </form>
+        </section>
+    }
+}
+
+/// Import by file picker or by dropping a file anywhere on the zone.
+#[component]
+fn Import() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.texts();
+    let over = RwSignal::new(false);
+    let take = move |files: Option<web_sys::FileList>| {
+        if let Some(files) = files {
+            for i in 0..files.length() {
+                if let Some(f) = files.get(i) {
+                    state.import_file(f);
+                }
+            }
+        }
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input {
+            take(input.files());
+            // Choosing the same file again must import it again.
+            input.set_value("");
+        }
+    };
+    view! {
+        <section
+            class=move || if over.get() { "card dropzone over" } else { "card dropzone" }
+            aria-labelledby="import-title"
+            data-testid="dropzone"
+            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); over.set(true); }
+            on:dragleave=move |_| over.set(false)
+            on:drop=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                over.set(false);
+                take(ev.data_transfer().and_then(|d| d.files()));
+            }
+        >
+            <h2 id="import-title">{move || t().import_plan}</h2>
+            <p>{move || t().import_hint}</p>
+            <label class="file-button">
+                <span>{move || t().import_plan}</span>
+                <input type="file" accept=".json,application/json" data-testid="import-input" on:change=on_change/>
+            </label>
+            <p class="drop-hint" aria-hidden="true">{move || t().drop_here}</p>
+        </section>
+    }
+}
+

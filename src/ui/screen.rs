@@ -1,0 +1,157 @@
+//! The screens of one plan: its overview, each block, each step of the strategic plan;
+//! and the page for addresses that lead nowhere.
+
+use super::overview::Overview;
+use super::state::AppState;
+use crate::i18n::fill;
+use crate::model::{block_progress, step_done, Block, Id, Step};
+use crate::route::Route;
+use leptos::prelude::*;
+
+/// A screen of the open plan, or a message when the route names no plan here.
+#[component]
+pub fn PlanScreen(route: Route) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.texts();
+    let has_plan = move || state.plan.with(|p| p.is_some());
+    view! {
+        <Show
+            when=has_plan
+            fallback=move || view! {
+                <div class="page">
+                    <h1>{move || t().not_found_title}</h1>
+                    <p>{move || t().plan_not_found}</p>
+                    <p><a href="#/">{move || t().go_to_plans}</a></p>
+                </div>
+            }
+        >
+            {
+                let route = route.clone();
+                move || match route.clone() {
+                    Route::Overview(_) => view! { <Overview/> }.into_any(),
+                    Route::Block(id, block) => view! { <BlockScreen id=id block=block/> }.into_any(),
+                    Route::Step(id, step) => view! { <StepScreen id=id step=step/> }.into_any(),
+                    Route::Plans | Route::NotFound => ().into_any(),
+                }
+            }
+        </Show>
+    }
+}
+
+/// Plans › plan › phase › block, as links.
+#[component]
+fn Breadcrumb(id: Id, #[prop(optional)] block: Option<Block>, #[prop(optional)] step: Option<Step>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.texts();
+    let name = move || state.plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+    let overview = Route::Overview(id.clone()).href();
+    let block_link = block.map(|b| (Route::Block(id.clone(), b).href(), b));
+    view! {
+        <nav class="breadcrumb" aria-label=move || t().breadcrumb>
+            <ol>
+                <li><a href="#/">{move || t().nav_plans}</a></li>
+                <li><a href=overview>{name}</a></li>
+                {block_link.map(|(href, b)| view! {
+                    <li>{move || t().phase(b.phase())}</li>
+                    <li><a href=href.clone() aria-current=step.is_none().then_some("page")>{move || t().block(b)}</a></li>
+                })}
+                {step.map(|s| view! { <li aria-current="page">{move || t().step(s)}</li> })}
+            </ol>
+        </nav>
+    }
+}
+
+/// A building block: its title, purpose, place in the model and how complete it is.
+#[component]
+fn BlockScreen(id: Id, block: Block) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.texts();
+    let progress = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| block_progress(p, block)).unwrap_or_default()));
+    let steps = (block == Block::StrategicPlan).then(|| {
+        let id = id.clone();
+        view! {
+            <section class="card" aria-labelledby="steps-title">
+                <h2 id="steps-title">{move || t().steps_title}</h2>
+                <p class="hint">{move || t().order_hint}</p>
+                <StepList id=id current=None/>
+            </section>
+        }
+    });
+    view! {
+        <div class="page">
+            <Breadcrumb id=id.clone() block=block/>
+            <p class="eyebrow">{move || fill(t().part_of_phase, &[("phase", t().phase(block.phase()))])}</p>
+            <h1>{move || t().block(block)}</h1>
+            <p class="lead">{move || t().block_purpose(block)}</p>
+            <p class="progress-line" data-testid="block-progress">
+                {move || {
+                    let p = progress.get();
+                    fill(t().parts_filled, &[("done", &p.done.to_string()), ("total", &p.total.to_string())])
+                }}
+            </p>
+            {steps}
+            <p><a href=Route::Overview(id).href()>{move || t().back_to_overview}</a></p>
+        </div>
+    }
+}
+
+/// The seven steps as links, each marked done or open.
+#[component]
+fn StepList(id: Id, current: Option<Step>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.texts();
+    view! {
+        <ol class="step-list">
+            {Step::ALL.map(|s| {
+                let done = move || state.plan.with(|p| p.as_ref().is_some_and(|p| step_done(p, s)));
+                view! {
+                    <li class:done=done>
+                        <a href=Route::Step(id.clone(), s).href() aria-current=(current == Some(s)).then_some("step")>
+                            <span class="step-number">{s.number()}</span>
+                            <span>{move || t().step(s)}</span>
+                        </a>
+                        <span class="badge">{move || if done() { t().step_done } else { t().step_open }}</span>
+                    </li>
+                }
+            })}
+        </ol>
+    }
+}
+
+/// One step of the strategic plan, with the way to the previous and next step.
+#[component]
+fn StepScreen(id: Id, step: Step) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.texts();
+    let previous = step.number().checked_sub(1).and_then(Step::from_number).map(|s| Route::Step(id.clone(), s).href());
+    let next = Step::from_number(step.number() + 1).map(|s| Route::Step(id.clone(), s).href());
+    view! {
+        <div class="page">
+            <Breadcrumb id=id.clone() block=Block::StrategicPlan step=step/>
+            <p class="eyebrow">{move || fill(t().step_of, &[("number", &step.number().to_string())])}</p>
+            <h1>{move || t().step(step)}</h1>
+            <p class="lead">{move || t().step_purpose(step)}</p>
+            <nav class="step-nav" aria-label=move || t().steps_title>
+                {previous.map(|href| view! { <a href=href rel="prev">{move || t().previous_step}</a> })}
+                {next.map(|href| view! { <a href=href rel="next">{move || t().next_step}</a> })}
+            </nav>
+            <section class="card">
+                <h2>{move || t().steps_title}</h2>
+                <StepList id=id current=Some(step)/>
+            </section>
+        </div>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.texts();
+    view! {
+        <div class="page">
+            <h1>{move || t().not_found_title}</h1>
+            <p>{move || t().not_found_text}</p>
+            <p><a href="#/">{move || t().go_to_plans}</a></p>
+        </div>
+    }
+}
