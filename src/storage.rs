@@ -3,6 +3,7 @@
 //! storage as it was; data that can't be read is kept under a backup key, never deleted.
 
 use crate::model::file_format::{decode, encode, peek_revision};
+use crate::model::json::{json_struct, FromJson, Path};
 use crate::model::{Id, Plan, PlanSummary};
 use crate::APP_VERSION;
 use wasm_bindgen::JsCast;
@@ -78,13 +79,18 @@ fn keys(storage: &web_sys::Storage) -> Vec<String> {
     (0..n).filter_map(|i| storage.key(i).ok().flatten()).collect()
 }
 
-pub fn read_index(storage: &web_sys::Storage) -> Vec<PlanSummary> {
+fn read_json<T: FromJson + Default>(storage: &web_sys::Storage, key: &str) -> T {
     storage
-        .get_item(INDEX_KEY)
+        .get_item(key)
         .ok()
         .flatten()
-        .and_then(|text| serde_json::from_str(&text).ok())
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|value| T::from_json(&value, Path::Root("")).ok())
         .unwrap_or_default()
+}
+
+pub fn read_index(storage: &web_sys::Storage) -> Vec<PlanSummary> {
+    read_json(storage, INDEX_KEY)
 }
 
 fn write_index(storage: &web_sys::Storage, index: &[PlanSummary]) -> Result<(), SaveError> {
@@ -172,7 +178,7 @@ pub fn delete(storage: &web_sys::Storage, id: &Id) -> Option<String> {
 
 /// Puts back a plan removed by `delete`, exactly as it was.
 pub fn restore(storage: &web_sys::Storage, text: &str) -> Result<PlanSummary, SaveError> {
-    let plan = decode(text.as_bytes()).map_err(|e| SaveError::Other(format!("{e:?}")))?.plan;
+    let plan = decode(text.as_bytes()).map_err(|_| SaveError::Other("unreadable".into()))?.plan;
     set(storage, &plan_key(&plan.id), text)?;
     let mut index = read_index(storage);
     index.retain(|s| s.id != plan.id);
@@ -185,19 +191,17 @@ pub fn raw(storage: &web_sys::Storage, key: &str) -> Option<String> {
     storage.get_item(key).ok().flatten()
 }
 
-/// Settings that outlive the session: the language, and whether persistence was asked for.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    pub lang: Option<String>,
-    pub persist_asked: bool,
+json_struct! {
+    /// Settings that outlive the session: the language, and whether persistence was asked for.
+    #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+    pub struct Settings {
+        pub lang: Option<String>,
+        pub persist_asked: bool,
+    }
 }
 
 pub fn settings(storage: Option<&web_sys::Storage>) -> Settings {
-    storage
-        .and_then(|s| s.get_item(SETTINGS_KEY).ok().flatten())
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default()
+    storage.map(|s| read_json(s, SETTINGS_KEY)).unwrap_or_default()
 }
 
 pub fn save_settings(storage: Option<&web_sys::Storage>, settings: &Settings) {

@@ -27,6 +27,7 @@ pub static TEXTS: Texts = Texts {
     sample_title: "Einen fertigen Plan ansehen",
     sample_text: "Der Marketingplan einer Kaffeerösterei, in dem jeder Baustein ausgefüllt ist, mit KPI-Werten aus einem ganzen Jahr. Beim Öffnen entsteht eine Kopie für Sie; Ihre eigenen Pläne bleiben unberührt.",
     open_sample: "Beispielplan öffnen",
+    sample_failed: "Der Beispielplan konnte nicht von dieser Website geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.",
     open: "Öffnen",
     rename: "Umbenennen",
     save_name: "Namen speichern",

@@ -27,6 +27,7 @@ pub static TEXTS: Texts = Texts {
     sample_title: "See a finished plan",
     sample_text: "A coffee roaster's marketing plan with every block filled in and a year of KPI values. Opening it makes a copy for you; your own plans stay untouched.",
     open_sample: "Open the sample plan",
+    sample_failed: "The sample plan could not be loaded from this site. Check the connection and try again.",
     open: "Open",
     rename: "Rename",
     save_name: "Save name",

@@ -59,15 +59,6 @@ impl Lang {
         }
     }
 
-    /// The sample plan's texts in this language (key → text, as JSON).
-    pub fn sample_table(self) -> &'static str {
-        match self {
-            Lang::En => include_str!("sample/en.json"),
-            Lang::De => include_str!("sample/de.json"),
-            Lang::Bg => include_str!("sample/bg.json"),
-        }
-    }
-
     fn separators(self) -> (&'static str, char) {
         match self {
             Lang::En => (",", '.'),
@@ -88,26 +79,30 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 }
 
 /// `value` with `decimals` digits after the separator, grouped by thousands.
+/// Rounds with integer arithmetic: exact for the magnitudes a plan holds (|value| < 10¹⁵).
 pub fn format_number(lang: Lang, value: f64, decimals: usize) -> String {
     let (group, decimal) = lang.separators();
-    let text = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut grouped = String::new();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push_str(group);
-        }
-        grouped.push(ch);
-    }
-    let negative = value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0');
+    let decimals = decimals.min(6);
+    let scale = 10u64.pow(decimals as u32);
+    let scaled = (value.abs() * scale as f64).round();
+    let scaled = if scaled.is_finite() && scaled < 9.0e18 { scaled as u64 } else { 0 };
+    let (int, frac) = (scaled / scale, scaled % scale);
+    let digits = int.to_string();
     let mut out = String::new();
-    if negative {
+    if value < 0.0 && scaled != 0 {
         out.push('−');
     }
-    out.push_str(&grouped);
-    if !frac.is_empty() {
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(group);
+        }
+        out.push(ch);
+    }
+    if decimals > 0 {
         out.push(decimal);
-        out.push_str(frac);
+        let frac = frac.to_string();
+        out.extend(std::iter::repeat_n('0', decimals - frac.len()));
+        out.push_str(&frac);
     }
     out
 }
@@ -157,6 +152,7 @@ pub struct Texts {
     pub sample_title: &'static str,
     pub sample_text: &'static str,
     pub open_sample: &'static str,
+    pub sample_failed: &'static str,
     pub open: &'static str,
     pub rename: &'static str,
     pub save_name: &'static str,
@@ -302,6 +298,9 @@ mod tests {
         assert_eq!(format_number(Lang::De, -1234567.0, 0), "−1.234.567");
         assert_eq!(format_number(Lang::En, 12.0, 0), "12");
         assert_eq!(format_number(Lang::En, -0.001, 1), "0.0");
+        assert_eq!(format_number(Lang::En, 0.05, 2), "0.05");
+        assert_eq!(format_number(Lang::De, 2.5, 0), "3");
+        assert_eq!(format_number(Lang::En, 999_999.996, 2), "1,000,000.00");
     }
 
     #[test]
@@ -362,10 +361,12 @@ mod tests {
 
     #[test]
     fn sample_tables_are_complete_in_every_language() {
-        let keys = crate::model::sample::keys();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/sample");
+        let keys = crate::model::sample::keys(&std::fs::read_to_string(format!("{dir}/plan.json")).unwrap());
+        assert!(keys.len() > 100);
         for lang in Lang::ALL {
-            let table: std::collections::BTreeMap<String, String> =
-                serde_json::from_str(lang.sample_table()).unwrap();
+            let text = std::fs::read_to_string(format!("{dir}/{}.json", lang.code())).unwrap();
+            let table: std::collections::BTreeMap<String, String> = serde_json::from_str(&text).unwrap();
             let mut have: Vec<String> = table.keys().cloned().collect();
             have.sort();
             assert_eq!(have, keys, "{lang:?}");

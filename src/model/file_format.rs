@@ -2,10 +2,11 @@
 //! around the plan. `decode` is the one way in, for imported files and for what the app
 //! stored itself: it never trusts its input and reports what is wrong and where.
 
+use super::json::{json_struct, FromJson, Path};
 use super::migrations::{migrate, MigrationError, MIGRATIONS};
 use super::validate::{validate, Problem};
 use super::Plan;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 pub const FORMAT: &str = "socialplan";
@@ -17,23 +18,25 @@ pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 /// Nesting deeper than this is refused before parsing; a real plan is about 6 deep.
 pub const MAX_DEPTH: usize = 64;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct Envelope {
-    /// Always `"socialplan"`.
-    pub format: String,
-    pub schema_version: u32,
-    /// The version of the app that wrote the file.
-    #[serde(default)]
-    pub app_version: String,
-    /// RFC 3339 time of export (or of saving, for browser storage).
-    #[serde(default)]
-    pub exported_at: String,
-    /// Only in browser storage: how many times this plan was saved, to spot a stale copy
-    /// from another tab. Absent in exported files.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub revision: Option<u64>,
-    pub plan: Plan,
+json_struct! {
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize, schemars::JsonSchema))]
+    pub struct Envelope {
+        /// Always `"socialplan"`.
+        pub format: String,
+        pub schema_version: u64,
+        /// The version of the app that wrote the file.
+        #[serde(default)]
+        pub app_version: String,
+        /// RFC 3339 time of export (or of saving, for browser storage).
+        #[serde(default)]
+        pub exported_at: String,
+        /// Only in browser storage: how many times this plan was saved, to spot a stale copy
+        /// from another tab. Absent in exported files.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub revision: Option<u64>,
+        pub plan: Plan,
+    }
 }
 
 /// Why a file can't be read. Each names what is wrong and, where it can, where.
@@ -65,14 +68,18 @@ pub struct Decoded {
 pub fn encode(plan: &Plan, app_version: &str, now: &str, revision: Option<u64>, pretty: bool) -> String {
     let envelope = Envelope {
         format: FORMAT.to_owned(),
-        schema_version: SCHEMA_VERSION,
+        schema_version: u64::from(SCHEMA_VERSION),
         app_version: app_version.to_owned(),
         exported_at: now.to_owned(),
         revision,
         plan: plan.clone(),
     };
-    let text = if pretty { serde_json::to_string_pretty(&envelope) } else { serde_json::to_string(&envelope) };
-    text.expect("a plan always serialises")
+    let text = serde_json::to_string(&envelope).expect("a plan always serialises");
+    if pretty {
+        self::pretty(&text)
+    } else {
+        text
+    }
 }
 
 /// Reads a plan file (or stored plan) and checks it completely.
@@ -90,11 +97,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
     }
     let mut value: Value = serde_json::from_str(text)
         .map_err(|e| ImportError::NotJson { line: e.line(), column: e.column() })?;
-    let obj = value.as_object().ok_or(ImportError::NotOurs)?;
-    if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
+    let head = value.as_object().ok_or(ImportError::NotOurs)?;
+    if head.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(ImportError::NotOurs);
     }
-    let found = obj.get("schema_version").and_then(Value::as_u64).ok_or(ImportError::MissingVersion)?;
+    let found = head.get("schema_version").and_then(Value::as_u64).ok_or(ImportError::MissingVersion)?;
     if found == 0 {
         return Err(ImportError::MissingVersion);
     }
@@ -102,16 +109,64 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
         return Err(ImportError::NewerVersion { found });
     }
     let found = found as u32;
-    let migrated_from = (found < SCHEMA_VERSION).then_some(found);
     migrate(&mut value, found, SCHEMA_VERSION, MIGRATIONS).map_err(ImportError::Migration)?;
-    let envelope: Envelope = serde_path_to_error::deserialize(value).map_err(|e| ImportError::WrongType {
-        path: e.path().to_string(),
-    })?;
+    let envelope = Envelope::from_json(&value, Path::Root("")).map_err(|path| ImportError::WrongType { path })?;
     let problems = validate(&envelope.plan, "plan");
     if !problems.is_empty() {
         return Err(ImportError::Invalid(problems));
     }
+    let migrated_from = (found < SCHEMA_VERSION).then_some(found);
     Ok(Decoded { plan: envelope.plan, revision: envelope.revision, migrated_from })
+}
+
+/// Lays out compact JSON with two-space indentation, for files people may open.
+pub fn pretty(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 5 / 4);
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        out.extend(std::iter::repeat_n("  ", depth));
+    };
+    let mut chars = compact.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if matches!(chars.peek(), Some('}') | Some(']')) {
+                    out.push(chars.next().expect("peeked"));
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// The deepest nesting of arrays and objects in `text`, counted without parsing, so an

@@ -3,23 +3,28 @@
 //! Exercise 3 (readiness SWOT) and the maturity self-assessment.
 
 use super::{Date, Id};
-use serde::{Deserialize, Serialize};
+use super::json::{json_struct, keyed_enum};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct Information {
-    pub opportunities_risks: Vec<OpportunityRisk>,
-    pub tools: Vec<ToolEntry>,
-    pub landscape: Landscape,
-    pub audit: Audit,
-    pub swot: Swot,
-    pub maturity: Maturity,
+json_struct! {
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct Information {
+        pub opportunities_risks: Vec<OpportunityRisk>,
+        pub tools: Vec<ToolEntry>,
+        pub landscape: Landscape,
+        pub audit: Audit,
+        pub swot: Swot,
+        pub maturity: Maturity,
+    }
 }
 
 /// Whether an entry of the opportunities & risks list helps or endangers the business.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OpportunityRiskKind {
@@ -28,17 +33,23 @@ pub enum OpportunityRiskKind {
     Risk,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct OpportunityRisk {
-    pub id: Id,
-    pub kind: OpportunityRiskKind,
-    pub title: String,
-    pub description: String,
+keyed_enum!(OpportunityRiskKind { Opportunity = "opportunity", Risk = "risk" });
+
+json_struct! {
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct OpportunityRisk {
+        pub id: Id,
+        pub kind: OpportunityRiskKind,
+        pub title: String,
+        pub description: String,
+    }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ToolUsage {
@@ -48,17 +59,22 @@ pub enum ToolUsage {
     InUse,
 }
 
-/// One tool, platform or method of the inventory, with its relevance (1–5).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct ToolEntry {
-    pub id: Id,
-    pub name: String,
-    pub purpose: String,
-    pub usage: ToolUsage,
-    pub how: String,
-    pub relevance: u8,
+keyed_enum!(ToolUsage { NotUsed = "not_used", Evaluating = "evaluating", InUse = "in_use" });
+
+json_struct! {
+    /// One tool, platform or method of the inventory, with its relevance (1–5).
+    #[derive(Clone, Debug, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct ToolEntry {
+        pub id: Id,
+        pub name: String,
+        pub purpose: String,
+        pub usage: ToolUsage,
+        pub how: String,
+        pub relevance: u8,
+    }
 }
 
 impl Default for ToolEntry {
@@ -75,7 +91,8 @@ impl Default for ToolEntry {
 }
 
 /// The five levels of Exercise 1, in the method's order.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LandscapeLevel {
@@ -86,6 +103,8 @@ pub enum LandscapeLevel {
     Conversations,
     Features,
 }
+
+keyed_enum!(LandscapeLevel { Applications = "applications", Impact = "impact", Customers = "customers", Conversations = "conversations", Features = "features" });
 
 impl LandscapeLevel {
     pub const ALL: [LandscapeLevel; 5] = [
@@ -98,7 +117,8 @@ impl LandscapeLevel {
 }
 
 /// A landscape finding is an opportunity or a threat.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Polarity {
@@ -107,16 +127,21 @@ pub enum Polarity {
     Threat,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct Finding {
-    pub id: Id,
-    pub level: LandscapeLevel,
-    pub text: String,
-    pub polarity: Polarity,
-    /// 1 (minor) to 5 (decisive).
-    pub weight: u8,
+keyed_enum!(Polarity { Opportunity = "opportunity", Threat = "threat" });
+
+json_struct! {
+    #[derive(Clone, Debug, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct Finding {
+        pub id: Id,
+        pub level: LandscapeLevel,
+        pub text: String,
+        pub polarity: Polarity,
+        /// 1 (minor) to 5 (decisive).
+        pub weight: u8,
+    }
 }
 
 impl Default for Finding {
@@ -131,16 +156,20 @@ impl Default for Finding {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct Landscape {
-    pub findings: Vec<Finding>,
-    /// The generic strategy the landscape suggests, in the team's words.
-    pub generic_strategy: String,
+json_struct! {
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct Landscape {
+        pub findings: Vec<Finding>,
+        /// The generic strategy the landscape suggests, in the team's words.
+        pub generic_strategy: String,
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EngagementLevel {
@@ -149,22 +178,28 @@ pub enum EngagementLevel {
     High,
 }
 
-/// One row of the channels table of Exercise 2.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct Channel {
-    pub id: Id,
-    pub name: String,
-    pub since: Option<Date>,
-    pub audience: Option<u64>,
-    pub engagement: Option<EngagementLevel>,
-    pub owner: String,
-    pub notes: String,
+keyed_enum!(EngagementLevel { Low = "low", Medium = "medium", High = "high" });
+
+json_struct! {
+    /// One row of the channels table of Exercise 2.
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct Channel {
+        pub id: Id,
+        pub name: String,
+        pub since: Option<Date>,
+        pub audience: Option<u64>,
+        pub engagement: Option<EngagementLevel>,
+        pub owner: String,
+        pub notes: String,
+    }
 }
 
 /// The five benchmark levels of Exercise 2.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BenchmarkLevel {
@@ -174,6 +209,8 @@ pub enum BenchmarkLevel {
     Kpis,
     StrategicGap,
 }
+
+keyed_enum!(BenchmarkLevel { Landscape = "landscape", GenericStrategy = "generic_strategy", BestPractice = "best_practice", Kpis = "kpis", StrategicGap = "strategic_gap" });
 
 impl BenchmarkLevel {
     pub const ALL: [BenchmarkLevel; 5] = [
@@ -185,14 +222,17 @@ impl BenchmarkLevel {
     ];
 }
 
-/// Current and ideal score (0–10) of one benchmark level.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct BenchmarkScore {
-    pub current: Option<u8>,
-    pub ideal: Option<u8>,
-    pub note: String,
+json_struct! {
+    /// Current and ideal score (0–10) of one benchmark level.
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct BenchmarkScore {
+        pub current: Option<u8>,
+        pub ideal: Option<u8>,
+        pub note: String,
+    }
 }
 
 impl BenchmarkScore {
@@ -202,15 +242,18 @@ impl BenchmarkScore {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct Benchmark {
-    pub landscape: BenchmarkScore,
-    pub generic_strategy: BenchmarkScore,
-    pub best_practice: BenchmarkScore,
-    pub kpis: BenchmarkScore,
-    pub strategic_gap: BenchmarkScore,
+json_struct! {
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct Benchmark {
+        pub landscape: BenchmarkScore,
+        pub generic_strategy: BenchmarkScore,
+        pub best_practice: BenchmarkScore,
+        pub kpis: BenchmarkScore,
+        pub strategic_gap: BenchmarkScore,
+    }
 }
 
 impl Benchmark {
@@ -235,47 +278,57 @@ impl Benchmark {
     }
 }
 
-/// Exercise 2: the audit questions, the channels table and the benchmark.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct Audit {
-    pub progress: String,
-    pub channels_used: String,
-    pub engagement: String,
-    pub benefits: String,
-    pub improvements: String,
-    pub channels: Vec<Channel>,
-    pub benchmark: Benchmark,
+json_struct! {
+    /// Exercise 2: the audit questions, the channels table and the benchmark.
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct Audit {
+        pub progress: String,
+        pub channels_used: String,
+        pub engagement: String,
+        pub benefits: String,
+        pub improvements: String,
+        pub channels: Vec<Channel>,
+        pub benchmark: Benchmark,
+    }
 }
 
-/// One entry of a SWOT quadrant; `finding` links it to the Exercise 1 finding it came from.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct SwotItem {
-    pub id: Id,
-    pub text: String,
-    pub finding: Option<Id>,
+json_struct! {
+    /// One entry of a SWOT quadrant; `finding` links it to the Exercise 1 finding it came from.
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct SwotItem {
+        pub id: Id,
+        pub text: String,
+        pub finding: Option<Id>,
+    }
 }
 
-/// Exercise 3: readiness to engage.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct Swot {
-    pub strengths: Vec<SwotItem>,
-    pub weaknesses: Vec<SwotItem>,
-    pub opportunities: Vec<SwotItem>,
-    pub threats: Vec<SwotItem>,
-    pub leverage_strengths: String,
-    pub overcome_weaknesses: String,
-    pub realise_opportunities: String,
-    pub alleviate_threats: String,
+json_struct! {
+    /// Exercise 3: readiness to engage.
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct Swot {
+        pub strengths: Vec<SwotItem>,
+        pub weaknesses: Vec<SwotItem>,
+        pub opportunities: Vec<SwotItem>,
+        pub threats: Vec<SwotItem>,
+        pub leverage_strengths: String,
+        pub overcome_weaknesses: String,
+        pub realise_opportunities: String,
+        pub alleviate_threats: String,
+    }
 }
 
 /// The six stages of the "Evolution of Social Business" (Altimeter Group), lowest first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
@@ -286,6 +339,8 @@ pub enum Stage {
     Strategic,
     Converged,
 }
+
+keyed_enum!(Stage { Planning = "planning", Presence = "presence", Engagement = "engagement", Formalized = "formalized", Strategic = "strategic", Converged = "converged" });
 
 impl Stage {
     pub const ALL: [Stage; 6] = [
@@ -315,7 +370,8 @@ impl Stage {
 }
 
 /// The dimensions the maturity questionnaire scores.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MaturityDimension {
@@ -329,6 +385,8 @@ pub enum MaturityDimension {
     OrganisationalModel,
     CrossFunctional,
 }
+
+keyed_enum!(MaturityDimension { GoalsVision = "goals_vision", ExecutiveSupport = "executive_support", Roadmap = "roadmap", Governance = "governance", StaffFunding = "staff_funding", Education = "education", Measurement = "measurement", OrganisationalModel = "organisational_model", CrossFunctional = "cross_functional" });
 
 impl MaturityDimension {
     pub const ALL: [MaturityDimension; 9] = [
@@ -345,7 +403,8 @@ impl MaturityDimension {
 }
 
 /// The answer to one dimension: the stage whose description fits, or "don't know".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MaturityAnswer {
@@ -357,6 +416,8 @@ pub enum MaturityAnswer {
     Strategic,
     Converged,
 }
+
+keyed_enum!(MaturityAnswer { DontKnow = "dont_know", Planning = "planning", Presence = "presence", Engagement = "engagement", Formalized = "formalized", Strategic = "strategic", Converged = "converged" });
 
 impl MaturityAnswer {
     pub fn stage(self) -> Option<Stage> {
@@ -372,13 +433,16 @@ impl MaturityAnswer {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct Maturity {
-    /// Unanswered dimensions are absent.
-    pub answers: BTreeMap<MaturityDimension, MaturityAnswer>,
-    pub notes: String,
+json_struct! {
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct Maturity {
+        /// Unanswered dimensions are absent.
+        pub answers: BTreeMap<MaturityDimension, MaturityAnswer>,
+        pub notes: String,
+    }
 }
 
 impl Maturity {

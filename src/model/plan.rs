@@ -2,30 +2,37 @@
 //! three phases.
 
 use super::{BusinessFunction, Id, Information, Operative, Serves, Strategy};
-use serde::{Deserialize, Serialize};
+use super::json::json_struct;
+use serde::Serialize;
 use std::collections::HashMap;
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct Plan {
-    pub id: Id,
-    pub name: String,
-    /// RFC 3339 timestamps, UTC.
-    pub created_at: String,
-    pub updated_at: String,
-    pub information: Information,
-    pub strategy: Strategy,
-    pub operative: Operative,
+json_struct! {
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct Plan {
+        pub id: Id,
+        pub name: String,
+        /// RFC 3339 timestamps, UTC.
+        pub created_at: String,
+        pub updated_at: String,
+        pub information: Information,
+        pub strategy: Strategy,
+        pub operative: Operative,
+    }
 }
 
-/// What the plan list shows of a plan without reading it whole.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PlanSummary {
-    pub id: Id,
-    pub name: String,
-    pub function: BusinessFunction,
-    pub updated_at: String,
+json_struct! {
+    /// What the plan list shows of a plan without reading it whole.
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    pub struct PlanSummary {
+        pub id: Id,
+        pub name: String,
+        pub function: BusinessFunction,
+        pub updated_at: String,
+    }
 }
 
 impl Plan {

@@ -4,30 +4,35 @@
 //! resources).
 
 use super::{Date, Id};
-use serde::{Deserialize, Serialize};
+use super::json::{json_struct, keyed_enum};
+use serde::Serialize;
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct Strategy {
-    pub focus: Focus,
-    pub business_objectives: Vec<BusinessObjective>,
-    pub mission: String,
-    pub objectives: Vec<Objective>,
-    pub kpis: Vec<Kpi>,
-    pub tactics: Vec<Tactic>,
-    pub indicators: Vec<Indicator>,
-    pub post: Post,
-    pub why: WhySocialMedia,
-    pub relationships: Vec<Relationship>,
-    pub governance: Governance,
-    pub business_integration: String,
-    pub goal_system: String,
-    pub resources: Resources,
+json_struct! {
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct Strategy {
+        pub focus: Focus,
+        pub business_objectives: Vec<BusinessObjective>,
+        pub mission: String,
+        pub objectives: Vec<Objective>,
+        pub kpis: Vec<Kpi>,
+        pub tactics: Vec<Tactic>,
+        pub indicators: Vec<Indicator>,
+        pub post: Post,
+        pub why: WhySocialMedia,
+        pub relationships: Vec<Relationship>,
+        pub governance: Governance,
+        pub business_integration: String,
+        pub goal_system: String,
+        pub resources: Resources,
+    }
 }
 
 /// The business function a plan is for: each function with reason and resources gets its own plan.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BusinessFunction {
@@ -41,6 +46,8 @@ pub enum BusinessFunction {
     ExecutiveOffice,
 }
 
+keyed_enum!(BusinessFunction { Marketing = "marketing", Sales = "sales", CustomerService = "customer_service", ResearchDevelopment = "research_development", It = "it", RecruitingHr = "recruiting_hr", ExecutiveOffice = "executive_office" });
+
 impl BusinessFunction {
     pub const ALL: [BusinessFunction; 7] = [
         BusinessFunction::Marketing,
@@ -52,33 +59,20 @@ impl BusinessFunction {
         BusinessFunction::ExecutiveOffice,
     ];
 
-    /// The snake_case name the file format uses.
-    pub fn key(self) -> &'static str {
-        match self {
-            BusinessFunction::Marketing => "marketing",
-            BusinessFunction::Sales => "sales",
-            BusinessFunction::CustomerService => "customer_service",
-            BusinessFunction::ResearchDevelopment => "research_development",
-            BusinessFunction::It => "it",
-            BusinessFunction::RecruitingHr => "recruiting_hr",
-            BusinessFunction::ExecutiveOffice => "executive_office",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<BusinessFunction> {
-        BusinessFunction::ALL.into_iter().find(|f| f.key() == key)
-    }
 }
 
-/// Step 1: the time horizon (1–5 years) and the business function.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct Focus {
-    pub function: BusinessFunction,
-    pub horizon_years: u8,
-    /// When the plan starts; KPI pace is measured from here.
-    pub start: Option<Date>,
+json_struct! {
+    /// Step 1: the time horizon (1–5 years) and the business function.
+    #[derive(Clone, Debug, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct Focus {
+        pub function: BusinessFunction,
+        pub horizon_years: u8,
+        /// When the plan starts; KPI pace is measured from here.
+        pub start: Option<Date>,
+    }
 }
 
 impl Default for Focus {
@@ -87,13 +81,16 @@ impl Default for Focus {
     }
 }
 
-/// Step 2: a business objective of the function. Its letter (A, B, C …) follows its position.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct BusinessObjective {
-    pub id: Id,
-    pub text: String,
+json_struct! {
+    /// Step 2: a business objective of the function. Its letter (A, B, C …) follows its position.
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct BusinessObjective {
+        pub id: Id,
+        pub text: String,
+    }
 }
 
 /// The letter of the business objective at `index`: A … Z, then AA, AB …
@@ -110,7 +107,8 @@ pub fn letter(index: usize) -> String {
 }
 
 /// The balanced scorecard perspective an objective can be placed on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Perspective {
@@ -120,19 +118,25 @@ pub enum Perspective {
     InternalProcess,
 }
 
-/// Step 4: a social media objective, serving one or more business objectives.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct Objective {
-    pub id: Id,
-    pub text: String,
-    pub business_objectives: Vec<Id>,
-    pub perspective: Option<Perspective>,
+keyed_enum!(Perspective { Customer = "customer", Financial = "financial", LearningGrowth = "learning_growth", InternalProcess = "internal_process" });
+
+json_struct! {
+    /// Step 4: a social media objective, serving one or more business objectives.
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct Objective {
+        pub id: Id,
+        pub text: String,
+        pub business_objectives: Vec<Id>,
+        pub perspective: Option<Perspective>,
+    }
 }
 
 /// The three business goals that count.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BusinessGoal {
@@ -141,7 +145,10 @@ pub enum BusinessGoal {
     IncreaseSatisfaction,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+keyed_enum!(BusinessGoal { IncreaseRevenue = "increase_revenue", ReduceCosts = "reduce_costs", IncreaseSatisfaction = "increase_satisfaction" });
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
@@ -150,7 +157,10 @@ pub enum Direction {
     LowerIsBetter,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+keyed_enum!(Direction { HigherIsBetter = "higher_is_better", LowerIsBetter = "lower_is_better" });
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Frequency {
@@ -160,58 +170,73 @@ pub enum Frequency {
     Quarterly,
 }
 
-/// One measured value of a KPI, for the period that ends on `period`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct Actual {
-    pub period: Date,
-    pub value: f64,
+keyed_enum!(Frequency { Weekly = "weekly", Monthly = "monthly", Quarterly = "quarterly" });
+
+json_struct! {
+    /// One measured value of a KPI, for the period that ends on `period`.
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct Actual {
+        pub period: Date,
+        pub value: f64,
+    }
 }
 
-/// Step 5: a key performance indicator of an objective, with its actual values.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct Kpi {
-    pub id: Id,
-    pub objective: Id,
-    pub name: String,
-    pub business_goal: Option<BusinessGoal>,
-    pub unit: String,
-    pub direction: Direction,
-    pub baseline: Option<f64>,
-    pub target: Option<f64>,
-    pub deadline: Option<Date>,
-    pub frequency: Frequency,
-    pub source: String,
-    pub owner: String,
-    pub actuals: Vec<Actual>,
+json_struct! {
+    /// Step 5: a key performance indicator of an objective, with its actual values.
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct Kpi {
+        pub id: Id,
+        pub objective: Id,
+        pub name: String,
+        pub business_goal: Option<BusinessGoal>,
+        pub unit: String,
+        pub direction: Direction,
+        pub baseline: Option<f64>,
+        pub target: Option<f64>,
+        pub deadline: Option<Date>,
+        pub frequency: Frequency,
+        pub source: String,
+        pub owner: String,
+        pub actuals: Vec<Actual>,
+    }
 }
 
-/// Step 6: how an objective will be achieved. Never without its objective.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct Tactic {
-    pub id: Id,
-    pub objective: Id,
-    pub text: String,
+json_struct! {
+    /// Step 6: how an objective will be achieved. Never without its objective.
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct Tactic {
+        pub id: Id,
+        pub objective: Id,
+        pub text: String,
+    }
 }
 
-/// Step 7: an output indicator candidate of a tactic; `kept` marks the 2–5 worth tracking.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct Indicator {
-    pub id: Id,
-    pub tactic: Id,
-    pub text: String,
-    pub kept: bool,
+json_struct! {
+    /// Step 7: an output indicator candidate of a tactic; `kept` marks the 2–5 worth tracking.
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct Indicator {
+        pub id: Id,
+        pub tactic: Id,
+        pub text: String,
+        pub kept: bool,
+    }
 }
 
 /// The objectives of Forrester's POST method.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PostObjective {
@@ -221,6 +246,8 @@ pub enum PostObjective {
     Supporting,
     Embracing,
 }
+
+keyed_enum!(PostObjective { Listening = "listening", Talking = "talking", Energizing = "energizing", Supporting = "supporting", Embracing = "embracing" });
 
 impl PostObjective {
     pub const ALL: [PostObjective; 5] = [
@@ -232,58 +259,73 @@ impl PostObjective {
     ];
 }
 
-/// POST: people, objectives, strategy, technology — technology chosen last.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct Post {
-    pub people: String,
-    pub objectives: Vec<PostObjective>,
-    pub objectives_note: String,
-    pub strategy: String,
-    pub technology: String,
+json_struct! {
+    /// POST: people, objectives, strategy, technology — technology chosen last.
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct Post {
+        pub people: String,
+        pub objectives: Vec<PostObjective>,
+        pub objectives_note: String,
+        pub strategy: String,
+        pub technology: String,
+    }
 }
 
-/// The three reasons for social media, in the team's words.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct WhySocialMedia {
-    pub marketing: String,
-    pub employee_engagement: String,
-    pub collaboration: String,
+json_struct! {
+    /// The three reasons for social media, in the team's words.
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct WhySocialMedia {
+        pub marketing: String,
+        pub employee_engagement: String,
+        pub collaboration: String,
+    }
 }
 
-/// A relationship the business needs: with whom, of which type, worth what, used how.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct Relationship {
-    pub id: Id,
-    pub who: String,
-    pub kind: String,
-    pub value: String,
-    pub usage: String,
+json_struct! {
+    /// A relationship the business needs: with whom, of which type, worth what, used how.
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct Relationship {
+        pub id: Id,
+        pub who: String,
+        pub kind: String,
+        pub value: String,
+        pub usage: String,
+    }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct Governance {
-    pub policies: String,
-    pub guidelines: String,
-    pub processes: String,
-    pub education: String,
+json_struct! {
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct Governance {
+        pub policies: String,
+        pub guidelines: String,
+        pub processes: String,
+        pub education: String,
+    }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(default)]
-pub struct Resources {
-    pub people: String,
-    pub hours_per_week: Option<f64>,
-    pub budget: Option<f64>,
-    pub tools: String,
+json_struct! {
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    #[serde(default)]
+    pub struct Resources {
+        pub people: String,
+        pub hours_per_week: Option<f64>,
+        pub budget: Option<f64>,
+        pub tools: String,
+    }
 }
 
 #[cfg(test)]
@@ -298,14 +340,5 @@ mod tests {
         assert_eq!(letter(26), "AA");
         assert_eq!(letter(27), "AB");
         assert_eq!(letter(26 * 27), "AAA");
-    }
-
-    #[test]
-    fn function_keys_round_trip() {
-        for f in BusinessFunction::ALL {
-            assert_eq!(BusinessFunction::from_key(f.key()), Some(f));
-            let json = serde_json::to_string(&f).unwrap();
-            assert_eq!(json, format!("\"{}\"", f.key()));
-        }
     }
 }

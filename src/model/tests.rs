@@ -180,17 +180,67 @@ proptest! {
         }
     }
 
+    /// The hand-written reader and serde's derived one agree on every plan.
+    #[test]
+    fn the_reader_agrees_with_serde(plan in plan()) {
+        let text = encode(&plan, "1.0.0", NOW, Some(3), false);
+        let by_serde: Envelope = serde_json::from_str(&text).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let by_hand = <Envelope as json::FromJson>::from_json(&value, json::Path::Root("")).unwrap();
+        prop_assert_eq!(by_hand, by_serde);
+    }
+
     #[test]
     fn any_bytes_get_an_answer_not_a_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         let _ = decode(&bytes);
     }
 }
 
+const STRUCTURE: &str = include_str!("../../public/sample/plan.json");
+const EN_TABLE: &str = include_str!("../../public/sample/en.json");
+
 fn sample(lang_table: &str) -> Plan {
-    sample::build(lang_table, &Date::new(2026, 11, 22), NOW).expect("the sample builds")
+    sample::build(STRUCTURE, lang_table, &Date::new(2026, 11, 22), NOW).expect("the sample builds")
 }
 
-const EN_TABLE: &str = include_str!("../i18n/sample/en.json");
+#[test]
+fn enum_keys_are_what_serde_writes() {
+    use json::Keyed;
+    fn check<T: Keyed + serde::Serialize + std::fmt::Debug>() {
+        for v in T::ALL {
+            assert_eq!(serde_json::to_value(v).unwrap(), serde_json::Value::from(v.key()), "{v:?}");
+            assert_eq!(T::from_key(v.key()).map(|x| x.key()), Some(v.key()));
+        }
+    }
+    check::<OpportunityRiskKind>();
+    check::<ToolUsage>();
+    check::<LandscapeLevel>();
+    check::<Polarity>();
+    check::<EngagementLevel>();
+    check::<BenchmarkLevel>();
+    check::<Stage>();
+    check::<MaturityDimension>();
+    check::<MaturityAnswer>();
+    check::<BusinessFunction>();
+    check::<Perspective>();
+    check::<BusinessGoal>();
+    check::<Direction>();
+    check::<Frequency>();
+    check::<PostObjective>();
+    check::<ActionPlan>();
+    check::<ActionStatus>();
+}
+
+#[test]
+fn serves_reads_either_link() {
+    use json::{FromJson, Path};
+    let read = |v: serde_json::Value| Serves::from_json(&v, Path::Root("x"));
+    assert_eq!(read(serde_json::json!({"objective": "o1"})), Ok(Serves::Objective(Id::from("o1"))));
+    assert_eq!(read(serde_json::json!({"tactic": "t1"})), Ok(Serves::Tactic(Id::from("t1"))));
+    assert_eq!(read(serde_json::json!({"goal": "g"})), Err("x.goal".to_owned()));
+    assert_eq!(read(serde_json::json!({"tactic": 5})), Err("x.tactic".to_owned()));
+    assert_eq!(read(serde_json::json!("tactic")), Err("x".to_owned()));
+}
 
 #[test]
 fn the_published_schema_matches_the_code() {
@@ -240,7 +290,7 @@ fn the_sample_fills_every_block_of_every_phase() {
 
 #[test]
 fn the_sample_moves_to_the_current_week() {
-    let plan = sample::build(EN_TABLE, &Date::new(2027, 3, 1), NOW).unwrap();
+    let plan = sample::build(STRUCTURE, EN_TABLE, &Date::new(2027, 3, 1), NOW).unwrap();
     let newest = plan.strategy.kpis.iter().flat_map(|k| &k.actuals).filter_map(|a| a.period.day_number()).max().unwrap();
     let today = Date::new(2027, 3, 1).day_number().unwrap();
     assert!((0..7).contains(&(today - newest)), "newest value {} days old", today - newest);
@@ -360,4 +410,15 @@ fn the_revision_is_read_from_the_head_of_a_stored_plan() {
     assert_eq!(peek_revision("garbage"), None);
     assert_eq!(peek_revision(&"ä".repeat(300)), None);
     assert_eq!(peek_revision(r#"{"plan": {"name": "\"revision\":9"}}"#), None);
+}
+
+#[test]
+fn pretty_files_parse_back_to_the_same_value() {
+    let compact = encode(&sample(EN_TABLE), "0.1.0", NOW, None, false);
+    let pretty = super::file_format::pretty(&compact);
+    assert!(pretty.contains("\n  \"plan\": {"));
+    let a: serde_json::Value = serde_json::from_str(&compact).unwrap();
+    let b: serde_json::Value = serde_json::from_str(&pretty).unwrap();
+    assert_eq!(a, b);
+    assert_eq!(super::file_format::pretty(r#"{"a":[],"b":{},"c":"x,{:\"y"}"#), "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": \"x,{:\\\"y\"\n}");
 }

@@ -51,6 +51,18 @@ fn ask_for_persistence(settings: &mut storage::Settings) {
     settings.persist_asked = true;
 }
 
+fn refocus(id: &'static str) {
+    set_timeout(
+        move || {
+            let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+            if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
@@ -120,19 +132,23 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    view! {
-        <Header/>
-        <notices::Notices/>
-        <main id="main" tabindex="-1">
-            {move || match state.route.get() {
-                Route::Plans => plans::PlansPage().into_any(),
-                Route::NotFound => screen::NotFound().into_any(),
-                route => screen::PlanScreen(screen::PlanScreenProps { route }).into_any(),
-            }}
-        </main>
-        <footer class="footer">
-            <p>{move || state.texts().privacy_note}</p>
-        </footer>
+    // A language change re-renders everything once; texts are plain strings below.
+    move || {
+        let t = state.lang.get().texts();
+        view! {
+            <Header/>
+            <notices::Notices/>
+            <main id="main" tabindex="-1">
+                {move || match state.route.get() {
+                    Route::Plans => plans::PlansPage().into_any(),
+                    Route::NotFound => screen::NotFound().into_any(),
+                    route => screen::PlanScreen(screen::PlanScreenProps { route }).into_any(),
+                }}
+            </main>
+            <footer class="footer">
+                <p>{t.privacy_note}</p>
+            </footer>
+        }
     }
 }
 
@@ -140,7 +156,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Header() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.texts();
+    let t = state.texts();
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
         if let Some(main) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("main")) {
@@ -150,31 +166,34 @@ fn Header() -> impl IntoView {
         }
     };
     let status = move || match state.save_status.get() {
-        SaveStatus::Saved => ("status status-saved", t().saved),
-        SaveStatus::Pending => ("status status-pending", t().saving),
-        SaveStatus::Failed => ("status status-failed", t().not_saved),
+        SaveStatus::Saved => ("status status-saved", t.saved),
+        SaveStatus::Pending => ("status status-pending", t.saving),
+        SaveStatus::Failed => ("status status-failed", t.not_saved),
     };
     view! {
-        <a class="skip-link" href="#/" on:click=skip>{move || t().skip_to_content}</a>
+        <a class="skip-link" href="#/" on:click=skip>{t.skip_to_content}</a>
         <header class="topbar">
             <a class="brand" href="#/">
                 <span class="brand-mark" aria-hidden="true"></span>
-                <span>{move || t().app_name}</span>
+                <span>{t.app_name}</span>
             </a>
-            <nav aria-label=move || t().main_nav>
-                <a href="#/">{move || t().nav_plans}</a>
+            <nav aria-label=t.main_nav>
+                <a href="#/">{t.nav_plans}</a>
             </nav>
             <span class="spacer"></span>
             <Show when=move || state.plan.with(|p| p.is_some())>
                 <span class=move || status().0 role="status" data-testid="save-status">{move || status().1}</span>
             </Show>
             <label class="lang-switch">
-                <span>{move || t().language}</span>
+                <span>{t.language}</span>
                 <select
                     data-testid="language"
+                    id="language"
                     on:change=move |ev| {
                         if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
                             state.lang.set(lang);
+                            // The switch was rebuilt in the new language: keep the keyboard on it.
+                            refocus("language");
                         }
                     }
                     prop:value=move || state.lang.get().code()

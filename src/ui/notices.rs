@@ -23,7 +23,7 @@ pub fn Notices() -> impl IntoView {
 #[component]
 fn NoticeView(notice: Notice) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.texts();
+    let t = state.texts();
     let id = notice.id;
     let dismiss = move |_| state.dismiss(id);
     let export_open = move |_| {
@@ -36,8 +36,8 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             "notice notice-ok",
             view! {
                 <p>{move || match migrated_from {
-                    Some(v) => fill(t().imported_migrated, &[("name", &name), ("version", &v.to_string())]),
-                    None => fill(t().imported, &[("name", &name)]),
+                    Some(v) => fill(t.imported_migrated, &[("name", &name), ("version", &v.to_string())]),
+                    None => fill(t.imported, &[("name", &name)]),
                 }}</p>
             }.into_any(),
             ().into_any(),
@@ -47,7 +47,7 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             view! {
                 <p><strong>{
                     let file = file.clone();
-                    move || fill(t().import_failed, &[("file", &file)])
+                    move || fill(t.import_failed, &[("file", &file)])
                 }</strong></p>
                 <p>{
                     let error = error.clone();
@@ -61,7 +61,7 @@ fn NoticeView(notice: Notice) -> impl IntoView {
         ),
         NoticeKind::ReadFailed { file } => (
             "notice notice-error",
-            view! { <p>{move || fill(t().err_read_file, &[("file", &file)])}</p> }.into_any(),
+            view! { <p>{move || fill(t.err_read_file, &[("file", &file)])}</p> }.into_any(),
             ().into_any(),
         ),
         NoticeKind::ImportSameId { incoming } => {
@@ -69,57 +69,62 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             let replace = incoming.clone();
             (
                 "notice notice-question",
-                view! { <p>{move || fill(t().import_same_id, &[("name", &name)])}</p> }.into_any(),
+                view! { <p>{move || fill(t.import_same_id, &[("name", &name)])}</p> }.into_any(),
                 view! {
-                    <button type="button" on:click=move |_| state.resolve_import(id, &replace, true)>{move || t().replace}</button>
-                    <button type="button" on:click=move |_| state.resolve_import(id, &incoming, false)>{move || t().keep_both}</button>
+                    <button type="button" on:click=move |_| state.resolve_import(id, &replace, true)>{t.replace}</button>
+                    <button type="button" on:click=move |_| state.resolve_import(id, &incoming, false)>{t.keep_both}</button>
                 }.into_any(),
             )
         }
         NoticeKind::Deleted { name, text } => (
             "notice notice-ok",
-            view! { <p>{move || fill(t().deleted_notice, &[("name", &name)])}</p> }.into_any(),
-            view! { <button type="button" on:click=move |_| state.undo_delete(id, &text)>{move || t().undo}</button> }.into_any(),
+            view! { <p>{move || fill(t.deleted_notice, &[("name", &name)])}</p> }.into_any(),
+            view! { <button type="button" on:click=move |_| state.undo_delete(id, &text)>{t.undo}</button> }.into_any(),
         ),
         NoticeKind::StorageFull => (
             "notice notice-error",
-            view! { <p>{move || t().storage_full}</p> }.into_any(),
+            view! { <p>{t.storage_full}</p> }.into_any(),
             view! {
                 <Show when=move || state.plan.with(|p| p.is_some())>
-                    <button type="button" on:click=export_open>{move || t().export_now}</button>
+                    <button type="button" on:click=export_open>{t.export_now}</button>
                 </Show>
             }.into_any(),
         ),
+        NoticeKind::SampleFailed => (
+            "notice notice-error",
+            view! { <p>{t.sample_failed}</p> }.into_any(),
+            ().into_any(),
+        ),
         NoticeKind::StorageUnavailable => (
             "notice notice-error",
-            view! { <p>{move || t().storage_unavailable}</p> }.into_any(),
+            view! { <p>{t.storage_unavailable}</p> }.into_any(),
             ().into_any(),
         ),
         NoticeKind::Unreadable(u) => {
             let (name, key) = (u.name.clone(), u.key.clone());
             (
                 "notice notice-error",
-                view! { <p>{move || fill(t().corrupt_plan, &[("name", &name), ("key", &key)])}</p> }.into_any(),
-                view! { <button type="button" on:click=move |_| state.download_raw(&u)>{move || t().download_raw}</button> }.into_any(),
+                view! { <p>{move || fill(t.corrupt_plan, &[("name", &name), ("key", &key)])}</p> }.into_any(),
+                view! { <button type="button" on:click=move |_| state.download_raw(&u)>{t.download_raw}</button> }.into_any(),
             )
         }
         NoticeKind::OtherTabUpdated => (
             "notice notice-ok",
-            view! { <p>{move || t().other_tab_updated}</p> }.into_any(),
+            view! { <p>{t.other_tab_updated}</p> }.into_any(),
             ().into_any(),
         ),
         NoticeKind::OtherTabConflict => (
             "notice notice-question",
-            view! { <p>{move || t().other_tab_conflict}</p> }.into_any(),
+            view! { <p>{t.other_tab_conflict}</p> }.into_any(),
             view! {
-                <button type="button" on:click=move |_| state.keep_mine()>{move || t().keep_mine}</button>
-                <button type="button" on:click=move |_| state.load_theirs()>{move || t().load_theirs}</button>
+                <button type="button" on:click=move |_| state.keep_mine()>{t.keep_mine}</button>
+                <button type="button" on:click=move |_| state.load_theirs()>{t.load_theirs}</button>
             }.into_any(),
         ),
         NoticeKind::OtherTabDeleted => (
             "notice notice-question",
-            view! { <p>{move || t().other_tab_deleted}</p> }.into_any(),
-            view! { <button type="button" on:click=move |_| state.keep_mine()>{move || t().keep_mine}</button> }.into_any(),
+            view! { <p>{t.other_tab_deleted}</p> }.into_any(),
+            view! { <button type="button" on:click=move |_| state.keep_mine()>{t.keep_mine}</button> }.into_any(),
         ),
     };
     view! {
@@ -127,7 +132,7 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             <div class="notice-body">{body}</div>
             <div class="notice-actions">
                 {actions}
-                <button type="button" class="secondary" on:click=dismiss>{move || t().dismiss}</button>
+                <button type="button" class="secondary" on:click=dismiss>{t.dismiss}</button>
             </div>
         </div>
     }

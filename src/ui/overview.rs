@@ -10,33 +10,33 @@ use leptos::prelude::*;
 #[component]
 pub fn Overview() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.texts();
+    let t = state.texts();
     let id = state.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())).unwrap_or_default();
     let name = move || state.plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
     let function = move || state.plan.with(|p| p.as_ref().map(|p| p.function()).unwrap_or_default());
     let export_id = id.clone();
     view! {
         <div class="page overview">
-            <nav class="breadcrumb" aria-label=move || t().breadcrumb>
+            <nav class="breadcrumb" aria-label=t.breadcrumb>
                 <ol>
-                    <li><a href="#/">{move || t().nav_plans}</a></li>
+                    <li><a href="#/">{t.nav_plans}</a></li>
                     <li aria-current="page">{name}</li>
                 </ol>
             </nav>
             <h1 data-testid="plan-title">{name}</h1>
             <div class="plan-meta">
-                <label for="plan-name">{move || t().plan_name}</label>
+                <label for="plan-name">{t.plan_name}</label>
                 <input id="plan-name" type="text" maxlength="200" data-testid="plan-name"
                     prop:value=name
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
                         state.edit(|p| p.name = value);
                     }/>
-                <span class="tag">{move || t().function(function())}</span>
-                <button type="button" data-testid="export" on:click=move |_| state.export(&export_id)>{move || t().export}</button>
+                <span class="tag">{move || t.function(function())}</span>
+                <button type="button" data-testid="export" on:click=move |_| state.export(&export_id)>{t.export}</button>
             </div>
-            <p class="lead">{move || t().overview_intro}</p>
-            <h2 class="model-title">{move || t().model_title} " " <small>{move || t().model_note}</small></h2>
+            <p class="lead">{t.overview_intro}</p>
+            <h2 class="model-title">{t.model_title} " " <small>{t.model_note}</small></h2>
             // Information comes first in reading order and is drawn at the bottom.
             <ol class="phase-stack" data-testid="phase-stack">
                 {Phase::ALL.map(|phase| view! { <PhaseCard id=id.clone() phase=phase/> })}
@@ -69,7 +69,7 @@ fn status_class(p: Progress) -> &'static str {
 #[component]
 fn PhaseCard(id: crate::model::Id, phase: Phase) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.texts();
+    let t = state.texts();
     let progress = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| phase_progress(p, phase)).unwrap_or_default()));
     // The first phase below this one that has gaps.
     let weak_below = Memo::new(move |_| {
@@ -89,22 +89,22 @@ fn PhaseCard(id: crate::model::Id, phase: Phase) -> impl IntoView {
     view! {
         <li class=format!("phase phase-{}", phase.slug()) data-testid=testid aria-labelledby=labelledby>
             <div class="phase-head">
-                <h3 id=heading>{move || t().phase(phase)}</h3>
-                <p>{move || t().phase_purpose(phase)}</p>
+                <h3 id=heading>{t.phase(phase)}</h3>
+                <p>{t.phase_purpose(phase)}</p>
                 <div class="meter">
-                    <progress max="100" value=move || progress.get().percent() aria-label=move || t().phase(phase)></progress>
-                    <span>{move || fill(t().complete_percent, &[("percent", &progress.get().percent().to_string())])}</span>
+                    <progress max="100" value=move || progress.get().percent() aria-label=t.phase(phase)></progress>
+                    <span>{move || fill(t.complete_percent, &[("percent", &progress.get().percent().to_string())])}</span>
                 </div>
                 {move || weak_below.get().map(|(below, p)| view! {
                     <p class="warning" data-testid="unstable">
-                        {fill(t().unstable_below, &[("phase", t().phase(below)), ("percent", &p.percent().to_string())])}
+                        {fill(t.unstable_below, &[("phase", t.phase(below)), ("percent", &p.percent().to_string())])}
                     </p>
                 })}
                 {move || {
                     let missing = cornerstones.get();
                     (!missing.is_empty()).then(|| {
-                        let list: Vec<&str> = missing.iter().map(|b| t().block(*b)).collect();
-                        view! { <p class="warning" data-testid="incomplete">{fill(t().strategy_incomplete, &[("missing", &list.join(", "))])}</p> }
+                        let list: Vec<&str> = missing.iter().map(|b| t.block(*b)).collect();
+                        view! { <p class="warning" data-testid="incomplete">{fill(t.strategy_incomplete, &[("missing", &list.join(", "))])}</p> }
                     })
                 }}
             </div>
@@ -114,8 +114,8 @@ fn PhaseCard(id: crate::model::Id, phase: Phase) -> impl IntoView {
                     view! {
                         <li>
                             <a class=move || status_class(p.get()) href=Route::Block(id.clone(), block).href()>
-                                <span class="block-name">{move || t().block(block)}</span>
-                                <span class="block-status">{move || status_text(t(), p.get())}</span>
+                                <span class="block-name">{t.block(block)}</span>
+                                <span class="block-status">{move || status_text(t, p.get())}</span>
                             </a>
                         </li>
                     }

@@ -2,7 +2,7 @@
 
 use super::state::AppState;
 use crate::i18n::{fill, format_timestamp};
-use crate::model::{BusinessFunction, PlanSummary};
+use crate::model::{BusinessFunction, Keyed, PlanSummary};
 use crate::route::Route;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -10,16 +10,16 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn PlansPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.texts();
+    let t = state.texts();
     view! {
         <div class="page plans-page">
-            <h1>{move || t().plans_title}</h1>
-            <p class="lead">{move || t().plans_intro}</p>
+            <h1>{t.plans_title}</h1>
+            <p class="lead">{t.plans_intro}</p>
             <section class="card" aria-labelledby="your-plans">
-                <h2 id="your-plans">{move || t().your_plans}</h2>
+                <h2 id="your-plans">{t.your_plans}</h2>
                 <Show
                     when=move || state.plans.with(|p| !p.is_empty())
-                    fallback=move || view! { <p class="empty">{move || t().no_plans}</p> }
+                    fallback=move || view! { <p class="empty">{t.no_plans}</p> }
                 >
                     <ul class="plan-list" data-testid="plan-list">
                         <For
@@ -33,10 +33,10 @@ pub fn PlansPage() -> impl IntoView {
             <div class="columns">
                 <NewPlan/>
                 <section class="card sample" aria-labelledby="sample-title">
-                    <h2 id="sample-title">{move || t().sample_title}</h2>
-                    <p>{move || t().sample_text}</p>
+                    <h2 id="sample-title">{t.sample_title}</h2>
+                    <p>{t.sample_text}</p>
                     <button type="button" class="primary" data-testid="open-sample" on:click=move |_| state.open_sample()>
-                        {move || t().open_sample}
+                        {t.open_sample}
                     </button>
                 </section>
             </div>
@@ -49,7 +49,7 @@ pub fn PlansPage() -> impl IntoView {
 #[component]
 fn PlanRow(summary: PlanSummary) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.texts();
+    let t = state.texts();
     let renaming = RwSignal::new(false);
     let draft = RwSignal::new(summary.name.clone());
     let confirming = RwSignal::new(false);
@@ -81,37 +81,37 @@ fn PlanRow(summary: PlanSummary) -> impl IntoView {
                             renaming.set(false);
                         }
                     }>
-                        <label class="visually-hidden" for=input_id.clone()>{move || t().plan_name}</label>
+                        <label class="visually-hidden" for=input_id.clone()>{t.plan_name}</label>
                         <input id=input_id.clone() type="text" required maxlength="200"
                             prop:value=move || draft.get()
                             on:input=move |ev| draft.set(event_target_value(&ev))/>
-                        <button type="submit" class="primary">{move || t().save_name}</button>
-                        <button type="button" on:click=move |_| renaming.set(false)>{move || t().cancel}</button>
+                        <button type="submit" class="primary">{t.save_name}</button>
+                        <button type="button" on:click=move |_| renaming.set(false)>{t.cancel}</button>
                     </form>
                 </Show>
-                <span class="tag">{move || t().function(function)}</span>
+                <span class="tag">{t.function(function)}</span>
                 <span class="muted">{
                     let updated = updated.clone();
-                    move || fill(t().last_changed, &[("date", &format_timestamp(state.lang.get(), &updated))])
+                    move || fill(t.last_changed, &[("date", &format_timestamp(state.lang.get(), &updated))])
                 }</span>
             </div>
-            <div class="plan-row-actions" role="group" aria-label=move || fill(t().plan_actions, &[("name", &name_a)])>
-                <button type="button" on:click=move |_| { renaming.set(true); }>{move || t().rename}</button>
-                <button type="button" on:click=move |_| state.duplicate(&id_d)>{move || t().duplicate}</button>
-                <button type="button" on:click=move |_| state.export(&id_e)>{move || t().export}</button>
-                <button type="button" class="danger" on:click=move |_| confirming.set(true)>{move || t().delete}</button>
+            <div class="plan-row-actions" role="group" aria-label=move || fill(t.plan_actions, &[("name", &name_a)])>
+                <button type="button" on:click=move |_| { renaming.set(true); }>{t.rename}</button>
+                <button type="button" on:click=move |_| state.duplicate(&id_d)>{t.duplicate}</button>
+                <button type="button" on:click=move |_| state.export(&id_e)>{t.export}</button>
+                <button type="button" class="danger" on:click=move |_| confirming.set(true)>{t.delete}</button>
             </div>
             <Show when=move || confirming.get()>
-                <div class="confirm" role="alertdialog" aria-label=move || t().delete>
+                <div class="confirm" role="alertdialog" aria-label=t.delete>
                     <p>{
                         let name = name_c.clone();
-                        move || fill(t().confirm_delete, &[("name", &name)])
+                        move || fill(t.confirm_delete, &[("name", &name)])
                     }</p>
                     <button type="button" class="danger" data-testid="confirm-delete" on:click={
                         let id = id_x.clone();
                         move |_| { confirming.set(false); state.delete(&id); }
-                    }>{move || t().delete}</button>
-                    <button type="button" on:click=move |_| confirming.set(false)>{move || t().cancel}</button>
+                    }>{t.delete}</button>
+                    <button type="button" on:click=move |_| confirming.set(false)>{t.cancel}</button>
                 </div>
             </Show>
         </li>
@@ -122,7 +122,7 @@ fn PlanRow(summary: PlanSummary) -> impl IntoView {
 #[component]
 fn NewPlan() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.texts();
+    let t = state.texts();
     let name = RwSignal::new(String::new());
     let function = RwSignal::new(BusinessFunction::Marketing);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -131,14 +131,14 @@ fn NewPlan() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="new-plan">
-            <h2 id="new-plan">{move || t().new_plan}</h2>
+            <h2 id="new-plan">{t.new_plan}</h2>
             <form class="stack" on:submit=submit>
-                <label for="new-plan-name">{move || t().plan_name}</label>
+                <label for="new-plan-name">{t.plan_name}</label>
                 <input id="new-plan-name" type="text" maxlength="200" data-testid="new-plan-name"
-                    prop:placeholder=move || t().new_plan_default_name
+                    prop:placeholder=t.new_plan_default_name
                     prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))/>
-                <label for="new-plan-function">{move || t().business_function}</label>
+                <label for="new-plan-function">{t.business_function}</label>
                 <select id="new-plan-function" data-testid="new-plan-function"
                     on:change=move |ev| {
                         if let Some(f) = BusinessFunction::from_key(&event_target_value(&ev)) {
@@ -147,10 +147,10 @@ fn NewPlan() -> impl IntoView {
                     }
                     prop:value=move || function.get().key()
                 >
-                    {BusinessFunction::ALL.map(|f| view! { <option value=f.key()>{move || t().function(f)}</option> })}
+                    {BusinessFunction::ALL.map(|f| view! { <option value=f.key()>{t.function(f)}</option> })}
                 </select>
-                <p class="hint">{move || t().one_plan_per_function}</p>
-                <button type="submit" class="primary" data-testid="create-plan">{move || t().create_plan}</button>
+                <p class="hint">{t.one_plan_per_function}</p>
+                <button type="submit" class="primary" data-testid="create-plan">{t.create_plan}</button>
             </form>
         </section>
     }
@@ -160,7 +160,7 @@ fn NewPlan() -> impl IntoView {
 #[component]
 fn Import() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.texts();
+    let t = state.texts();
     let over = RwSignal::new(false);
     let take = move |files: Option<web_sys::FileList>| {
         if let Some(files) = files {
@@ -192,13 +192,13 @@ fn Import() -> impl IntoView {
                 take(ev.data_transfer().and_then(|d| d.files()));
             }
         >
-            <h2 id="import-title">{move || t().import_plan}</h2>
-            <p>{move || t().import_hint}</p>
+            <h2 id="import-title">{t.import_plan}</h2>
+            <p>{t.import_hint}</p>
             <label class="file-button">
-                <span>{move || t().import_plan}</span>
+                <span>{t.import_plan}</span>
                 <input type="file" accept=".json,application/json" data-testid="import-input" on:change=on_change/>
             </label>
-            <p class="drop-hint" aria-hidden="true">{move || t().drop_here}</p>
+            <p class="drop-hint" aria-hidden="true">{t.drop_here}</p>
         </section>
     }
 }

@@ -12,16 +12,16 @@ use leptos::prelude::*;
 #[component]
 pub fn PlanScreen(route: Route) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.texts();
+    let t = state.texts();
     let has_plan = move || state.plan.with(|p| p.is_some());
     view! {
         <Show
             when=has_plan
             fallback=move || view! {
                 <div class="page">
-                    <h1>{move || t().not_found_title}</h1>
-                    <p>{move || t().plan_not_found}</p>
-                    <p><a href="#/">{move || t().go_to_plans}</a></p>
+                    <h1>{t.not_found_title}</h1>
+                    <p>{t.plan_not_found}</p>
+                    <p><a href="#/">{t.go_to_plans}</a></p>
                 </div>
             }
         >
@@ -42,20 +42,20 @@ pub fn PlanScreen(route: Route) -> impl IntoView {
 #[component]
 fn Breadcrumb(id: Id, #[prop(optional)] block: Option<Block>, #[prop(optional)] step: Option<Step>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.texts();
+    let t = state.texts();
     let name = move || state.plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
     let overview = Route::Overview(id.clone()).href();
     let block_link = block.map(|b| (Route::Block(id.clone(), b).href(), b));
     view! {
-        <nav class="breadcrumb" aria-label=move || t().breadcrumb>
+        <nav class="breadcrumb" aria-label=t.breadcrumb>
             <ol>
-                <li><a href="#/">{move || t().nav_plans}</a></li>
+                <li><a href="#/">{t.nav_plans}</a></li>
                 <li><a href=overview>{name}</a></li>
                 {block_link.map(|(href, b)| view! {
-                    <li>{move || t().phase(b.phase())}</li>
-                    <li><a href=href.clone() aria-current=step.is_none().then_some("page")>{move || t().block(b)}</a></li>
+                    <li>{t.phase(b.phase())}</li>
+                    <li><a href=href.clone() aria-current=step.is_none().then_some("page")>{t.block(b)}</a></li>
                 })}
-                {step.map(|s| view! { <li aria-current="page">{move || t().step(s)}</li> })}
+                {step.map(|s| view! { <li aria-current="page">{t.step(s)}</li> })}
             </ol>
         </nav>
     }
@@ -65,14 +65,14 @@ fn Breadcrumb(id: Id, #[prop(optional)] block: Option<Block>, #[prop(optional)] 
 #[component]
 fn BlockScreen(id: Id, block: Block) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.texts();
+    let t = state.texts();
     let progress = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| block_progress(p, block)).unwrap_or_default()));
     let steps = (block == Block::StrategicPlan).then(|| {
         let id = id.clone();
         view! {
             <section class="card" aria-labelledby="steps-title">
-                <h2 id="steps-title">{move || t().steps_title}</h2>
-                <p class="hint">{move || t().order_hint}</p>
+                <h2 id="steps-title">{t.steps_title}</h2>
+                <p class="hint">{t.order_hint}</p>
                 <StepList id=id current=None/>
             </section>
         }
@@ -80,17 +80,17 @@ fn BlockScreen(id: Id, block: Block) -> impl IntoView {
     view! {
         <div class="page">
             <Breadcrumb id=id.clone() block=block/>
-            <p class="eyebrow">{move || fill(t().part_of_phase, &[("phase", t().phase(block.phase()))])}</p>
-            <h1>{move || t().block(block)}</h1>
-            <p class="lead">{move || t().block_purpose(block)}</p>
+            <p class="eyebrow">{move || fill(t.part_of_phase, &[("phase", t.phase(block.phase()))])}</p>
+            <h1>{t.block(block)}</h1>
+            <p class="lead">{t.block_purpose(block)}</p>
             <p class="progress-line" data-testid="block-progress">
                 {move || {
                     let p = progress.get();
-                    fill(t().parts_filled, &[("done", &p.done.to_string()), ("total", &p.total.to_string())])
+                    fill(t.parts_filled, &[("done", &p.done.to_string()), ("total", &p.total.to_string())])
                 }}
             </p>
             {steps}
-            <p><a href=Route::Overview(id).href()>{move || t().back_to_overview}</a></p>
+            <p><a href=Route::Overview(id).href()>{t.back_to_overview}</a></p>
         </div>
     }
 }
@@ -99,7 +99,7 @@ fn BlockScreen(id: Id, block: Block) -> impl IntoView {
 #[component]
 fn StepList(id: Id, current: Option<Step>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.texts();
+    let t = state.texts();
     view! {
         <ol class="step-list">
             {Step::ALL.map(|s| {
@@ -108,9 +108,9 @@ fn StepList(id: Id, current: Option<Step>) -> impl IntoView {
                     <li class:done=done>
                         <a href=Route::Step(id.clone(), s).href() aria-current=(current == Some(s)).then_some("step")>
                             <span class="step-number">{s.number()}</span>
-                            <span>{move || t().step(s)}</span>
+                            <span>{t.step(s)}</span>
                         </a>
-                        <span class="badge">{move || if done() { t().step_done } else { t().step_open }}</span>
+                        <span class="badge">{move || if done() { t.step_done } else { t.step_open }}</span>
                     </li>
                 }
             })}
@@ -122,21 +122,21 @@ fn StepList(id: Id, current: Option<Step>) -> impl IntoView {
 #[component]
 fn StepScreen(id: Id, step: Step) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.texts();
+    let t = state.texts();
     let previous = step.number().checked_sub(1).and_then(Step::from_number).map(|s| Route::Step(id.clone(), s).href());
     let next = Step::from_number(step.number() + 1).map(|s| Route::Step(id.clone(), s).href());
     view! {
         <div class="page">
             <Breadcrumb id=id.clone() block=Block::StrategicPlan step=step/>
-            <p class="eyebrow">{move || fill(t().step_of, &[("number", &step.number().to_string())])}</p>
-            <h1>{move || t().step(step)}</h1>
-            <p class="lead">{move || t().step_purpose(step)}</p>
-            <nav class="step-nav" aria-label=move || t().steps_title>
-                {previous.map(|href| view! { <a href=href rel="prev">{move || t().previous_step}</a> })}
-                {next.map(|href| view! { <a href=href rel="next">{move || t().next_step}</a> })}
+            <p class="eyebrow">{move || fill(t.step_of, &[("number", &step.number().to_string())])}</p>
+            <h1>{t.step(step)}</h1>
+            <p class="lead">{t.step_purpose(step)}</p>
+            <nav class="step-nav" aria-label=t.steps_title>
+                {previous.map(|href| view! { <a href=href rel="prev">{t.previous_step}</a> })}
+                {next.map(|href| view! { <a href=href rel="next">{t.next_step}</a> })}
             </nav>
             <section class="card">
-                <h2>{move || t().steps_title}</h2>
+                <h2>{t.steps_title}</h2>
                 <StepList id=id current=Some(step)/>
             </section>
         </div>
@@ -146,12 +146,12 @@ fn StepScreen(id: Id, step: Step) -> impl IntoView {
 #[component]
 pub fn NotFound() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.texts();
+    let t = state.texts();
     view! {
         <div class="page">
-            <h1>{move || t().not_found_title}</h1>
-            <p>{move || t().not_found_text}</p>
-            <p><a href="#/">{move || t().go_to_plans}</a></p>
+            <h1>{t.not_found_title}</h1>
+            <p>{t.not_found_text}</p>
+            <p><a href="#/">{t.go_to_plans}</a></p>
         </div>
     }
 }

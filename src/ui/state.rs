@@ -26,6 +26,7 @@ pub enum SaveStatus {
 #[derive(Clone, Debug)]
 pub enum NoticeKind {
     Imported { name: String, migrated_from: Option<u32> },
+    SampleFailed,
     ImportFailed { file: String, error: ImportError },
     ReadFailed { file: String },
     ImportSameId { incoming: Box<Plan> },
@@ -102,8 +103,10 @@ impl AppState {
         }
     }
 
+    /// The texts of the current language. Untracked: the shell re-renders every screen
+    /// when the language changes, so text nodes need no reactivity of their own.
     pub fn texts(&self) -> &'static crate::i18n::Texts {
-        self.lang.get().texts()
+        self.lang.get_untracked().texts()
     }
 
     pub fn notify(&self, kind: NoticeKind) {
@@ -337,13 +340,23 @@ impl AppState {
         }
     }
 
+    /// Fetches the sample's files from the app's own site and opens a fresh copy.
     pub fn open_sample(&self) {
+        let state = *self;
         let lang = self.lang.get_untracked();
-        let Ok(mut plan) = sample::build(lang.sample_table(), &today(), &now()) else { return };
-        plan.reassign_ids(&mut new_id);
-        if self.store_new(&plan, false) {
-            navigate(&Route::Overview(plan.id));
-        }
+        leptos::task::spawn_local(async move {
+            let structure = fetch_text("sample/plan.json").await;
+            let table = fetch_text(&format!("sample/{}.json", lang.code())).await;
+            let built = structure.zip(table).and_then(|(s, t)| sample::build(&s, &t, &today(), &now()));
+            let Some(mut plan) = built else {
+                state.notify(NoticeKind::SampleFailed);
+                return;
+            };
+            plan.reassign_ids(&mut new_id);
+            if state.store_new(&plan, false) {
+                navigate(&Route::Overview(plan.id));
+            }
+        });
     }
 
     /// A plan by id: the open one with its unsaved edits, or the stored one.
@@ -479,6 +492,16 @@ impl AppState {
             download(&format!("{}-backup.json", u.id), &text);
         }
     }
+}
+
+/// The text of a file of the app's own site, by relative URL.
+async fn fetch_text(url: &str) -> Option<String> {
+    use wasm_bindgen_futures::JsFuture;
+    let response: web_sys::Response = JsFuture::from(web_sys::window()?.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
 }
 
 pub fn navigate(route: &Route) {

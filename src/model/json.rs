@@ -1,0 +1,189 @@
+//! Reading the model from JSON by hand.
+//!
+//! serde's derived `Deserialize` is generic over every deserializer and visitor and made
+//! up a quarter of the app's WebAssembly; a plan is read instead from a parsed
+//! `serde_json::Value` by plain functions that track the field path as they go, so a
+//! wrong type is reported where it is. Writing stays `#[derive(Serialize)]`. Natively,
+//! tests check this reader against serde's derived one on arbitrary plans.
+
+use super::{Date, Id};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Where a value sits in the file, built without allocating until it is shown.
+#[derive(Clone, Copy)]
+pub enum Path<'a> {
+    Root(&'static str),
+    Field(&'a Path<'a>, &'static str),
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    pub fn render(&self) -> String {
+        match self {
+            Path::Root(name) => (*name).to_owned(),
+            Path::Field(parent, name) => join(parent.render(), name),
+            Path::Key(parent, name) => join(parent.render(), name),
+            Path::Index(parent, i) => format!("{}[{i}]", parent.render()),
+        }
+    }
+}
+
+fn join(mut parent: String, name: &str) -> String {
+    if !parent.is_empty() {
+        parent.push('.');
+    }
+    parent.push_str(name);
+    parent
+}
+
+/// A value that can be read from JSON; the error is the path of the wrong value.
+pub trait FromJson: Sized {
+    fn from_json(v: &Value, at: Path) -> Result<Self, String>;
+}
+
+fn wrong<T>(at: Path) -> Result<T, String> {
+    Err(at.render())
+}
+
+impl FromJson for String {
+    fn from_json(v: &Value, at: Path) -> Result<Self, String> {
+        v.as_str().map(str::to_owned).map_or_else(|| wrong(at), Ok)
+    }
+}
+
+impl FromJson for bool {
+    fn from_json(v: &Value, at: Path) -> Result<Self, String> {
+        v.as_bool().map_or_else(|| wrong(at), Ok)
+    }
+}
+
+impl FromJson for u8 {
+    fn from_json(v: &Value, at: Path) -> Result<Self, String> {
+        v.as_u64().and_then(|n| u8::try_from(n).ok()).map_or_else(|| wrong(at), Ok)
+    }
+}
+
+impl FromJson for u64 {
+    fn from_json(v: &Value, at: Path) -> Result<Self, String> {
+        v.as_u64().map_or_else(|| wrong(at), Ok)
+    }
+}
+
+impl FromJson for f64 {
+    fn from_json(v: &Value, at: Path) -> Result<Self, String> {
+        v.as_f64().map_or_else(|| wrong(at), Ok)
+    }
+}
+
+impl FromJson for Id {
+    fn from_json(v: &Value, at: Path) -> Result<Self, String> {
+        String::from_json(v, at).map(Id)
+    }
+}
+
+impl FromJson for Date {
+    fn from_json(v: &Value, at: Path) -> Result<Self, String> {
+        String::from_json(v, at).map(Date)
+    }
+}
+
+impl<T: FromJson> FromJson for Option<T> {
+    fn from_json(v: &Value, at: Path) -> Result<Self, String> {
+        if v.is_null() {
+            Ok(None)
+        } else {
+            T::from_json(v, at).map(Some)
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(v: &Value, at: Path) -> Result<Self, String> {
+        let Some(items) = v.as_array() else { return wrong(at) };
+        items.iter().enumerate().map(|(i, x)| T::from_json(x, Path::Index(&at, i))).collect()
+    }
+}
+
+impl<K: Keyed + Ord, V: FromJson> FromJson for BTreeMap<K, V> {
+    fn from_json(v: &Value, at: Path) -> Result<Self, String> {
+        let Some(map) = v.as_object() else { return wrong(at) };
+        map.iter()
+            .map(|(k, x)| {
+                let here = Path::Key(&at, k);
+                let key = K::from_key(k).map_or_else(|| wrong(here), Ok)?;
+                Ok((key, V::from_json(x, here)?))
+            })
+            .collect()
+    }
+}
+
+/// An enumeration written as one snake_case string per variant.
+pub trait Keyed: Sized + Copy + 'static {
+    const ALL: &'static [Self];
+    fn key(self) -> &'static str;
+
+    fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|v| v.key() == key)
+    }
+}
+
+/// Implements `Keyed` and `FromJson` for an enumeration, one key per variant.
+macro_rules! keyed_enum {
+    ($ty:ident { $($variant:ident = $key:literal),* $(,)? }) => {
+        impl $crate::model::json::Keyed for $ty {
+            const ALL: &'static [Self] = &[$($ty::$variant),*];
+            fn key(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $key),*
+                }
+            }
+        }
+
+        impl $crate::model::json::FromJson for $ty {
+            fn from_json(v: &serde_json::Value, at: $crate::model::json::Path) -> Result<Self, String> {
+                v.as_str()
+                    .and_then(<$ty as $crate::model::json::Keyed>::from_key)
+                    .ok_or_else(|| at.render())
+            }
+        }
+    };
+}
+pub(crate) use keyed_enum;
+
+/// Declares a struct of the model and reads it from a JSON object: a missing or `null`
+/// field keeps the struct's default, as `#[serde(default)]` does.
+macro_rules! json_struct {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$fmeta:meta])* pub $field:ident : $ty:ty ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            $( $(#[$fmeta])* pub $field: $ty ),*
+        }
+
+        impl $crate::model::json::FromJson for $name {
+            fn from_json(v: &serde_json::Value, at: $crate::model::json::Path) -> Result<Self, String> {
+                let Some(map) = v.as_object() else { return Err(at.render()) };
+                #[allow(unused_mut)]
+                let mut out = <$name as Default>::default();
+                $(
+                    if let Some(x) = map.get(stringify!($field)) {
+                        if !x.is_null() {
+                            out.$field = $crate::model::json::FromJson::from_json(
+                                x,
+                                $crate::model::json::Path::Field(&at, stringify!($field)),
+                            )?;
+                        }
+                    }
+                )*
+                Ok(out)
+            }
+        }
+    };
+}
+pub(crate) use json_struct;

@@ -1,0 +1,208 @@
+// End-to-end tests against the release build, as a user would work.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve, launch, open, storage, storedPlan, planIdOf } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function newContext(locale = 'en-US') {
+  return browser.newContext({ locale, acceptDownloads: true });
+}
+
+async function createPlan(page, name, fn = 'sales') {
+  await page.fill('[data-testid=new-plan-name]', name);
+  await page.selectOption('[data-testid=new-plan-function]', fn);
+  await page.click('[data-testid=create-plan]');
+  await page.waitForSelector('[data-testid=phase-stack]');
+  return planIdOf(page);
+}
+
+async function exportOpenPlan(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export]')]);
+  const file = path.join(os.tmpdir(), `sp-${Date.now()}-${download.suggestedFilename()}`);
+  await download.saveAs(file);
+  return { file, name: download.suggestedFilename(), json: JSON.parse(fs.readFileSync(file, 'utf8')) };
+}
+
+async function importFile(page, file) {
+  await page.goto(page.url().split('#')[0] + '#/');
+  await page.setInputFiles('[data-testid=import-input]', file);
+}
+
+test('a new plan keeps what was typed across a reload', async () => {
+  const context = await newContext();
+  const page = await open(context, server.url);
+  const id = await createPlan(page, 'Workshop plan', 'customer_service');
+  await page.fill('[data-testid=plan-name]', 'Workshop plan, renamed');
+  // Reload at once: the edit is flushed when the page goes away, not only after the delay.
+  await page.reload();
+  await page.waitForSelector('[data-testid=plan-title]');
+  assert.equal(await page.textContent('[data-testid=plan-title]'), 'Workshop plan, renamed');
+  assert.equal((await storedPlan(page, id)).plan.strategy.focus.function, 'customer_service');
+  await page.goto(server.url + '#/');
+  await page.waitForSelector('[data-testid=plan-row]');
+  assert.match(await page.textContent('[data-testid=plan-list]'), /Workshop plan, renamed[\s\S]*Customer service/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('export then import gives the same plan, and a second import asks first', async () => {
+  const context = await newContext();
+  const page = await open(context, server.url);
+  await page.click('[data-testid=open-sample]');
+  await page.waitForSelector('[data-testid=phase-stack]');
+  const id = planIdOf(page);
+  const exported = await exportOpenPlan(page);
+  assert.match(exported.name, /^sample-northwind-coffee-marketing-plan\.socialplan\.json$/);
+  assert.equal(exported.json.format, 'socialplan');
+  assert.equal(exported.json.schema_version, 1);
+  assert.equal(exported.json.revision, undefined);
+
+  // Delete it, then bring it back from the file.
+  await page.goto(server.url + '#/');
+  await page.click('[data-testid=plan-row] button.danger');
+  await page.click('[data-testid=confirm-delete]');
+  assert.equal(await storedPlan(page, id), null);
+  await importFile(page, exported.file);
+  await page.waitForSelector('[data-testid=phase-stack]');
+  assert.equal(planIdOf(page), id);
+  assert.deepEqual((await storedPlan(page, id)).plan, exported.json.plan);
+
+  // The same file again: the app asks, and "keep both" adds a copy.
+  await importFile(page, exported.file);
+  await page.getByRole('button', { name: 'Keep both' }).click();
+  await page.waitForSelector('[data-testid=phase-stack]');
+  assert.notEqual(planIdOf(page), id);
+  await page.goto(server.url + '#/');
+  assert.equal(await page.locator('[data-testid=plan-row]').count(), 2);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a deleted plan comes back with undo', async () => {
+  const context = await newContext();
+  const page = await open(context, server.url);
+  const id = await createPlan(page, 'Keep me');
+  await page.goto(server.url + '#/');
+  await page.click('[data-testid=plan-row] button.danger');
+  await page.click('[data-testid=confirm-delete]');
+  assert.equal(await page.locator('[data-testid=plan-row]').count(), 0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.waitForSelector('[data-testid=plan-row]');
+  assert.equal((await storedPlan(page, id)).plan.name, 'Keep me');
+  await context.close();
+});
+
+test('broken files get a clear message and change nothing', async () => {
+  const context = await newContext();
+  const page = await open(context, server.url);
+  await createPlan(page, 'Existing');
+  await page.goto(server.url + '#/');
+  const before = await storage(page);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp-bad-'));
+  const cases = [
+    ['truncated.json', '{"format": "socialplan", "schema_version": 1, "plan": {"name": "x"', /not valid JSON \(line 1, column/],
+    ['other-app.json', '{"type": "excalidraw", "version": 2, "elements": []}', /not a Socialplan plan/],
+    ['newer.json', '{"format": "socialplan", "schema_version": 7, "plan": {}}', /newer version of Socialplan/],
+    ['wrong-type.json', JSON.stringify({ format: 'socialplan', schema_version: 1, plan: { id: 'p', strategy: { kpis: [{ id: 'k', baseline: 'many' }] } } }),
+      /plan\.strategy\.kpis\[0\]\.baseline/],
+    ['dangling.json', JSON.stringify({ format: 'socialplan', schema_version: 1, plan: { id: 'p', strategy: { tactics: [{ id: 't', objective: 'gone' }] } } }),
+      /plan\.strategy\.tactics\[0\]\.objective: links to “gone”/],
+  ];
+  for (const [name, body, message] of cases) {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, body);
+    await page.setInputFiles('[data-testid=import-input]', file);
+    const notice = page.locator('[data-testid=notice]', { hasText: name });
+    await notice.waitFor();
+    assert.match(await notice.textContent(), message, name);
+  }
+  assert.deepEqual(await storage(page), before);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the language follows the browser, switches, and is remembered', async () => {
+  const context = await newContext('de-DE');
+  const page = await open(context, server.url);
+  assert.equal(await page.getAttribute('html', 'lang'), 'de');
+  assert.equal(await page.textContent('main h1'), 'Ihre Strategiepläne');
+  await createPlan(page, 'Vertriebsplan');
+  await page.goto(server.url + '#/');
+  assert.match(await page.textContent('[data-testid=plan-list]'), /Zuletzt geändert am \d\d\.\d\d\.\d{4}/);
+
+  await page.selectOption('[data-testid=language]', 'bg');
+  assert.equal(await page.getAttribute('html', 'lang'), 'bg');
+  assert.equal(await page.textContent('main h1'), 'Вашите стратегически планове');
+  assert.match(await page.textContent('[data-testid=plan-list]'), /Продажби/);
+  await page.reload();
+  await page.waitForSelector('main h1');
+  assert.equal(await page.textContent('main h1'), 'Вашите стратегически планове');
+  assert.equal(await page.evaluate(() => document.activeElement?.id ?? ''), 'main');
+  await context.close();
+});
+
+test('the sample plan opens every screen without an error', async () => {
+  for (const locale of ['en-US', 'de-DE', 'bg-BG']) {
+    const context = await newContext(locale);
+    const page = await open(context, server.url);
+    await page.click('[data-testid=open-sample]');
+    await page.waitForSelector('[data-testid=phase-stack]');
+    const overview = page.url();
+    const blocks = await page.$$eval('.phase-stack a', (as) => as.map((a) => a.getAttribute('href')));
+    assert.equal(blocks.length, 18);
+    await page.goto(overview.split('#')[0] + blocks.find((h) => h.endsWith('strategic-plan')));
+    await page.waitForSelector('.step-list');
+    const steps = await page.$$eval('.step-list a', (as) => as.map((a) => a.getAttribute('href')));
+    assert.equal(steps.length, 7);
+    const titles = new Set();
+    for (const href of [...blocks, ...steps]) {
+      await page.goto(overview.split('#')[0] + href);
+      await page.waitForFunction((h) => location.hash === h, href);
+      const title = await page.textContent('main h1');
+      assert.ok(title.trim().length > 0, href);
+      titles.add(title);
+    }
+    assert.equal(titles.size, 25, 'every screen has its own title');
+    // A deep link survives a reload.
+    await page.reload();
+    await page.waitForSelector('.step-list');
+    assert.equal(page.url().split('#')[1], steps[6].slice(1));
+    assert.deepEqual(page.errors, [], locale);
+    assert.deepEqual(page.foreign, [], 'no request leaves the origin');
+    await context.close();
+  }
+});
+
+test('an edit in one tab shows in the other and is never overwritten by it', async () => {
+  const context = await newContext();
+  const a = await open(context, server.url);
+  const id = await createPlan(a, 'Shared plan');
+  const b = await open(context, server.url, `#/plans/${id}`);
+  await a.fill('[data-testid=plan-name]', 'Edited in tab A');
+  await a.waitForSelector('[data-testid=save-status]:text-is("Saved")');
+  // Tab B is in the background, where animation frames don't run: poll by time.
+  await b.waitForFunction(() => document.querySelector('[data-testid=plan-title]')?.textContent === 'Edited in tab A', null, { polling: 50 });
+  assert.match(await b.textContent('[data-testid=notice]'), /changed in another tab/);
+  await context.close();
+});
+
+test('a plan damaged in storage is named, and its data kept', async () => {
+  const context = await newContext();
+  const page = await open(context, server.url);
+  const id = await createPlan(page, 'Fragile plan');
+  await page.evaluate((key) => localStorage.setItem(key, '{"format":"socialplan","schema_version":1,"plan":{"id":'), `socialplan.v1.plan.${id}`);
+  await page.goto(server.url + '#/');
+  await page.reload();
+  const notice = page.locator('[data-testid=notice]', { hasText: 'Fragile plan' });
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /could not be read/);
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('socialplan.v1.backup.')));
+  assert.equal(kept.length, 1);
+  await context.close();
+});
