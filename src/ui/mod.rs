@@ -51,16 +51,20 @@ fn ask_for_persistence(settings: &mut storage::Settings) {
     settings.persist_asked = true;
 }
 
+fn focus(id: &str) {
+    let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+fn focus_main() {
+    focus("main");
+}
+
+/// Focuses an element once the current render is done.
 fn refocus(id: &'static str) {
-    set_timeout(
-        move || {
-            let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
-            if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = el.focus();
-            }
-        },
-        std::time::Duration::ZERO,
-    );
+    set_timeout(move || focus(id), std::time::Duration::ZERO);
 }
 
 /// The whole app.
@@ -80,20 +84,17 @@ pub fn App() -> impl IntoView {
     let state = AppState::new(lang);
     provide_context(state);
     state.load_inventory();
-    state.route.set(Route::parse(&current_hash()));
-
-    // The route follows the address; the open plan follows the route.
+    // The open plan follows the route before the screen renders, so a screen never shows
+    // without its plan.
+    let start = Route::parse(&current_hash());
+    state.follow_route(&start);
+    state.route.set(start);
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
-        state.route.set(Route::parse(&current_hash()));
-    });
-    Effect::new(move |_| {
-        let route = state.route.get();
+        let route = Route::parse(&current_hash());
         state.follow_route(&route);
-        if let Some(main) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("main")) {
-            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-                let _ = main.focus();
-            }
-        }
+        state.route.set(route);
+        // Like a page load: start at the top, with the focus on the new screen.
+        refocus("main");
         if let Some(w) = web_sys::window() {
             w.scroll_to_with_x_and_y(0.0, 0.0);
         }
@@ -159,11 +160,7 @@ fn Header() -> impl IntoView {
     let t = state.texts();
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        if let Some(main) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("main")) {
-            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-                let _ = main.focus();
-            }
-        }
+        focus_main();
     };
     let status = move || match state.save_status.get() {
         SaveStatus::Saved => ("status status-saved", t.saved),
