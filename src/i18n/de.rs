@@ -86,6 +86,8 @@ pub static TEXTS: Texts = Texts {
     keep_mine: "Fassung dieses Tabs behalten",
     load_theirs: "Andere Fassung laden",
     notices: "Meldungen",
+    update_ready: "Eine neue Version von Socialplan ist bereit. Ihre Pläne bleiben, wie sie sind.",
+    update_now: "Neue Version verwenden",
 
     overview_intro: "Bauen Sie von unten nach oben: Die Informationsphase ist das Fundament, darauf steht die Strategiephase, ganz oben die operative Phase. Sie können überall beginnen, aber was unten fehlt, macht alles darüber instabil.",
     model_title: "Das 3-Phasen-Modell",

@@ -86,6 +86,8 @@ pub static TEXTS: Texts = Texts {
     keep_mine: "Keep this tab's version",
     load_theirs: "Load the other version",
     notices: "Messages",
+    update_ready: "A new version of Socialplan is ready. Your plans stay as they are.",
+    update_now: "Use the new version",
 
     overview_intro: "Build from the ground up: the Information phase is the foundation, the Strategy phase stands on it, the Operative phase on top. You may start anywhere, but whatever is missing below makes everything above unstable.",
     model_title: "The three-phase model",

@@ -213,6 +213,8 @@ pub struct Texts {
     pub keep_mine: &'static str,
     pub load_theirs: &'static str,
     pub notices: &'static str,
+    pub update_ready: &'static str,
+    pub update_now: &'static str,
 
     // The overview.
     pub overview_intro: &'static str,

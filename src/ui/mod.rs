@@ -2,6 +2,7 @@
 //! screens, one module each. State and storage traffic live in `state`.
 
 mod notices;
+pub mod offline;
 mod overview;
 mod plans;
 mod screen;
@@ -84,6 +85,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::new(lang);
     provide_context(state);
     state.load_inventory();
+    offline::register(state);
     // The open plan follows the route before the screen renders, so a screen never shows
     // without its plan.
     let start = Route::parse(&current_hash());

@@ -90,6 +90,13 @@ fn NoticeView(notice: Notice) -> impl IntoView {
                 </Show>
             }.into_any(),
         ),
+        NoticeKind::UpdateReady => (
+            "notice notice-question",
+            view! { <p>{t.update_ready}</p> }.into_any(),
+            view! {
+                <button type="button" on:click=move |_| super::offline::switch_to_new_version(state)>{t.update_now}</button>
+            }.into_any(),
+        ),
         NoticeKind::SampleFailed => (
             "notice notice-error",
             view! { <p>{t.sample_failed}</p> }.into_any(),

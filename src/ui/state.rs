@@ -27,6 +27,7 @@ pub enum SaveStatus {
 pub enum NoticeKind {
     Imported { name: String, migrated_from: Option<u32> },
     SampleFailed,
+    UpdateReady,
     ImportFailed { file: String, error: ImportError },
     ReadFailed { file: String },
     ImportSameId { incoming: Box<Plan> },

@@ -1,0 +1,38 @@
+// Socialplan's service worker: keeps every file of the app in a cache on the first visit,
+// so the app opens and works with no network. The build fills in VERSION and FILES
+// (scripts/offline.py); a new deployment changes them, the browser installs the new
+// worker next to the old one, and the app offers to switch when the user is ready.
+const VERSION = '__VERSION__';
+const FILES = __FILES__;
+const CACHE = `socialplan-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith('socialplan-') && key !== CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+// The app asks for the switch once its edits are saved.
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    // Every address of the app is the one page; its screens are hash routes.
+    const hit = request.mode === 'navigate'
+      ? await cache.match('index.html')
+      : await cache.match(request, { ignoreSearch: true });
+    return hit ?? fetch(request);
+  })());
+});

@@ -1,0 +1,76 @@
+//! Registers the service worker that keeps the app usable offline (`public/sw.js`), and
+//! tells the user when a new version has been installed next to the running one.
+
+use super::state::{AppState, NoticeKind};
+use std::cell::Cell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+
+thread_local! {
+    /// Set when the user asked for the new version: the switch then reloads the page.
+    static RELOAD_ON_SWITCH: Cell<bool> = const { Cell::new(false) };
+}
+
+fn service_workers() -> Option<ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    // Absent outside secure contexts (plain http on another host, file://).
+    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+        return None;
+    }
+    Some(navigator.service_worker())
+}
+
+pub fn register(state: AppState) {
+    let Some(container) = service_workers() else { return };
+    let on_switch = Closure::<dyn Fn()>::new(|| {
+        if RELOAD_ON_SWITCH.with(Cell::get) {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        }
+    });
+    container.set_oncontrollerchange(Some(on_switch.as_ref().unchecked_ref()));
+    on_switch.forget();
+
+    let registering = container.register("sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(registration) = JsFuture::from(registering).await else { return };
+        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        // The first install has no page to replace; only an update is news.
+        let updating = move || service_workers().is_some_and(|c| c.controller().is_some());
+        if registration.waiting().is_some() && updating() {
+            state.notify(NoticeKind::UpdateReady);
+        }
+        let watched = registration.clone();
+        let on_found = Closure::<dyn Fn()>::new(move || {
+            let Some(worker) = watched.installing() else { return };
+            let installing = worker.clone();
+            let on_state = Closure::<dyn Fn()>::new(move || {
+                if installing.state() == ServiceWorkerState::Installed && updating() {
+                    state.notify(NoticeKind::UpdateReady);
+                }
+            });
+            worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+            on_state.forget();
+        });
+        registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
+        on_found.forget();
+    });
+}
+
+/// Saves what is open, then switches to the waiting new version (the page reloads).
+pub fn switch_to_new_version(state: AppState) {
+    state.flush();
+    let Some(container) = service_workers() else { return };
+    let lookup = container.get_registration();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(registration) = JsFuture::from(lookup).await else { return };
+        let Some(registration) = registration.dyn_into::<ServiceWorkerRegistration>().ok() else { return };
+        if let Some(waiting) = registration.waiting() {
+            RELOAD_ON_SWITCH.with(|r| r.set(true));
+            let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
+        }
+    });
+}

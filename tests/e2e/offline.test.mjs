@@ -1,0 +1,83 @@
+// Offline-first: after one visit the app and the user's plans are there with no server,
+// a new deployment is offered without losing anything, and nothing leaves the origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve, launch, open, planIdOf, DIST } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { polling: 100 });
+
+test('the built page runs under a strict Content-Security-Policy with no inline script', () => {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  assert.match(html, /http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'every script is a file');
+  const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
+  for (const file of fs.readdirSync(DIST).filter((f) => f !== 'sw.js' && !fs.statSync(path.join(DIST, f)).isDirectory())) {
+    assert.ok(sw.includes(`'./${file}'`), `${file} is precached`);
+  }
+  assert.ok(sw.includes("'./sample/plan.json'"));
+});
+
+test('after one visit, the app and its plans open with the server stopped', async () => {
+  const server = await serve();
+  const context = await browser.newContext();
+  const page = await open(context, server.url);
+  await controlled(page);
+  await page.fill('[data-testid=new-plan-name]', 'Offline workshop');
+  await page.click('[data-testid=create-plan]');
+  await page.waitForSelector('[data-testid=phase-stack]');
+  const id = planIdOf(page);
+  await page.fill('[data-testid=plan-name]', 'Offline workshop, day 2');
+  await page.waitForSelector('[data-testid=save-status]:text-is("Saved")');
+
+  await server.close();
+  await page.reload();
+  await page.waitForSelector('[data-testid=plan-title]');
+  assert.equal(await page.textContent('[data-testid=plan-title]'), 'Offline workshop, day 2');
+  await page.goto(server.url + '#/');
+  await page.waitForSelector('[data-testid=plan-row]');
+  // The sample comes from the cache too.
+  await page.click('[data-testid=open-sample]');
+  await page.waitForSelector('[data-testid=phase-stack]');
+  assert.notEqual(planIdOf(page), id);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.foreign, []);
+  await context.close();
+});
+
+test('a new deployment is offered, switched to on request, and keeps the plans', async () => {
+  // Two builds that differ only in their service worker's version.
+  const v1 = fs.mkdtempSync(path.join(os.tmpdir(), 'sp-v1-'));
+  fs.cpSync(DIST, v1, { recursive: true });
+  let server = await serve(v1);
+  const port = server.port;
+  const context = await browser.newContext();
+  const page = await open(context, server.url);
+  await controlled(page);
+  await page.fill('[data-testid=new-plan-name]', 'Survives the update');
+  await page.click('[data-testid=create-plan]');
+  await page.waitForSelector('[data-testid=phase-stack]');
+  const before = await page.evaluate(() => caches.keys());
+  assert.equal(before.length, 1);
+
+  const sw = path.join(v1, 'sw.js');
+  fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(/const VERSION = '[^']*'/, "const VERSION = 'next-release'"));
+  await server.close();
+  server = await serve(v1, port);
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  const offer = page.getByRole('button', { name: 'Use the new version' });
+  await offer.waitFor();
+  await Promise.all([page.waitForEvent('load'), offer.click()]);
+  await page.waitForSelector('[data-testid=plan-title]');
+  assert.equal(await page.textContent('[data-testid=plan-title]'), 'Survives the update');
+  const after = await page.evaluate(() => caches.keys());
+  assert.deepEqual(after, ['socialplan-next-release'], 'the old cache is gone');
+  await context.close();
+  await server.close();
+});
