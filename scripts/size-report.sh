@@ -3,6 +3,7 @@
 # it against the budget. Run after `trunk build --release`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# KB here is 1000 bytes, the stricter reading of the budget.
 BUDGET_KB=${BUDGET_KB:-250}
 total=0
 printf '%-44s %10s %10s\n' "first-load file" "bytes" "gzipped"
@@ -11,10 +12,10 @@ for f in dist/index.html dist/*.js dist/*.wasm dist/*.css; do
   raw=$(wc -c < "$f"); gz=$(gzip -9 -c "$f" | wc -c); total=$((total + gz))
   printf '%-44s %10d %10d\n' "${f#dist/}" "$raw" "$gz"
 done
-printf '%-44s %10s %10d  (%d KB; budget %d KB)\n' "total" "" "$total" $((total / 1024)) "$BUDGET_KB"
+printf '%-44s %10s %10d  (%d KB; budget %d KB)\n' "total" "" "$total" $((total / 1000)) "$BUDGET_KB"
 mkdir -p target
 echo "{\"first_load_gzip_bytes\": $total, \"budget_kb\": $BUDGET_KB}" > target/size-report.json
-if [ "$total" -gt $((BUDGET_KB * 1024)) ]; then
+if [ "$total" -gt $((BUDGET_KB * 1000)) ]; then
   echo "over the first-load budget of $BUDGET_KB KB" >&2
   exit 1
 fi

@@ -1,10 +1,11 @@
 //! The translation layer: every text the app shows, in English, German and Bulgarian,
 //! and number and date formatting for each language.
 //!
-//! Each language is one `Texts` value; a text missing in one language is a compile error.
+//! Each language is one `Texts` value. English is built in (`en.rs`: a missing text is a
+//! compile error); German and Bulgarian are language packs (`public/i18n/<code>.json`)
+//! that the app loads when a user needs them, so a first visit carries one language, not
+//! three. Tests check every pack is complete and keeps the English placeholders.
 
-mod bg;
-mod de;
 mod en;
 mod messages;
 
@@ -51,12 +52,29 @@ impl Lang {
         }
     }
 
+    /// The texts of this language; English until its pack is installed.
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::En => &en::TEXTS,
-            Lang::De => &de::TEXTS,
-            Lang::Bg => &bg::TEXTS,
+            _ => PACKS.with(|p| p.borrow()[self as usize]).unwrap_or(&en::TEXTS),
         }
+    }
+
+    /// Whether the texts of this language are at hand.
+    pub fn is_ready(self) -> bool {
+        self == Lang::En || PACKS.with(|p| p.borrow()[self as usize].is_some())
+    }
+
+    /// Installs a language pack (the JSON of `public/i18n/<code>.json`). Fails, naming the
+    /// first missing or malformed text, and then changes nothing.
+    pub fn install(self, pack: &str) -> Result<(), String> {
+        let value: serde_json::Value = serde_json::from_str(pack).map_err(|e| e.to_string())?;
+        let map = value.as_object().ok_or("not an object")?;
+        let mut texts = en::TEXTS.clone();
+        texts.load(map)?;
+        let texts: &'static Texts = Box::leak(Box::new(texts));
+        PACKS.with(|p| p.borrow_mut()[self as usize] = Some(texts));
+        Ok(())
     }
 
     fn separators(self) -> (&'static str, char) {
@@ -67,6 +85,92 @@ impl Lang {
             Lang::Bg => ("\u{202f}", ','),
         }
     }
+}
+
+thread_local! {
+    /// Installed language packs, by `Lang` index; each is loaded once and kept.
+    static PACKS: std::cell::RefCell<[Option<&'static Texts>; 3]> = const { std::cell::RefCell::new([None; 3]) };
+}
+
+/// Where one text of a pack goes: a single string, or a fixed number of them.
+enum Slot<'a> {
+    One(&'a mut &'static str),
+    Many(&'a mut [&'static str]),
+}
+
+trait AsSlot {
+    fn slot(&mut self) -> Slot<'_>;
+}
+
+impl AsSlot for &'static str {
+    fn slot(&mut self) -> Slot<'_> {
+        Slot::One(self)
+    }
+}
+
+impl<const N: usize> AsSlot for [&'static str; N] {
+    fn slot(&mut self) -> Slot<'_> {
+        Slot::Many(self)
+    }
+}
+
+/// A text of a pack; packs are loaded once per language and live as long as the page.
+fn pack_text(v: &serde_json::Value) -> Option<&'static str> {
+    v.as_str().filter(|s| !s.trim().is_empty()).map(|s| &*Box::leak(s.to_owned().into_boxed_str()))
+}
+
+/// Fills the slots from a pack, or names the first text that is missing or malformed.
+fn fill_slots(slots: Vec<(&'static str, Slot<'_>)>, map: &serde_json::Map<String, serde_json::Value>) -> Result<(), String> {
+    for (name, slot) in slots {
+        let value = map.get(name).ok_or(name)?;
+        match slot {
+            Slot::One(text) => *text = pack_text(value).ok_or(name)?,
+            Slot::Many(texts) => {
+                let items = value.as_array().filter(|a| a.len() == texts.len()).ok_or(name)?;
+                for (text, item) in texts.iter_mut().zip(items) {
+                    *text = pack_text(item).ok_or(name)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Declares `Texts` and reads it from a language pack, field by field.
+macro_rules! texts_struct {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$fmeta:meta])* pub $field:ident : $ty:ty ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            $( $(#[$fmeta])* pub $field: $ty ),*
+        }
+
+        impl $name {
+            /// The name of every text, as the packs spell it.
+            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            fn load(&mut self, map: &serde_json::Map<String, serde_json::Value>) -> Result<(), String> {
+                fill_slots(vec![$((stringify!($field), AsSlot::slot(&mut self.$field))),*], map)
+            }
+
+            /// Every text with its name, for the checks of the packs.
+            #[cfg(test)]
+            pub fn all(&mut self) -> Vec<(&'static str, Vec<&'static str>)> {
+                let slots: Vec<(&'static str, Slot<'_>)> = vec![$((stringify!($field), AsSlot::slot(&mut self.$field))),*];
+                slots
+                    .into_iter()
+                    .map(|(name, slot)| match slot {
+                        Slot::One(t) => (name, vec![*t]),
+                        Slot::Many(ts) => (name, ts.to_vec()),
+                    })
+                    .collect()
+            }
+        }
+    };
 }
 
 /// Replaces each `{name}` in `template` with its value.
@@ -125,7 +229,9 @@ pub fn format_timestamp(lang: Lang, timestamp: &str) -> String {
     format_date(lang, &day)
 }
 
+texts_struct! {
 /// All texts of one language.
+#[derive(Clone)]
 pub struct Texts {
     pub app_name: &'static str,
     pub tagline: &'static str,
@@ -133,6 +239,7 @@ pub struct Texts {
     pub main_nav: &'static str,
     pub nav_plans: &'static str,
     pub language: &'static str,
+    pub language_failed: &'static str,
     pub privacy_note: &'static str,
     pub saved: &'static str,
     pub saving: &'static str,
@@ -254,8 +361,49 @@ pub struct Texts {
     pub plan_not_found: &'static str,
     pub go_to_plans: &'static str,
 
+    // Editors of the blocks.
+    pub why_marketing: &'static str,
+    pub why_employees: &'static str,
+    pub why_collaboration: &'static str,
+    pub why_hint: &'static str,
+    pub gov_policies: &'static str,
+    pub gov_policies_hint: &'static str,
+    pub gov_guidelines: &'static str,
+    pub gov_guidelines_hint: &'static str,
+    pub gov_processes: &'static str,
+    pub gov_processes_hint: &'static str,
+    pub gov_education: &'static str,
+    pub gov_education_hint: &'static str,
+    pub integration_label: &'static str,
+    pub integration_hint: &'static str,
+    pub goal_system_label: &'static str,
+    pub goal_system_hint: &'static str,
+    pub res_people: &'static str,
+    pub res_people_hint: &'static str,
+    pub res_hours: &'static str,
+    pub res_budget: &'static str,
+    pub res_tools: &'static str,
+    pub res_tools_hint: &'static str,
+    pub post_people: &'static str,
+    pub post_people_hint: &'static str,
+    pub post_objectives: &'static str,
+    pub post_objectives_note: &'static str,
+    pub post_strategy: &'static str,
+    pub post_strategy_hint: &'static str,
+    pub post_technology: &'static str,
+    pub post_technology_hint: &'static str,
+    pub technology_early: &'static str,
+    pub mission_label: &'static str,
+    pub mission_hint: &'static str,
+    pub err_not_a_number: &'static str,
+    pub err_ambiguous_number: &'static str,
+    pub saved_as: &'static str,
+    pub post_objective_names: [&'static str; 5],
+    pub post_objective_meanings: [&'static str; 5],
+
     // Labels of the model's enumerations, in declaration order.
     pub functions: [&'static str; 7],
+}
 }
 
 impl Texts {
@@ -327,38 +475,50 @@ mod tests {
         assert_eq!(fill("{a} and {b}", &[("a", "1"), ("b", "2")]), "1 and 2");
     }
 
-    /// Every placeholder a template uses in English must be used in the other languages too.
+    fn placeholders(s: &str) -> Vec<String> {
+        let mut out: Vec<String> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn pack(lang: Lang) -> String {
+        let path = format!("{}/public/i18n/{}.json", env!("CARGO_MANIFEST_DIR"), lang.code());
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    /// Each pack has every text and no other, and keeps every placeholder of the English.
     #[test]
-    fn translations_keep_their_placeholders() {
-        fn placeholders(s: &str) -> Vec<String> {
-            let mut out: Vec<String> = s
-                .split('{')
-                .skip(1)
-                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
-                .collect();
-            out.sort();
-            out
-        }
-        let all = |t: &Texts| -> Vec<&'static str> {
-            let mut v = vec![
-                t.confirm_delete, t.deleted_notice, t.copy_of, t.last_changed, t.imported,
-                t.imported_migrated, t.import_same_id, t.import_failed, t.err_too_large,
-                t.err_not_json, t.err_newer_version, t.err_migration_missing, t.err_migration_failed,
-                t.err_wrong_type, t.err_invalid, t.err_more_problems, t.problem_missing_id,
-                t.problem_duplicate_id, t.problem_dangling, t.problem_out_of_range, t.problem_bad_date,
-                t.problem_duplicate_period, t.problem_threshold_order, t.corrupt_plan,
-                t.complete_percent, t.unstable_below, t.parts_filled, t.strategy_incomplete,
-                t.part_of_phase, t.step_of, t.err_read_file,
-            ];
-            v.extend(t.block_purposes);
-            v
-        };
-        let en = all(Lang::En.texts());
+    fn language_packs_are_complete() {
         for lang in [Lang::De, Lang::Bg] {
-            for (e, o) in en.iter().zip(all(lang.texts())) {
-                assert_eq!(placeholders(e), placeholders(o), "{lang:?}: {o}");
+            let text = pack(lang);
+            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let mut keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
+            let mut fields = Texts::FIELDS.to_vec();
+            keys.sort();
+            fields.sort();
+            assert_eq!(keys, fields, "{lang:?} pack has other texts than English");
+            let mut texts = en::TEXTS.clone();
+            texts.load(value.as_object().unwrap()).unwrap_or_else(|f| panic!("{lang:?}: {f} is missing or malformed"));
+            for ((name, english), (_, translated)) in en::TEXTS.clone().all().into_iter().zip(texts.all()) {
+                for (e, t) in english.iter().zip(&translated) {
+                    assert_eq!(placeholders(e), placeholders(t), "{lang:?} {name}: {t}");
+                }
             }
         }
+    }
+
+    #[test]
+    fn packs_install_and_broken_ones_are_refused() {
+        assert!(Lang::De.install("{}").is_err());
+        assert!(!Lang::De.is_ready());
+        assert_eq!(Lang::De.texts().plans_title, en::TEXTS.plans_title);
+        Lang::De.install(&pack(Lang::De)).unwrap();
+        assert!(Lang::De.is_ready());
+        assert_eq!(Lang::De.texts().plans_title, "Ihre Strategiepläne");
     }
 
     #[test]
@@ -373,6 +533,114 @@ mod tests {
             have.sort();
             assert_eq!(have, keys, "{lang:?}");
             assert!(table.values().all(|v| !v.trim().is_empty()), "{lang:?} has an empty text");
+        }
+    }
+}
+
+/// Why typed text is not a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberError {
+    NotANumber,
+    /// Like `1,234` in German: a decimal part or thousands? The user must say.
+    Ambiguous,
+}
+
+/// Reads a number as people of `lang` type it, and the other common way where that is
+/// unambiguous: `1.234,5` and `1,234.5` are both 1234.5. Empty text is no number (`None`).
+pub fn parse_number(lang: Lang, text: &str) -> Result<Option<f64>, NumberError> {
+    let cleaned: String = text.chars().filter(|c| !c.is_whitespace() && *c != '\u{202f}' && *c != '\'').collect();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    let (negative, body) = match cleaned.strip_prefix(['-', '−']) {
+        Some(rest) => (true, rest),
+        None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned)),
+    };
+    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        return Err(NumberError::NotANumber);
+    }
+    let grouped = |s: &str, sep: char| -> bool {
+        let mut parts = s.split(sep);
+        let first = parts.next().unwrap_or("");
+        (1..=3).contains(&first.len()) && parts.all(|p| p.len() == 3)
+    };
+    let dots = body.matches('.').count();
+    let commas = body.matches(',').count();
+    let (int, frac) = match (dots, commas) {
+        (0, 0) => (body.to_owned(), String::new()),
+        (_, _) if dots > 0 && commas > 0 => {
+            let decimal = if body.rfind('.') > body.rfind(',') { '.' } else { ',' };
+            let group = if decimal == '.' { ',' } else { '.' };
+            let (int, frac) = body.rsplit_once(decimal).ok_or(NumberError::NotANumber)?;
+            if !grouped(int, group) || frac.contains(group) {
+                return Err(NumberError::NotANumber);
+            }
+            (int.replace(group, ""), frac.to_owned())
+        }
+        _ => {
+            let sep = if dots > 0 { '.' } else { ',' };
+            let several = dots + commas > 1;
+            let (own_group, own_decimal) = lang.separators();
+            let split = |body: &str| body.split_once(sep).map(|(i, f)| (i.to_owned(), f.to_owned()));
+            if !several && sep == own_decimal {
+                split(body).ok_or(NumberError::NotANumber)?
+            } else if grouped(body, sep) && (several || own_group.starts_with(sep)) {
+                (body.replace(sep, ""), String::new())
+            } else if grouped(body, sep) {
+                // `1.234` in Bulgarian: an English decimal or a German thousand.
+                return Err(NumberError::Ambiguous);
+            } else if !several {
+                // Not a thousands group (`2,5` in English): only a decimal mark fits.
+                split(body).ok_or(NumberError::NotANumber)?
+            } else {
+                return Err(NumberError::NotANumber);
+            }
+        }
+    };
+    if int.is_empty() && frac.is_empty() {
+        return Err(NumberError::NotANumber);
+    }
+    // serde_json's reader, already in the app, rather than a second float parser.
+    let value: f64 = serde_json::from_str(&format!("{}.{}", if int.is_empty() { "0" } else { &int }, if frac.is_empty() { "0" } else { &frac }))
+        .map_err(|_| NumberError::NotANumber)?;
+    Ok(Some(if negative { -value } else { value }))
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::*;
+
+    #[test]
+    fn both_conventions_are_read_where_unambiguous() {
+        for lang in Lang::ALL {
+            assert_eq!(parse_number(lang, "1.234,5"), Ok(Some(1234.5)), "{lang:?}");
+            assert_eq!(parse_number(lang, "1,234.5"), Ok(Some(1234.5)), "{lang:?}");
+            assert_eq!(parse_number(lang, "1,234,567"), Ok(Some(1_234_567.0)), "{lang:?}");
+            assert_eq!(parse_number(lang, "12"), Ok(Some(12.0)));
+            assert_eq!(parse_number(lang, " −3 "), Ok(Some(-3.0)));
+            assert_eq!(parse_number(lang, "2,5"), Ok(Some(2.5)), "{lang:?}");
+            assert_eq!(parse_number(lang, ""), Ok(None));
+        }
+        assert_eq!(parse_number(Lang::Bg, "1 234,5"), Ok(Some(1234.5)));
+        assert_eq!(parse_number(Lang::Bg, "1\u{202f}234,5"), Ok(Some(1234.5)));
+        assert_eq!(parse_number(Lang::En, "1234.5"), Ok(Some(1234.5)));
+        assert_eq!(parse_number(Lang::De, "1234,5"), Ok(Some(1234.5)));
+        assert_eq!(parse_number(Lang::De, "1.234"), Ok(Some(1234.0)));
+        assert_eq!(parse_number(Lang::En, "0.75"), Ok(Some(0.75)));
+    }
+
+    #[test]
+    fn ambiguous_and_broken_numbers_are_refused() {
+        // A single mark is read the language's way; where it is neither of the language's
+        // marks (a dot in Bulgarian), a group of three digits could mean either.
+        assert_eq!(parse_number(Lang::En, "1,234"), Ok(Some(1234.0)));
+        assert_eq!(parse_number(Lang::De, "1,234"), Ok(Some(1.234)));
+        assert_eq!(parse_number(Lang::En, "1.234"), Ok(Some(1.234)));
+        assert_eq!(parse_number(Lang::Bg, "1,234"), Ok(Some(1.234)));
+        assert_eq!(parse_number(Lang::Bg, "1.234"), Err(NumberError::Ambiguous));
+        assert_eq!(parse_number(Lang::Bg, "1.5"), Ok(Some(1.5)));
+        for bad in ["abc", "1.2.3", "1,2,3", "12a", "-", "1.234.5,6,7", ",", "1,23,456"] {
+            assert_eq!(parse_number(Lang::En, bad), Err(NumberError::NotANumber), "{bad}");
         }
     }
 }

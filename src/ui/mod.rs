@@ -1,6 +1,7 @@
 //! The browser app: the shell (header, language switch, save status, messages) and the
 //! screens, one module each. State and storage traffic live in `state`.
 
+mod fields;
 mod notices;
 pub mod offline;
 mod overview;
@@ -16,9 +17,34 @@ use state::{AppState, SaveStatus};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Mounts the app into the page's body.
+/// Loads the language pack the user needs (English is built in), then mounts the app.
 pub fn start() {
-    leptos::mount::mount_to_body(App);
+    let lang = initial_language(&storage::settings(storage::local().as_ref()));
+    wasm_bindgen_futures::spawn_local(async move {
+        // Without its pack (first visit offline), the app starts in English.
+        let _ = load_language(lang).await;
+        leptos::mount::mount_to_body(App);
+    });
+}
+
+/// The remembered language, else the browser's first that the app speaks.
+fn initial_language(settings: &storage::Settings) -> Lang {
+    settings
+        .lang
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or_else(|| Lang::from_preferences(browser_languages().iter().map(String::as_str)))
+}
+
+/// Makes a language's texts available, fetching its pack from the app's own site.
+pub async fn load_language(lang: Lang) -> bool {
+    if lang.is_ready() {
+        return true;
+    }
+    match state::fetch_text(&format!("i18n/{}.json", lang.code())).await {
+        Some(pack) => lang.install(&pack).is_ok(),
+        None => false,
+    }
 }
 
 fn current_hash() -> String {
@@ -73,11 +99,8 @@ fn refocus(id: &'static str) {
 pub fn App() -> impl IntoView {
     let local = storage::local();
     let mut settings = storage::settings(local.as_ref());
-    let lang = settings
-        .lang
-        .as_deref()
-        .and_then(Lang::from_code)
-        .unwrap_or_else(|| Lang::from_preferences(browser_languages().iter().map(String::as_str)));
+    let wanted = initial_language(&settings);
+    let lang = if wanted.is_ready() { wanted } else { Lang::En };
     if local.is_some() {
         ask_for_persistence(&mut settings);
         storage::save_settings(local.as_ref(), &settings);
@@ -180,20 +203,29 @@ fn Header() -> impl IntoView {
                 <a href="#/">{t.nav_plans}</a>
             </nav>
             <span class="spacer"></span>
-            <Show when=move || state.plan.with(|p| p.is_some())>
-                <span class=move || status().0 role="status" data-testid="save-status">{move || status().1}</span>
-            </Show>
+            <span class=move || status().0 role="status" data-testid="save-status" hidden=move || state.plan.with(Option::is_none)>
+                {move || status().1}
+            </span>
             <label class="lang-switch">
                 <span>{t.language}</span>
                 <select
                     data-testid="language"
                     id="language"
                     on:change=move |ev| {
-                        if let Some(lang) = Lang::from_code(&event_target_value(&ev)) {
-                            state.lang.set(lang);
-                            // The switch was rebuilt in the new language: keep the keyboard on it.
-                            refocus("language");
-                        }
+                        let Some(lang) = Lang::from_code(&event_target_value(&ev)) else { return };
+                        let select = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok());
+                        leptos::task::spawn_local(async move {
+                            if load_language(lang).await {
+                                state.lang.set(lang);
+                                // The switch was rebuilt in the new language: keep the keyboard on it.
+                                refocus("language");
+                            } else {
+                                if let Some(select) = select {
+                                    select.set_value(state.lang.get_untracked().code());
+                                }
+                                state.notify(state::NoticeKind::LanguageFailed);
+                            }
+                        });
                     }
                     prop:value=move || state.lang.get().code()
                 >

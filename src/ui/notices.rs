@@ -35,33 +35,31 @@ fn NoticeView(notice: Notice) -> impl IntoView {
         NoticeKind::Imported { name, migrated_from } => (
             "notice notice-ok",
             view! {
-                <p>{move || match migrated_from {
+                <p>{match migrated_from {
                     Some(v) => fill(t.imported_migrated, &[("name", &name), ("version", &v.to_string())]),
                     None => fill(t.imported, &[("name", &name)]),
                 }}</p>
             }.into_any(),
             ().into_any(),
         ),
-        NoticeKind::ImportFailed { file, error } => (
-            "notice notice-error",
-            view! {
-                <p><strong>{
-                    let file = file.clone();
-                    move || fill(t.import_failed, &[("file", &file)])
-                }</strong></p>
-                <p>{
-                    let error = error.clone();
-                    move || import_error(state.lang.get(), &error).0
-                }</p>
-                <ul class="problems">
-                    {move || import_error(state.lang.get(), &error).1.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
-                </ul>
-            }.into_any(),
-            ().into_any(),
-        ),
+        NoticeKind::ImportFailed { file, error } => {
+            let (headline, details) = import_error(state.lang.get_untracked(), &error);
+            (
+                "notice notice-error",
+                view! {
+                    <p><strong>{fill(t.import_failed, &[("file", &file)])}</strong></p>
+                    <p>{headline}</p>
+                    <ul class="problems">
+                        {details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
+                    </ul>
+                }
+                .into_any(),
+                ().into_any(),
+            )
+        }
         NoticeKind::ReadFailed { file } => (
             "notice notice-error",
-            view! { <p>{move || fill(t.err_read_file, &[("file", &file)])}</p> }.into_any(),
+            view! { <p>{fill(t.err_read_file, &[("file", &file)])}</p> }.into_any(),
             ().into_any(),
         ),
         NoticeKind::ImportSameId { incoming } => {
@@ -69,7 +67,7 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             let replace = incoming.clone();
             (
                 "notice notice-question",
-                view! { <p>{move || fill(t.import_same_id, &[("name", &name)])}</p> }.into_any(),
+                view! { <p>{fill(t.import_same_id, &[("name", &name)])}</p> }.into_any(),
                 view! {
                     <button type="button" on:click=move |_| state.resolve_import(id, &replace, true)>{t.replace}</button>
                     <button type="button" on:click=move |_| state.resolve_import(id, &incoming, false)>{t.keep_both}</button>
@@ -78,16 +76,14 @@ fn NoticeView(notice: Notice) -> impl IntoView {
         }
         NoticeKind::Deleted { name, text } => (
             "notice notice-ok",
-            view! { <p>{move || fill(t.deleted_notice, &[("name", &name)])}</p> }.into_any(),
+            view! { <p>{fill(t.deleted_notice, &[("name", &name)])}</p> }.into_any(),
             view! { <button type="button" on:click=move |_| state.undo_delete(id, &text)>{t.undo}</button> }.into_any(),
         ),
         NoticeKind::StorageFull => (
             "notice notice-error",
             view! { <p>{t.storage_full}</p> }.into_any(),
             view! {
-                <Show when=move || state.plan.with(|p| p.is_some())>
-                    <button type="button" on:click=export_open>{t.export_now}</button>
-                </Show>
+                <button type="button" on:click=export_open hidden=move || state.plan.with(Option::is_none)>{t.export_now}</button>
             }.into_any(),
         ),
         NoticeKind::UpdateReady => (
@@ -96,6 +92,11 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             view! {
                 <button type="button" on:click=move |_| super::offline::switch_to_new_version(state)>{t.update_now}</button>
             }.into_any(),
+        ),
+        NoticeKind::LanguageFailed => (
+            "notice notice-error",
+            view! { <p>{t.language_failed}</p> }.into_any(),
+            ().into_any(),
         ),
         NoticeKind::SampleFailed => (
             "notice notice-error",
@@ -111,7 +112,7 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             let (name, key) = (u.name.clone(), u.key.clone());
             (
                 "notice notice-error",
-                view! { <p>{move || fill(t.corrupt_plan, &[("name", &name), ("key", &key)])}</p> }.into_any(),
+                view! { <p>{fill(t.corrupt_plan, &[("name", &name), ("key", &key)])}</p> }.into_any(),
                 view! { <button type="button" on:click=move |_| state.download_raw(&u)>{t.download_raw}</button> }.into_any(),
             )
         }

@@ -70,20 +70,20 @@ fn status_class(p: Progress) -> &'static str {
 fn PhaseCard(id: crate::model::Id, phase: Phase) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
-    let progress = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| phase_progress(p, phase)).unwrap_or_default()));
+    let progress = move || state.plan.with(|p| p.as_ref().map(|p| phase_progress(p, phase)).unwrap_or_default());
     // The first phase below this one that has gaps.
-    let weak_below = Memo::new(move |_| {
+    let weak_below = move || {
         state.plan.with(|p| {
             let p = p.as_ref()?;
             phase.below().iter().map(|b| (*b, phase_progress(p, *b))).find(|(_, pr)| !pr.is_complete())
         })
-    });
-    let cornerstones = Memo::new(move |_| {
+    };
+    let cornerstones = move || {
         if phase != Phase::Strategy {
             return Vec::new();
         }
         state.plan.with(|p| p.as_ref().map(missing_cornerstones).unwrap_or_default())
-    });
+    };
     let heading = format!("phase-{}", phase.slug());
     let (testid, labelledby) = (heading.clone(), heading.clone());
     view! {
@@ -92,16 +92,16 @@ fn PhaseCard(id: crate::model::Id, phase: Phase) -> impl IntoView {
                 <h3 id=heading>{t.phase(phase)}</h3>
                 <p>{t.phase_purpose(phase)}</p>
                 <div class="meter">
-                    <progress max="100" value=move || progress.get().percent() aria-label=t.phase(phase)></progress>
-                    <span>{move || fill(t.complete_percent, &[("percent", &progress.get().percent().to_string())])}</span>
+                    <progress max="100" value=move || progress().percent() aria-label=t.phase(phase)></progress>
+                    <span>{move || fill(t.complete_percent, &[("percent", &progress().percent().to_string())])}</span>
                 </div>
-                {move || weak_below.get().map(|(below, p)| view! {
+                {move || weak_below().map(|(below, p)| view! {
                     <p class="warning" data-testid="unstable">
                         {fill(t.unstable_below, &[("phase", t.phase(below)), ("percent", &p.percent().to_string())])}
                     </p>
                 })}
                 {move || {
-                    let missing = cornerstones.get();
+                    let missing = cornerstones();
                     (!missing.is_empty()).then(|| {
                         let list: Vec<&str> = missing.iter().map(|b| t.block(*b)).collect();
                         view! { <p class="warning" data-testid="incomplete">{fill(t.strategy_incomplete, &[("missing", &list.join(", "))])}</p> }
@@ -110,12 +110,12 @@ fn PhaseCard(id: crate::model::Id, phase: Phase) -> impl IntoView {
             </div>
             <ul class="blocks">
                 {phase.blocks().map(|block| {
-                    let p = Memo::new(move |_| state.plan.with(|pl| pl.as_ref().map(|pl| block_progress(pl, block)).unwrap_or_default()));
+                    let p = move || state.plan.with(|pl| pl.as_ref().map(|pl| block_progress(pl, block)).unwrap_or_default());
                     view! {
                         <li>
-                            <a class=move || status_class(p.get()) href=Route::Block(id.clone(), block).href()>
+                            <a class=move || status_class(p()) href=Route::Block(id.clone(), block).href()>
                                 <span class="block-name">{t.block(block)}</span>
-                                <span class="block-status">{move || status_text(t, p.get())}</span>
+                                <span class="block-status">{move || status_text(t, p())}</span>
                             </a>
                         </li>
                     }

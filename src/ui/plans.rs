@@ -17,18 +17,14 @@ pub fn PlansPage() -> impl IntoView {
             <p class="lead">{t.plans_intro}</p>
             <section class="card" aria-labelledby="your-plans">
                 <h2 id="your-plans">{t.your_plans}</h2>
-                <Show
-                    when=move || state.plans.with(|p| !p.is_empty())
-                    fallback=move || view! { <p class="empty">{t.no_plans}</p> }
-                >
-                    <ul class="plan-list" data-testid="plan-list">
-                        <For
-                            each=move || state.plans.get()
-                            key=|s| (s.id.clone(), s.name.clone(), s.updated_at.clone(), s.function)
-                            children=move |s| view! { <PlanRow summary=s/> }
-                        />
-                    </ul>
-                </Show>
+                <p class="empty" hidden=move || state.plans.with(|p| !p.is_empty())>{t.no_plans}</p>
+                <ul class="plan-list" data-testid="plan-list" hidden=move || state.plans.with(Vec::is_empty)>
+                    <For
+                        each=move || state.plans.get()
+                        key=|s| (s.id.clone(), s.name.clone(), s.updated_at.clone(), s.function)
+                        children=move |s| view! { <PlanRow summary=s/> }
+                    />
+                </ul>
             </section>
             <div class="columns">
                 <NewPlan/>
@@ -57,63 +53,46 @@ fn PlanRow(summary: PlanSummary) -> impl IntoView {
     let href = Route::Overview(id.clone()).href();
     let name = summary.name.clone();
     let (id_r, id_d, id_e, id_x) = (id.clone(), id.clone(), id.clone(), id.clone());
-    let name_c = name.clone();
-    let name_a = name.clone();
     let updated = summary.updated_at.clone();
     let function = summary.function;
     let input_id = format!("rename-{id}");
     view! {
         <li class="plan-row" data-testid="plan-row">
             <div class="plan-row-main">
-                <Show
-                    when=move || renaming.get()
-                    fallback={
-                        let href = href.clone();
-                        let name = name.clone();
-                        move || view! { <a class="plan-name" href=href.clone()>{name.clone()}</a> }
+                <a class="plan-name" href=href hidden=move || renaming.get()>{name.clone()}</a>
+                <form class="inline-form" hidden=move || !renaming.get() on:submit={
+                    let id = id_r.clone();
+                    move |ev: leptos::ev::SubmitEvent| {
+                        ev.prevent_default();
+                        // Renaming re-creates this row: finish with its own state first.
+                        renaming.set(false);
+                        state.rename(&id, &draft.get_untracked());
                     }
-                >
-                    <form class="inline-form" on:submit={
-                        let id = id_r.clone();
-                        move |ev: leptos::ev::SubmitEvent| {
-                            ev.prevent_default();
-                            state.rename(&id, &draft.get_untracked());
-                            renaming.set(false);
-                        }
-                    }>
-                        <label class="visually-hidden" for=input_id.clone()>{t.plan_name}</label>
-                        <input id=input_id.clone() type="text" required maxlength="200"
-                            prop:value=move || draft.get()
-                            on:input=move |ev| draft.set(event_target_value(&ev))/>
-                        <button type="submit" class="primary">{t.save_name}</button>
-                        <button type="button" on:click=move |_| renaming.set(false)>{t.cancel}</button>
-                    </form>
-                </Show>
+                }>
+                    <label class="visually-hidden" for=input_id.clone()>{t.plan_name}</label>
+                    <input id=input_id.clone() type="text" required maxlength="200"
+                        prop:value=move || draft.get()
+                        on:input=move |ev| draft.set(event_target_value(&ev))/>
+                    <button type="submit" class="primary">{t.save_name}</button>
+                    <button type="button" on:click=move |_| renaming.set(false)>{t.cancel}</button>
+                </form>
                 <span class="tag">{t.function(function)}</span>
-                <span class="muted">{
-                    let updated = updated.clone();
-                    move || fill(t.last_changed, &[("date", &format_timestamp(state.lang.get(), &updated))])
-                }</span>
+                <span class="muted">{fill(t.last_changed, &[("date", &format_timestamp(state.lang.get_untracked(), &updated))])}</span>
             </div>
-            <div class="plan-row-actions" role="group" aria-label=move || fill(t.plan_actions, &[("name", &name_a)])>
+            <div class="plan-row-actions" role="group" aria-label=fill(t.plan_actions, &[("name", &name)])>
                 <button type="button" on:click=move |_| { renaming.set(true); }>{t.rename}</button>
                 <button type="button" on:click=move |_| state.duplicate(&id_d)>{t.duplicate}</button>
                 <button type="button" on:click=move |_| state.export(&id_e)>{t.export}</button>
                 <button type="button" class="danger" on:click=move |_| confirming.set(true)>{t.delete}</button>
             </div>
-            <Show when=move || confirming.get()>
-                <div class="confirm" role="alertdialog" aria-label=t.delete>
-                    <p>{
-                        let name = name_c.clone();
-                        move || fill(t.confirm_delete, &[("name", &name)])
-                    }</p>
-                    <button type="button" class="danger" data-testid="confirm-delete" on:click={
-                        let id = id_x.clone();
-                        move |_| { confirming.set(false); state.delete(&id); }
-                    }>{t.delete}</button>
-                    <button type="button" on:click=move |_| confirming.set(false)>{t.cancel}</button>
-                </div>
-            </Show>
+            <div class="confirm" role="alertdialog" aria-label=t.delete hidden=move || !confirming.get()>
+                <p>{fill(t.confirm_delete, &[("name", &name)])}</p>
+                <button type="button" class="danger" data-testid="confirm-delete" on:click=move |_| {
+                    confirming.set(false);
+                    state.delete(&id_x);
+                }>{t.delete}</button>
+                <button type="button" on:click=move |_| confirming.set(false)>{t.cancel}</button>
+            </div>
         </li>
     }
 }

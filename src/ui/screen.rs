@@ -66,7 +66,7 @@ fn Breadcrumb(id: Id, #[prop(optional)] block: Option<Block>, #[prop(optional)] 
 fn BlockScreen(id: Id, block: Block) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
-    let progress = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| block_progress(p, block)).unwrap_or_default()));
+    let progress = move || state.plan.with(|p| p.as_ref().map(|p| block_progress(p, block)).unwrap_or_default());
     let steps = (block == Block::StrategicPlan).then(|| {
         let id = id.clone();
         view! {
@@ -80,16 +80,17 @@ fn BlockScreen(id: Id, block: Block) -> impl IntoView {
     view! {
         <div class="page">
             <Breadcrumb id=id.clone() block=block/>
-            <p class="eyebrow">{move || fill(t.part_of_phase, &[("phase", t.phase(block.phase()))])}</p>
+            <p class="eyebrow">{fill(t.part_of_phase, &[("phase", t.phase(block.phase()))])}</p>
             <h1>{t.block(block)}</h1>
             <p class="lead">{t.block_purpose(block)}</p>
             <p class="progress-line" data-testid="block-progress">
                 {move || {
-                    let p = progress.get();
+                    let p = progress();
                     fill(t.parts_filled, &[("done", &p.done.to_string()), ("total", &p.total.to_string())])
                 }}
             </p>
             {steps}
+            {super::fields::block_editor(block).map(|editor| view! { <section class="card editor">{editor}</section> })}
             <p><a href=Route::Overview(id).href()>{t.back_to_overview}</a></p>
         </div>
     }
@@ -128,9 +129,10 @@ fn StepScreen(id: Id, step: Step) -> impl IntoView {
     view! {
         <div class="page">
             <Breadcrumb id=id.clone() block=Block::StrategicPlan step=step/>
-            <p class="eyebrow">{move || fill(t.step_of, &[("number", &step.number().to_string())])}</p>
+            <p class="eyebrow">{fill(t.step_of, &[("number", &step.number().to_string())])}</p>
             <h1>{t.step(step)}</h1>
             <p class="lead">{t.step_purpose(step)}</p>
+            {super::fields::step_editor(step).map(|editor| view! { <section class="card editor">{editor}</section> })}
             <nav class="step-nav" aria-label=t.steps_title>
                 {previous.map(|href| view! { <a href=href rel="prev">{t.previous_step}</a> })}
                 {next.map(|href| view! { <a href=href rel="next">{t.next_step}</a> })}

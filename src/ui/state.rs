@@ -27,6 +27,7 @@ pub enum SaveStatus {
 pub enum NoticeKind {
     Imported { name: String, migrated_from: Option<u32> },
     SampleFailed,
+    LanguageFailed,
     UpdateReady,
     ImportFailed { file: String, error: ImportError },
     ReadFailed { file: String },
@@ -496,7 +497,7 @@ impl AppState {
 }
 
 /// The text of a file of the app's own site, by relative URL.
-async fn fetch_text(url: &str) -> Option<String> {
+pub(crate) async fn fetch_text(url: &str) -> Option<String> {
     use wasm_bindgen_futures::JsFuture;
     let response: web_sys::Response = JsFuture::from(web_sys::window()?.fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
     if !response.ok() {

@@ -137,7 +137,7 @@ test('the language follows the browser, switches, and is remembered', async () =
   assert.match(await page.textContent('[data-testid=plan-list]'), /Zuletzt geändert am \d\d\.\d\d\.\d{4}/);
 
   await page.selectOption('[data-testid=language]', 'bg');
-  assert.equal(await page.getAttribute('html', 'lang'), 'bg');
+  await page.waitForFunction(() => document.documentElement.lang === 'bg');
   await page.waitForFunction(() => document.activeElement?.id === 'language', null, { polling: 20 });
   assert.equal(await page.textContent('main h1'), 'Вашите стратегически планове');
   assert.match(await page.textContent('[data-testid=plan-list]'), /Продажби/);
@@ -204,5 +204,58 @@ test('a plan damaged in storage is named, and its data kept', async () => {
   assert.match(await notice.textContent(), /could not be read/);
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('socialplan.v1.backup.')));
   assert.equal(kept.length, 1);
+  await context.close();
+});
+
+test('prose blocks are written in place, kept, and counted as done', async () => {
+  const context = await newContext();
+  const page = await open(context, server.url);
+  const id = await createPlan(page, 'Cornerstones');
+  assert.equal(await page.locator('[data-testid=incomplete]').count(), 1);
+  await page.goto(`${server.url}#/plans/${id}/strategy/governance`);
+  await page.fill('[data-testid=gov-policies]', 'Only the team may speak for the brand.');
+  await page.goto(`${server.url}#/plans/${id}/strategy/business-integration`);
+  await page.fill('[data-testid=business-integration]', 'Leads go to sales within a day.');
+  await page.goto(`${server.url}#/plans/${id}/strategy/goal-system`);
+  await page.fill('[data-testid=goal-system]', 'KPIs monthly, objectives quarterly.');
+  await page.goto(`${server.url}#/plans/${id}/strategy/resources`);
+  await page.fill('[data-testid=res-people]', 'Two people, half time');
+  await page.fill('[data-testid=res-budget]', '1,234.5');
+  assert.match(await page.textContent('#res-budget-message'), /Saved as 1,234\.50/);
+  await page.fill('[data-testid=res-hours]', 'lots');
+  assert.match(await page.textContent('#res-hours-message'), /“lots” is not a number/);
+  assert.equal(await page.getAttribute('[data-testid=res-hours]', 'aria-invalid'), 'true');
+  await page.goto(`${server.url}#/plans/${id}/strategy/post`);
+  await page.fill('[data-testid=post-technology]', 'A new app');
+  await page.waitForSelector('[data-testid=technology-early]', { state: 'visible' });
+  await page.check('#post-objective-0');
+  await page.goto(`${server.url}#/plans/${id}/strategy/strategic-plan/step-3`);
+  await page.fill('[data-testid=mission]', 'Fans who carry the brand.');
+
+  await page.reload();
+  await page.waitForSelector('[data-testid=mission]');
+  assert.equal(await page.inputValue('[data-testid=mission]'), 'Fans who carry the brand.');
+  const stored = (await storedPlan(page, id)).plan.strategy;
+  assert.equal(stored.governance.policies, 'Only the team may speak for the brand.');
+  assert.equal(stored.resources.budget, 1234.5);
+  assert.equal(stored.resources.hours_per_week, null, 'a wrong number changes nothing');
+  assert.deepEqual(stored.post.objectives, ['listening']);
+  await page.goto(`${server.url}#/plans/${id}`);
+  await page.waitForSelector('[data-testid=phase-stack]');
+  assert.equal(await page.locator('[data-testid=incomplete]').count(), 0, 'the cornerstones are there');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('numbers are read the German way in German', async () => {
+  const context = await newContext('de-DE');
+  const page = await open(context, server.url);
+  const id = await createPlan(page, 'Ressourcen');
+  await page.goto(`${server.url}#/plans/${id}/strategy/resources`);
+  await page.fill('[data-testid=res-budget]', '1.234,5');
+  assert.match(await page.textContent('#res-budget-message'), /Gespeichert als 1\.234,50/);
+  assert.equal((await storedPlan(page, id)).plan.strategy.resources.budget ?? null, null, 'saved after the pause, not at once');
+  await page.waitForSelector('[data-testid=save-status]:text-is("Gespeichert")');
+  assert.equal((await storedPlan(page, id)).plan.strategy.resources.budget, 1234.5);
   await context.close();
 });
