@@ -163,6 +163,14 @@ impl Step {
     }
 }
 
+impl std::ops::Add for Progress {
+    type Output = Progress;
+
+    fn add(self, other: Progress) -> Progress {
+        Progress { done: self.done + other.done, total: self.total + other.total }
+    }
+}
+
 /// How many of a block's parts are filled in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
@@ -175,10 +183,6 @@ impl Progress {
         Progress { done: checks.iter().filter(|c| **c).count() as u32, total: checks.len() as u32 }
     }
 
-    pub fn add(self, other: Progress) -> Progress {
-        Progress { done: self.done + other.done, total: self.total + other.total }
-    }
-
     pub fn is_complete(self) -> bool {
         self.done == self.total
     }
@@ -189,11 +193,7 @@ impl Progress {
 
     /// Whole percent, rounded down so that 100 means really complete.
     pub fn percent(self) -> u32 {
-        if self.total == 0 {
-            100
-        } else {
-            self.done * 100 / self.total
-        }
+        (self.done * 100).checked_div(self.total).unwrap_or(100)
     }
 }
 
@@ -329,8 +329,8 @@ pub fn phase_progress(plan: &Plan, phase: Phase) -> Progress {
     phase.blocks().fold(Progress::default(), |acc, b| {
         let p = block_progress(plan, b);
         // Each block weighs 10 parts so a checklist of 13 items doesn't drown a single field.
-        let scaled = if p.total == 0 { 10 } else { p.done * 10 / p.total };
-        acc.add(Progress { done: scaled, total: 10 })
+        let scaled = (p.done * 10).checked_div(p.total).unwrap_or(10);
+        acc + Progress { done: scaled, total: 10 }
     })
 }
 

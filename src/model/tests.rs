@@ -422,3 +422,39 @@ fn pretty_files_parse_back_to_the_same_value() {
     assert_eq!(a, b);
     assert_eq!(super::file_format::pretty(r#"{"a":[],"b":{},"c":"x,{:\"y"}"#), "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": \"x,{:\\\"y\"\n}");
 }
+
+/// Every file of the corpus of broken and hostile files is refused with the error its
+/// name announces (`<kind>--<what>.json`), and every refusal has a message.
+#[test]
+fn the_corpus_of_broken_files_is_refused_as_expected() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/broken");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let kind = name.split("--").next().unwrap();
+        let error = decode(&std::fs::read(&path).unwrap()).expect_err(&name);
+        let matches = match kind {
+            "empty" => error == ImportError::Empty,
+            "not-json" => matches!(error, ImportError::NotJson { .. }),
+            "not-ours" => error == ImportError::NotOurs,
+            "missing-version" => error == ImportError::MissingVersion,
+            "newer" => matches!(error, ImportError::NewerVersion { .. }),
+            "not-utf8" => error == ImportError::NotUtf8,
+            "too-deep" => error == ImportError::TooDeep,
+            "wrong-type" => matches!(error, ImportError::WrongType { .. }),
+            "invalid" => matches!(&error, ImportError::Invalid(p) if !p.is_empty()),
+            other => panic!("{name}: unknown kind {other}"),
+        };
+        assert!(matches, "{name}: {error:?}");
+        for lang in crate::i18n::Lang::ALL {
+            let (headline, _) = crate::i18n::import_error(lang, &error);
+            assert!(!headline.is_empty() && !headline.contains('{'), "{name}: {headline}");
+        }
+        seen += 1;
+    }
+    assert!(seen >= 20, "the corpus has {seen} files");
+    // Too large is refused before anything is read.
+    let huge = vec![b'x'; super::file_format::MAX_BYTES + 1];
+    assert!(matches!(decode(&huge), Err(ImportError::TooLarge { .. })));
+}

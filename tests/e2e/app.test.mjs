@@ -259,3 +259,29 @@ test('numbers are read the German way in German', async () => {
   assert.equal((await storedPlan(page, id)).plan.strategy.resources.budget, 1234.5);
   await context.close();
 });
+
+test('markup typed or imported shows as text and never runs', async () => {
+  const payload = '<img src=x onerror="window.__ran=1"><script>window.__ran=2</script><b>bold</b>';
+  const context = await newContext();
+  const page = await open(context, server.url);
+  const id = await createPlan(page, payload);
+  assert.equal(await page.textContent('[data-testid=plan-title]'), payload);
+  await page.goto(`${server.url}#/plans/${id}/strategy/governance`);
+  await page.fill('[data-testid=gov-policies]', payload);
+  await page.waitForSelector('[data-testid=save-status]:text-is("Saved")');
+  // Import a file whose every text carries the payload.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp-xss-'));
+  const file = path.join(dir, 'payload.socialplan.json');
+  fs.writeFileSync(file, JSON.stringify({ format: 'socialplan', schema_version: 1, plan: {
+    id: 'xss', name: payload, strategy: { mission: payload, business_objectives: [{ id: 'b', text: payload }] } } }));
+  await importFile(page, file);
+  await page.waitForSelector('[data-testid=phase-stack]');
+  assert.equal(await page.textContent('[data-testid=plan-title]'), payload);
+  await page.goto(`${server.url}#/`);
+  await page.waitForSelector('[data-testid=plan-row]');
+  assert.match(await page.textContent('[data-testid=plan-list]'), /<img src=x onerror=/);
+  assert.equal(await page.evaluate(() => window.__ran), undefined);
+  assert.equal(await page.locator('main img, main b, main script').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
