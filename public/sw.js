@@ -7,7 +7,8 @@ const FILES = __FILES__;
 const CACHE = `socialplan-${VERSION}`;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  // Straight from the server: an HTTP-cached old index.html must not enter the new cache.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
 });
 
 self.addEventListener('activate', (event) => {
@@ -33,6 +34,9 @@ self.addEventListener('fetch', (event) => {
     const hit = request.mode === 'navigate'
       ? await cache.match('index.html')
       : await cache.match(request, { ignoreSearch: true });
-    return hit ?? fetch(request);
+    if (!hit) return fetch(request);
+    // Hosts that redirect index.html to ./ leave a redirected response, which browsers
+    // refuse for navigations: hand out its content as a plain response.
+    return hit.redirected ? new Response(hit.body, { status: hit.status, headers: hit.headers }) : hit;
   })());
 });

@@ -16,7 +16,9 @@ index_path = os.path.join(stage, "index.html")
 with open(index_path, encoding="utf-8") as f:
     index = f.read()
 
-inline = re.search(r'<script type="module">(.*?)</script>', index, re.S)
+inline = re.search(r'<script type="?module"?>(.*?)</script>', index, re.S)
+if not inline and "boot-" not in index:
+    sys.exit("offline.py: trunk's start-up script was not found; the CSP would block the app")
 if inline:
     body = inline.group(1).strip() + "\n"
     name = "boot-%s.js" % hashlib.sha256(body.encode()).hexdigest()[:16]
@@ -43,6 +45,8 @@ with open(sw_path, encoding="utf-8") as f:
     sw = f.read()
 listing = "[\n" + "".join("  './%s',\n" % rel for rel in files) + "]"
 sw = sw.replace("'__VERSION__'", "'%s'" % digest.hexdigest()[:16]).replace("__FILES__", listing)
+# Comments are for the source; every visitor downloads the worker.
+sw = "\n".join(line for line in sw.splitlines() if line.strip() and not line.strip().startswith("//")) + "\n"
 with open(sw_path, "w", encoding="utf-8") as f:
     f.write(sw)
 print("offline: %d files precached, boot script %s" % (len(files), "moved" if inline else "absent"))

@@ -17,20 +17,22 @@ impl Route {
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_matches('/');
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        // Ids come from files too, so they may hold any character: encoded in `href`.
+        let id = |s: &str| Id(decode(s));
         match parts.as_slice() {
             [] | ["plans"] => Route::Plans,
-            ["plans", id] => Route::Overview(Id::from(*id)),
-            ["plans", id, phase, block] => {
+            ["plans", plan] => Route::Overview(id(plan)),
+            ["plans", plan, phase, block] => {
                 match Phase::from_slug(phase).and_then(|p| Block::from_slug(p, block)) {
-                    Some(b) => Route::Block(Id::from(*id), b),
+                    Some(b) => Route::Block(id(plan), b),
                     None => Route::NotFound,
                 }
             }
-            ["plans", id, "strategy", "strategic-plan", step] => step
+            ["plans", plan, "strategy", "strategic-plan", step] => step
                 .strip_prefix("step-")
                 .and_then(|n| n.parse::<u8>().ok())
                 .and_then(Step::from_number)
-                .map_or(Route::NotFound, |s| Route::Step(Id::from(*id), s)),
+                .map_or(Route::NotFound, |s| Route::Step(id(plan), s)),
             _ => Route::NotFound,
         }
     }
@@ -39,9 +41,9 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Plans | Route::NotFound => "#/".to_owned(),
-            Route::Overview(id) => format!("#/plans/{id}"),
-            Route::Block(id, b) => format!("#/plans/{id}/{}/{}", b.phase().slug(), b.slug()),
-            Route::Step(id, s) => format!("#/plans/{id}/strategy/strategic-plan/step-{}", s.number()),
+            Route::Overview(id) => format!("#/plans/{}", encode(id)),
+            Route::Block(id, b) => format!("#/plans/{}/{}/{}", encode(id), b.phase().slug(), b.slug()),
+            Route::Step(id, s) => format!("#/plans/{}/strategy/strategic-plan/step-{}", encode(id), s.number()),
         }
     }
 
@@ -51,6 +53,39 @@ impl Route {
             Route::Plans | Route::NotFound => None,
         }
     }
+}
+
+/// Percent-encodes everything but letters, digits, `-`, `_`, `.` and `~`.
+fn encode(id: &Id) -> String {
+    let mut out = String::new();
+    for b in id.as_str().bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
@@ -66,6 +101,18 @@ mod tests {
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
         }
+    }
+
+    #[test]
+    fn ids_with_any_character_survive_the_address() {
+        for raw in ["Q3 plan", "a/b#c", "stratégie-ä", "100%", "<x>"] {
+            let route = Route::Step(Id::from(raw), Step::Kpis);
+            let href = route.href();
+            assert!(href[1..].bytes().all(|b| b.is_ascii_graphic() && b != b'#'), "{href}");
+            assert_eq!(Route::parse(&href), route);
+        }
+        assert_eq!(Route::parse("#/plans/Q3%20plan"), Route::Overview(Id::from("Q3 plan")));
+        assert_eq!(Route::parse("#/plans/100%"), Route::Overview(Id::from("100%")));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use crate::model::file_format::{decode, encode, peek_revision};
 use crate::model::json::{json_struct, FromJson, Path};
-use crate::model::{Id, Plan, PlanSummary};
+use crate::model::{Id, ImportError, Plan, PlanSummary};
 use crate::APP_VERSION;
 use wasm_bindgen::JsCast;
 
@@ -41,6 +41,8 @@ pub struct Unreadable {
     pub name: String,
     /// Where its raw text is now kept.
     pub key: String,
+    /// Saved by a newer version of the app (another tab already updated): left in place.
+    pub newer: bool,
 }
 
 /// What was found in storage at start.
@@ -52,12 +54,22 @@ pub struct Inventory {
 
 /// localStorage, or nothing when the browser blocks it.
 pub fn local() -> Option<web_sys::Storage> {
+    thread_local! {
+        static WRITABLE: std::cell::OnceCell<bool> = const { std::cell::OnceCell::new() };
+    }
     let storage = web_sys::window()?.local_storage().ok()??;
-    // Some browsers hand out a storage object that throws on every write.
-    let probe = format!("{PREFIX}probe");
-    storage.set_item(&probe, "1").ok()?;
-    storage.remove_item(&probe).ok()?;
-    Some(storage)
+    // Some browsers hand out a storage object that throws on every write. Probe once: a
+    // probe write fires a `storage` event in every other tab. Full storage is still storage.
+    let writable = WRITABLE.with(|w| {
+        *w.get_or_init(|| {
+            let probe = format!("{PREFIX}probe");
+            match storage.set_item(&probe, "1") {
+                Ok(()) => storage.remove_item(&probe).is_ok(),
+                Err(e) => classify(e) == SaveError::Full,
+            }
+        })
+    });
+    writable.then_some(storage)
 }
 
 fn classify(err: wasm_bindgen::JsValue) -> SaveError {
@@ -105,10 +117,14 @@ pub fn inventory(storage: &web_sys::Storage, now: &str) -> Inventory {
     for key in keys(storage) {
         let Some(id) = plan_id_of_key(&key) else { continue };
         let Some(text) = storage.get_item(&key).ok().flatten() else { continue };
+        let name = || old_index.iter().find(|s| s.id == id).map_or_else(|| id.to_string(), |s| s.name.clone());
         match decode(text.as_bytes()) {
             Ok(decoded) if decoded.plan.id == id => inventory.plans.push(decoded.plan.summary()),
+            Err(ImportError::NewerVersion { .. }) => {
+                inventory.unreadable.push(Unreadable { name: name(), id, key, newer: true });
+            }
             _ => {
-                let name = old_index.iter().find(|s| s.id == id).map_or_else(|| id.to_string(), |s| s.name.clone());
+                let name = name();
                 let backup = format!("{BACKUP_PREFIX}{id}.{now}");
                 // Only drop the broken key once its text is safe elsewhere.
                 let kept_at = match set(storage, &backup, &text) {
@@ -118,7 +134,7 @@ pub fn inventory(storage: &web_sys::Storage, now: &str) -> Inventory {
                     }
                     Err(_) => key.clone(),
                 };
-                inventory.unreadable.push(Unreadable { id, name, key: kept_at });
+                inventory.unreadable.push(Unreadable { id, name, key: kept_at, newer: false });
             }
         }
     }

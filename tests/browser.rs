@@ -124,6 +124,15 @@ fn an_edit_in_another_tab_reloads_or_warns() {
     assert_eq!(stored.name, "Theirs again", "autosave waits for the user's choice");
     state.keep_mine();
     assert_eq!(storage::load(&s, &p.id).unwrap().unwrap().0.name, "Local edit");
+
+    // The other tab deletes the plan: this tab never brings it back on its own.
+    storage::delete(&s, &p.id);
+    state.on_storage_event(Some(storage::plan_key(&p.id)), None);
+    state.flush();
+    assert!(storage::load(&s, &p.id).is_none(), "a deleted plan stays deleted until the user keeps it");
+    assert!(state.notices.get_untracked().iter().any(|n| matches!(n.kind, NoticeKind::OtherTabDeleted)));
+    state.keep_mine();
+    assert_eq!(storage::load(&s, &p.id).unwrap().unwrap().0.name, "Local edit");
     s.clear().unwrap();
 }
 

@@ -218,6 +218,8 @@ pub static TEXTS: Texts = Texts {
     mission_hint: "One sentence, one high-level aim. Example for marketing: build an army of fans who help keep the brand's status.",
     err_not_a_number: "“{text}” is not a number.",
     err_ambiguous_number: "“{text}” could be read two ways. Write it without a thousands separator, for example 1234 or 1.5.",
+    err_number_too_large: "“{text}” is larger than any plan needs.",
+    plan_needs_newer_app: "The plan “{name}” was saved by a newer version of Socialplan in another tab. Reload this tab to open it.",
     saved_as: "Saved as {value}",
     post_objective_names: ["Listening", "Talking", "Energizing", "Supporting", "Embracing"],
     post_objective_meanings: ["learn what customers say", "spread messages, talk with customers", "turn fans into advocates", "help customers help each other", "involve customers in your products"],

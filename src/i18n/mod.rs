@@ -397,6 +397,8 @@ pub struct Texts {
     pub mission_hint: &'static str,
     pub err_not_a_number: &'static str,
     pub err_ambiguous_number: &'static str,
+    pub err_number_too_large: &'static str,
+    pub plan_needs_newer_app: &'static str,
     pub saved_as: &'static str,
     pub post_objective_names: [&'static str; 5],
     pub post_objective_meanings: [&'static str; 5],
@@ -541,8 +543,10 @@ mod tests {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NumberError {
     NotANumber,
-    /// Like `1,234` in German: a decimal part or thousands? The user must say.
+    /// Like `1.234` in Bulgarian: a decimal part or thousands? The user must say.
     Ambiguous,
+    /// Beyond what a plan holds (10¹⁵).
+    TooLarge,
 }
 
 /// Reads a number as people of `lang` type it, and the other common way where that is
@@ -600,9 +604,13 @@ pub fn parse_number(lang: Lang, text: &str) -> Result<Option<f64>, NumberError> 
     if int.is_empty() && frac.is_empty() {
         return Err(NumberError::NotANumber);
     }
+    let int = int.trim_start_matches('0');
     // serde_json's reader, already in the app, rather than a second float parser.
     let value: f64 = serde_json::from_str(&format!("{}.{}", if int.is_empty() { "0" } else { &int }, if frac.is_empty() { "0" } else { &frac }))
         .map_err(|_| NumberError::NotANumber)?;
+    if value > crate::model::validate::MAX_MAGNITUDE {
+        return Err(NumberError::TooLarge);
+    }
     Ok(Some(if negative { -value } else { value }))
 }
 
@@ -639,6 +647,9 @@ mod number_tests {
         assert_eq!(parse_number(Lang::Bg, "1,234"), Ok(Some(1.234)));
         assert_eq!(parse_number(Lang::Bg, "1.234"), Err(NumberError::Ambiguous));
         assert_eq!(parse_number(Lang::Bg, "1.5"), Ok(Some(1.5)));
+        assert_eq!(parse_number(Lang::En, "007.5"), Ok(Some(7.5)));
+        assert_eq!(parse_number(Lang::De, "0,5"), Ok(Some(0.5)));
+        assert_eq!(parse_number(Lang::En, "10000000000000000"), Err(NumberError::TooLarge));
         for bad in ["abc", "1.2.3", "1,2,3", "12a", "-", "1.234.5,6,7", ",", "1,23,456"] {
             assert_eq!(parse_number(Lang::En, bad), Err(NumberError::NotANumber), "{bad}");
         }

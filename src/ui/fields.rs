@@ -174,6 +174,7 @@ pub fn NumberFields(fields: &'static [NumberField]) -> impl IntoView {
                         let template = match kind {
                             NumberError::NotANumber => t.err_not_a_number,
                             NumberError::Ambiguous => t.err_ambiguous_number,
+                            NumberError::TooLarge => t.err_number_too_large,
                         };
                         error.set(Some(fill(template, &[("text", text.trim())])));
                     }

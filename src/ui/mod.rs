@@ -125,7 +125,15 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // Nothing typed is lost when the tab is hidden or closed.
+    // Nothing typed is lost when the tab is hidden or closed; if it can't be saved, the
+    // browser asks before closing.
+    let _ = window_event_listener(leptos::ev::beforeunload, move |ev: web_sys::BeforeUnloadEvent| {
+        state.flush();
+        if state.has_unsaved() {
+            ev.prevent_default();
+            ev.set_return_value("unsaved");
+        }
+    });
     let _ = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         let doc = document.clone();
@@ -149,12 +157,6 @@ pub fn App() -> impl IntoView {
                 let _ = root.set_attribute("lang", lang.code());
             }
             document.set_title(lang.texts().app_name);
-        }
-        let local = storage::local();
-        let mut settings = storage::settings(local.as_ref());
-        if settings.lang.as_deref() != Some(lang.code()) {
-            settings.lang = Some(lang.code().to_owned());
-            storage::save_settings(local.as_ref(), &settings);
         }
     });
 
@@ -217,6 +219,12 @@ fn Header() -> impl IntoView {
                         leptos::task::spawn_local(async move {
                             if load_language(lang).await {
                                 state.lang.set(lang);
+                                // Remembered only when chosen, so the browser's preference
+                                // keeps its say otherwise.
+                                let local = storage::local();
+                                let mut settings = storage::settings(local.as_ref());
+                                settings.lang = Some(lang.code().to_owned());
+                                storage::save_settings(local.as_ref(), &settings);
                                 // The switch was rebuilt in the new language: keep the keyboard on it.
                                 refocus("language");
                             } else {

@@ -108,6 +108,11 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             view! { <p>{t.storage_unavailable}</p> }.into_any(),
             ().into_any(),
         ),
+        NoticeKind::Unreadable(u) if u.newer => (
+            "notice notice-error",
+            view! { <p>{fill(t.plan_needs_newer_app, &[("name", &u.name)])}</p> }.into_any(),
+            ().into_any(),
+        ),
         NoticeKind::Unreadable(u) => {
             let (name, key) = (u.name.clone(), u.key.clone());
             (

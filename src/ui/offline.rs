@@ -63,14 +63,27 @@ pub fn register(state: AppState) {
 /// Saves what is open, then switches to the waiting new version (the page reloads).
 pub fn switch_to_new_version(state: AppState) {
     state.flush();
+    if state.has_unsaved() {
+        // The edits could not be saved (full storage, another tab): the notice about that
+        // stays, and the update waits.
+        return;
+    }
     let Some(container) = service_workers() else { return };
     let lookup = container.get_registration();
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(registration) = JsFuture::from(lookup).await else { return };
         let Some(registration) = registration.dyn_into::<ServiceWorkerRegistration>().ok() else { return };
-        if let Some(waiting) = registration.waiting() {
-            RELOAD_ON_SWITCH.with(|r| r.set(true));
-            let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
+        match registration.waiting() {
+            Some(waiting) => {
+                RELOAD_ON_SWITCH.with(|r| r.set(true));
+                let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
+            }
+            // Another tab switched already: the new version is active, load it.
+            None => {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            }
         }
     });
 }

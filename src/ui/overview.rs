@@ -12,7 +12,11 @@ pub fn Overview() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
     let id = state.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())).unwrap_or_default();
-    let name = move || state.plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+    let name = move || {
+        let name = state.plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+        if name.trim().is_empty() { t.new_plan_default_name.to_owned() } else { name }
+    };
+    let typed = move || state.plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
     let function = move || state.plan.with(|p| p.as_ref().map(|p| p.function()).unwrap_or_default());
     let export_id = id.clone();
     view! {
@@ -27,7 +31,7 @@ pub fn Overview() -> impl IntoView {
             <div class="plan-meta">
                 <label for="plan-name">{t.plan_name}</label>
                 <input id="plan-name" type="text" maxlength="200" data-testid="plan-name"
-                    prop:value=name
+                    prop:value=typed
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
                         state.edit(|p| p.name = value);

@@ -119,6 +119,13 @@ impl AppState {
         self.notices.update(|n| n.push(Notice { id, kind }));
     }
 
+    /// Shows a notice, replacing an earlier one of the same kind.
+    fn notify_once(&self, kind: NoticeKind) {
+        let same = std::mem::discriminant(&kind);
+        self.dismiss_where(|k| std::mem::discriminant(k) == same);
+        self.notify(kind);
+    }
+
     pub fn dismiss(&self, id: u64) {
         self.notices.update(|n| n.retain(|x| x.id != id));
     }
@@ -148,6 +155,14 @@ impl AppState {
             return;
         }
         self.flush();
+        if self.has_unsaved() {
+            // The save failed (storage full, another tab): the edits stay in memory. The plan
+            // list may be shown beside it, but no other plan replaces it.
+            if let (Some(open), Some(_)) = (open, wanted) {
+                navigate(&Route::Overview(open));
+            }
+            return;
+        }
         session(|s| {
             s.base = 0;
             s.dirty = false;
@@ -191,12 +206,20 @@ impl AppState {
         }
     }
 
+    /// Whether the open plan has edits that are not in storage.
+    pub fn has_unsaved(&self) -> bool {
+        session(|s| s.dirty)
+    }
+
     /// Saves the open plan now if it has unsaved edits.
     pub fn flush(&self) {
         if let Some(timer) = session(|s| s.timer.take()) {
             timer.clear();
         }
         let (dirty, conflict, base) = session(|s| (s.dirty, s.conflict, s.base));
+        if conflict {
+            self.save_status.set(SaveStatus::Failed);
+        }
         if !dirty || conflict {
             return;
         }
@@ -226,15 +249,11 @@ impl AppState {
             Err(SaveError::Conflict { .. }) => {
                 session(|s| s.conflict = true);
                 self.save_status.set(SaveStatus::Failed);
-                if !self.notices.with_untracked(|n| n.iter().any(|x| matches!(x.kind, NoticeKind::OtherTabConflict))) {
-                    self.notify(NoticeKind::OtherTabConflict);
-                }
+                self.notify_once(NoticeKind::OtherTabConflict);
             }
             Err(SaveError::Full) | Err(SaveError::Other(_)) | Err(SaveError::Unavailable) => {
                 self.save_status.set(SaveStatus::Failed);
-                if !self.notices.with_untracked(|n| n.iter().any(|x| matches!(x.kind, NoticeKind::StorageFull))) {
-                    self.notify(NoticeKind::StorageFull);
-                }
+                self.notify_once(NoticeKind::StorageFull);
             }
         }
     }
@@ -274,6 +293,10 @@ impl AppState {
 
     /// Another tab wrote `key`: refresh the list, and reload or warn about the open plan.
     pub fn on_storage_event(&self, key: Option<String>, new_value: Option<String>) {
+        let ours = key.as_deref().is_none_or(|k| k == storage::INDEX_KEY || storage::plan_id_of_key(k).is_some());
+        if !ours {
+            return;
+        }
         let Some(storage) = storage::local() else { return };
         let Some(key) = key else {
             self.plans.set(storage::read_index(&storage));
@@ -288,12 +311,17 @@ impl AppState {
             return;
         }
         let Some(text) = new_value else {
+            // Only the user's "keep mine" writes it back.
             session(|s| {
                 s.base = 0;
                 s.dirty = true;
+                s.conflict = true;
             });
+            if let Some(t) = session(|s| s.timer.take()) {
+                t.clear();
+            }
             self.save_status.set(SaveStatus::Failed);
-            self.notify(NoticeKind::OtherTabDeleted);
+            self.notify_once(NoticeKind::OtherTabDeleted);
             return;
         };
         let Ok(decoded) = decode(text.as_bytes()) else { return };
@@ -308,11 +336,11 @@ impl AppState {
                 t.clear();
             }
             self.save_status.set(SaveStatus::Failed);
-            self.notify(NoticeKind::OtherTabConflict);
+            self.notify_once(NoticeKind::OtherTabConflict);
         } else {
             session(|s| s.base = revision);
             self.plan.set(Some(decoded.plan));
-            self.notify(NoticeKind::OtherTabUpdated);
+            self.notify_once(NoticeKind::OtherTabUpdated);
         }
     }
 
@@ -527,5 +555,6 @@ pub fn download(name: &str, text: &str) {
             a.click();
         }
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Some browsers start the download only after the click returns.
+    set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), Duration::from_secs(30));
 }

@@ -189,6 +189,13 @@ test('an edit in one tab shows in the other and is never overwritten by it', asy
   // Tab B is in the background, where animation frames don't run: poll by time.
   await b.waitForFunction(() => document.querySelector('[data-testid=plan-title]')?.textContent === 'Edited in tab A', null, { polling: 50 });
   assert.match(await b.textContent('[data-testid=notice]'), /changed in another tab/);
+  // Idle tabs stay quiet: no storage traffic bounces between them.
+  const events = await b.evaluate(() => new Promise((done) => {
+    let n = 0;
+    addEventListener('storage', () => { n += 1; });
+    setTimeout(() => done(n), 1000);
+  }));
+  assert.equal(events, 0);
   await context.close();
 });
 
