@@ -1,0 +1,68 @@
+// Browser benchmark against the release build: import, typing and autosave on a large
+// plan, each next to the bare browser operation of the same bytes. Writes
+// target/bench-report.json; budgets are in the README. Not a test: numbers, not verdicts.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve, launch, open, planIdOf } from '../e2e/harness.mjs';
+import { largePlan } from './large-plan.mjs';
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const server = await serve();
+const browser = await launch();
+const context = await browser.newContext();
+const page = await open(context, server.url);
+const text = JSON.stringify(largePlan());
+const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sp-bench-')), 'large.socialplan.json');
+fs.writeFileSync(file, text);
+
+const bareParse = await page.evaluate((t) => { const s = performance.now(); for (let i = 0; i < 5; i++) JSON.parse(t); return (performance.now() - s) / 5; }, text);
+const bareWrite = await page.evaluate((t) => { const s = performance.now(); for (let i = 0; i < 5; i++) localStorage.setItem('bench', t); localStorage.removeItem('bench'); return (performance.now() - s) / 5; }, text);
+
+const started = Date.now();
+await page.setInputFiles('[data-testid=import-input]', file);
+await page.waitForSelector('[data-testid=phase-stack]');
+const importMs = Date.now() - started;
+const id = planIdOf(page);
+
+await page.goto(`${server.url}#/plans/${id}/strategy/governance`);
+await page.waitForSelector('[data-testid=gov-policies]');
+await page.focus('[data-testid=gov-policies]');
+// Keystroke to next paint: time from the key event to the frame after it.
+const keystrokes = [];
+for (let i = 0; i < 30; i++) {
+  keystrokes.push(await page.evaluate(() => new Promise((done) => {
+    const el = document.querySelector('[data-testid=gov-policies]');
+    const s = performance.now();
+    el.value += 'x';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    requestAnimationFrame(() => setTimeout(() => done(performance.now() - s), 0));
+  })));
+}
+// Autosave: the time of the save itself, measured around a forced flush (page hide).
+const autosave = await page.evaluate(() => new Promise((done) => {
+  const el = document.querySelector('[data-testid=gov-policies]');
+  el.value += 'y';
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+  const s = performance.now();
+  dispatchEvent(new Event('pagehide'));
+  done(performance.now() - s);
+}));
+const overviewStart = Date.now();
+await page.goto(`${server.url}#/plans/${id}`);
+await page.waitForSelector('[data-testid=phase-stack]');
+const overviewMs = Date.now() - overviewStart;
+
+const report = {
+  plan_bytes: text.length,
+  import_ms: importMs, bare_json_parse_ms: +bareParse.toFixed(1),
+  keystroke_to_paint_ms_median: +median(keystrokes).toFixed(1), keystroke_to_paint_ms_max: +Math.max(...keystrokes).toFixed(1),
+  autosave_ms: +autosave.toFixed(1), bare_localstorage_write_ms: +bareWrite.toFixed(1),
+  overview_draw_ms: overviewMs,
+  errors: page.errors,
+};
+fs.mkdirSync('target', { recursive: true });
+fs.writeFileSync('target/bench-report.json', JSON.stringify(report, null, 2) + '\n');
+console.log(report);
+await browser.close();
+await server.close();
