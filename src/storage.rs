@@ -171,16 +171,20 @@ pub fn save(storage: &web_sys::Storage, plan: &Plan, base: u64, force: bool, now
     }
     let revision = stored.max(base) + 1;
     set(storage, &plan_key(&plan.id), &encode(plan, APP_VERSION, now, Some(revision), false))?;
+    list_in_index(storage, plan.summary());
+    Ok(revision)
+}
+
+/// Puts a plan's summary into the index, in its place or at the end. The plan itself is
+/// already stored: an index that can't be written is rebuilt at the next start.
+fn list_in_index(storage: &web_sys::Storage, summary: PlanSummary) {
     let mut index = read_index(storage);
-    let summary = plan.summary();
-    match index.iter_mut().find(|s| s.id == plan.id) {
-        Some(entry) if *entry == summary => return Ok(revision),
+    match index.iter_mut().find(|s| s.id == summary.id) {
+        Some(entry) if *entry == summary => return,
         Some(entry) => *entry = summary,
         None => index.push(summary),
     }
-    // The plan is saved; an index that can't be written is rebuilt at the next start.
     let _ = write_index(storage, &index);
-    Ok(revision)
 }
 
 /// Removes a plan and returns its stored text, for undo.
@@ -196,10 +200,7 @@ pub fn delete(storage: &web_sys::Storage, id: &Id) -> Option<String> {
 pub fn restore(storage: &web_sys::Storage, text: &str) -> Result<PlanSummary, SaveError> {
     let plan = decode(text.as_bytes()).map_err(|_| SaveError::Other("unreadable".into()))?.plan;
     set(storage, &plan_key(&plan.id), text)?;
-    let mut index = read_index(storage);
-    index.retain(|s| s.id != plan.id);
-    index.push(plan.summary());
-    let _ = write_index(storage, &index);
+    list_in_index(storage, plan.summary());
     Ok(plan.summary())
 }
 

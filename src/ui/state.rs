@@ -344,7 +344,8 @@ impl AppState {
         }
     }
 
-    /// Stores a plan that isn't open (new, copied, imported) and lists it.
+    /// Stores a plan that isn't open (new, copied, imported, renamed from the list) and
+    /// lists it. With `force`, it replaces the stored plan of the same id.
     fn store_new(&self, plan: &Plan, force: bool) -> bool {
         let Some(storage) = storage::local() else {
             self.notify(NoticeKind::StorageUnavailable);
@@ -415,12 +416,7 @@ impl AppState {
         } else if let Some(mut plan) = self.plan_by_id(id) {
             plan.name = name.to_owned();
             plan.updated_at = now();
-            let Some(storage) = storage::local() else { return };
-            let base = storage::stored_revision(&storage, id);
-            match storage::save(&storage, &plan, base, false, &now()) {
-                Ok(_) => self.upsert_summary(plan.summary()),
-                Err(_) => self.notify(NoticeKind::StorageFull),
-            }
+            self.store_new(&plan, true);
         }
     }
 

@@ -292,3 +292,20 @@ test('markup typed or imported shows as text and never runs', async () => {
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('a plan is renamed from the list and duplicated with fresh ids', async () => {
+  const context = await newContext();
+  const page = await open(context, server.url);
+  const id = await createPlan(page, 'Old name');
+  await page.goto(server.url + '#/');
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await page.fill(`#rename-${id}`, 'New name');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await page.waitForSelector('[data-testid=plan-row] a.plan-name:text-is("New name")');
+  assert.equal((await storedPlan(page, id)).plan.name, 'New name');
+  await page.getByRole('button', { name: 'Duplicate' }).click();
+  await page.waitForSelector('[data-testid=plan-row] a.plan-name:text-is("New name (copy)")');
+  assert.equal(await page.locator('[data-testid=plan-row]').count(), 2);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
