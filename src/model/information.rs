@@ -458,6 +458,209 @@ impl Maturity {
     }
 }
 
+
+/// What Exercise 1 found at one level: how many opportunities and threats, and their
+/// summed weights.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LevelSummary {
+    pub level: LandscapeLevel,
+    pub opportunities: u32,
+    pub opportunity_weight: u32,
+    pub threats: u32,
+    pub threat_weight: u32,
+}
+
+impl Landscape {
+    /// Per level, in the method's order: opportunities against threats.
+    pub fn summary(&self) -> [LevelSummary; 5] {
+        LandscapeLevel::ALL.map(|level| {
+            let mut s = LevelSummary { level, opportunities: 0, opportunity_weight: 0, threats: 0, threat_weight: 0 };
+            for f in self.findings.iter().filter(|f| f.level == level) {
+                let weight = u32::from(f.weight);
+                match f.polarity {
+                    Polarity::Opportunity => {
+                        s.opportunities += 1;
+                        s.opportunity_weight += weight;
+                    }
+                    Polarity::Threat => {
+                        s.threats += 1;
+                        s.threat_weight += weight;
+                    }
+                }
+            }
+            s
+        })
+    }
+}
+
+/// The strategic gap of Exercise 2: per level, overall, and where it is largest.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GapSummary {
+    /// Ideal minus current per level, in the method's order; `None` where not scored.
+    pub levels: [Option<i16>; 5],
+    /// Mean current and ideal score of the scored levels.
+    pub mean_current: Option<f64>,
+    pub mean_ideal: Option<f64>,
+    /// The levels with the largest positive gaps, largest first: the two largest, and
+    /// every level tied with the second.
+    pub largest: Vec<(BenchmarkLevel, i16)>,
+}
+
+impl GapSummary {
+    /// Mean ideal minus mean current: the overall gap.
+    pub fn overall(&self) -> Option<f64> {
+        Some(self.mean_ideal? - self.mean_current?)
+    }
+}
+
+impl Benchmark {
+    pub fn gap_summary(&self) -> GapSummary {
+        let levels = BenchmarkLevel::ALL.map(|l| self.get(l).gap());
+        let scored: Vec<&BenchmarkScore> =
+            BenchmarkLevel::ALL.iter().map(|l| self.get(*l)).filter(|s| s.gap().is_some()).collect();
+        let mean = |f: fn(&BenchmarkScore) -> Option<u8>| {
+            (!scored.is_empty()).then(|| {
+                scored.iter().filter_map(|s| f(s)).map(f64::from).sum::<f64>() / scored.len() as f64
+            })
+        };
+        let mut positive: Vec<(BenchmarkLevel, i16)> = BenchmarkLevel::ALL
+            .iter()
+            .zip(levels)
+            .filter_map(|(l, g)| g.filter(|g| *g > 0).map(|g| (*l, g)))
+            .collect();
+        // Stable: ties keep the method's order.
+        positive.sort_by_key(|(_, g)| std::cmp::Reverse(*g));
+        let cut = positive.get(1).map(|(_, g)| *g);
+        let largest = positive
+            .iter()
+            .enumerate()
+            .take_while(|(i, (_, g))| *i < 2 || Some(*g) == cut)
+            .map(|(_, x)| *x)
+            .collect();
+        GapSummary { levels, mean_current: mean(|s| s.current), mean_ideal: mean(|s| s.ideal), largest }
+    }
+}
+
+impl Swot {
+    pub fn quadrants(&self) -> [&Vec<SwotItem>; 4] {
+        [&self.strengths, &self.weaknesses, &self.opportunities, &self.threats]
+    }
+
+    pub fn quadrant_mut(&mut self, index: usize) -> &mut Vec<SwotItem> {
+        match index {
+            0 => &mut self.strengths,
+            1 => &mut self.weaknesses,
+            2 => &mut self.opportunities,
+            _ => &mut self.threats,
+        }
+    }
+}
+
+/// The SWOT quadrant a finding of Exercise 1 belongs in: opportunities or threats.
+fn quadrant_of(polarity: Polarity) -> usize {
+    match polarity {
+        Polarity::Opportunity => 2,
+        Polarity::Threat => 3,
+    }
+}
+
+impl Information {
+    /// Findings of Exercise 1 that no SWOT item links to yet.
+    pub fn unpulled_findings(&self) -> usize {
+        self.landscape.findings.iter().filter(|f| !self.swot_links_to(&f.id)).count()
+    }
+
+    fn swot_links_to(&self, id: &Id) -> bool {
+        self.swot.quadrants().iter().any(|q| q.iter().any(|i| i.finding.as_ref() == Some(id)))
+    }
+
+    /// Brings every finding of Exercise 1 that is not in the SWOT yet into its quadrant,
+    /// linked to the finding. Returns how many came in.
+    pub fn pull_findings(&mut self, mut new_id: impl FnMut() -> Id) -> usize {
+        let missing: Vec<Finding> =
+            self.landscape.findings.iter().filter(|f| !self.swot_links_to(&f.id)).cloned().collect();
+        for f in &missing {
+            let item = SwotItem { id: new_id(), text: f.text.clone(), finding: Some(f.id.clone()) };
+            self.swot.quadrant_mut(quadrant_of(f.polarity)).push(item);
+        }
+        missing.len()
+    }
+
+    /// Keeps linked SWOT items true to their findings after Exercise 1 changed: the text
+    /// follows the finding, an item moves when its finding turns from opportunity to
+    /// threat or back, and an item whose finding was removed keeps its last text, unlinked.
+    pub fn sync_swot(&mut self) {
+        let findings = &self.landscape.findings;
+        let swot = &mut self.swot;
+        let mut moved: Vec<(usize, SwotItem)> = Vec::new();
+        for q in 0..4 {
+            let items = swot.quadrant_mut(q);
+            let mut i = 0;
+            while i < items.len() {
+                let found = items[i].finding.as_ref().map(|id| findings.iter().find(|f| &f.id == id));
+                match found {
+                    Some(Some(f)) => {
+                        if items[i].text != f.text {
+                            items[i].text = f.text.clone();
+                        }
+                        let target = quadrant_of(f.polarity);
+                        if q >= 2 && target != q {
+                            moved.push((target, items.remove(i)));
+                            continue;
+                        }
+                    }
+                    Some(None) => items[i].finding = None,
+                    None => {}
+                }
+                i += 1;
+            }
+        }
+        for (q, item) in moved {
+            swot.quadrant_mut(q).push(item);
+        }
+    }
+}
+
+/// Moves the item at `index` one place up or down among the items `same_group` accepts,
+/// passing over the others. Returns whether it moved.
+pub fn move_in_group<T>(items: &mut [T], index: usize, up: bool, same_group: impl Fn(&T, &T) -> bool) -> bool {
+    let Some(item) = items.get(index) else { return false };
+    let other = if up {
+        (0..index).rev().find(|j| same_group(item, &items[*j]))
+    } else {
+        (index + 1..items.len()).find(|j| same_group(item, &items[*j]))
+    };
+    match other {
+        Some(j) => {
+            items.swap(index, j);
+            true
+        }
+        None => false,
+    }
+}
+
+impl Maturity {
+    /// The stage a dimension was answered with; `None` for "don't know" or no answer.
+    pub fn score(&self, d: MaturityDimension) -> Option<Stage> {
+        self.answers.get(&d).and_then(|a| a.stage())
+    }
+
+    /// How many dimensions must be answered with a stage before the overall stage counts.
+    pub const NEEDED: usize = MaturityDimension::ALL.len().div_ceil(2);
+
+    pub fn answered_with_stage(&self) -> usize {
+        self.answers.values().filter(|a| a.stage().is_some()).count()
+    }
+
+    /// The dimensions that hold the company at its stage (the weakest links).
+    pub fn weakest(&self) -> Vec<MaturityDimension> {
+        match self.stage() {
+            Some(stage) => MaturityDimension::ALL.into_iter().filter(|d| self.score(*d) == Some(stage)).collect(),
+            None => Vec::new(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -492,6 +695,143 @@ mod tests {
         assert!((total - 100.0).abs() < 1e-9);
         assert_eq!(Stage::Converged.next(), None);
         assert_eq!(Stage::Planning.next(), Some(Stage::Presence));
+    }
+
+
+    #[test]
+    fn stage_needs_five_of_nine() {
+        assert_eq!(Maturity::NEEDED, 5);
+        let five: Vec<_> =
+            MaturityDimension::ALL[..5].iter().map(|d| (*d, MaturityAnswer::Engagement)).collect();
+        let m = maturity(&five);
+        assert_eq!(m.stage(), Some(Stage::Engagement));
+        assert_eq!(m.weakest().len(), 5);
+        assert_eq!(m.answered_with_stage(), 5);
+    }
+
+    #[test]
+    fn weakest_lists_every_tied_dimension() {
+        let mut answers: Vec<_> =
+            MaturityDimension::ALL.iter().map(|d| (*d, MaturityAnswer::Strategic)).collect();
+        answers[1].1 = MaturityAnswer::Presence;
+        answers[7].1 = MaturityAnswer::Presence;
+        let m = maturity(&answers);
+        assert_eq!(m.weakest(), vec![MaturityDimension::ExecutiveSupport, MaturityDimension::OrganisationalModel]);
+        assert_eq!(Maturity::default().weakest(), Vec::new());
+        assert_eq!(m.score(MaturityDimension::GoalsVision), Some(Stage::Strategic));
+    }
+
+    fn finding(level: LandscapeLevel, polarity: Polarity, weight: u8, id: &str) -> Finding {
+        Finding { id: Id::from(id), level, text: format!("text {id}"), polarity, weight }
+    }
+
+    #[test]
+    fn landscape_summary_counts_and_weighs_per_level() {
+        let landscape = Landscape {
+            findings: vec![
+                finding(LandscapeLevel::Impact, Polarity::Opportunity, 5, "a"),
+                finding(LandscapeLevel::Impact, Polarity::Threat, 2, "b"),
+                finding(LandscapeLevel::Impact, Polarity::Opportunity, 1, "c"),
+                finding(LandscapeLevel::Features, Polarity::Threat, 4, "d"),
+            ],
+            generic_strategy: String::new(),
+        };
+        let s = landscape.summary();
+        assert_eq!(s[0], LevelSummary { level: LandscapeLevel::Applications, opportunities: 0, opportunity_weight: 0, threats: 0, threat_weight: 0 });
+        assert_eq!((s[1].opportunities, s[1].opportunity_weight, s[1].threats, s[1].threat_weight), (2, 6, 1, 2));
+        assert_eq!((s[4].threats, s[4].threat_weight), (1, 4));
+        assert!(Landscape::default().summary().iter().all(|l| l.opportunities + l.threats == 0));
+    }
+
+    fn bench(scores: [(Option<u8>, Option<u8>); 5]) -> Benchmark {
+        let mut b = Benchmark::default();
+        for (l, (c, i)) in BenchmarkLevel::ALL.iter().zip(scores) {
+            *b.get_mut(*l) = BenchmarkScore { current: c, ideal: i, note: String::new() };
+        }
+        b
+    }
+
+    #[test]
+    fn gap_summary_with_nothing_scored() {
+        let g = Benchmark::default().gap_summary();
+        assert_eq!(g.levels, [None; 5]);
+        assert_eq!(g.overall(), None);
+        assert!(g.largest.is_empty());
+    }
+
+    #[test]
+    fn gap_summary_means_and_largest() {
+        let g = bench([(Some(2), Some(8)), (Some(5), Some(10)), (Some(4), None), (Some(3), Some(8)), (Some(9), Some(7))]).gap_summary();
+        assert_eq!(g.levels, [Some(6), Some(5), None, Some(5), Some(-2)]);
+        assert_eq!(g.mean_current, Some(19.0 / 4.0));
+        assert_eq!(g.mean_ideal, Some(33.0 / 4.0));
+        assert_eq!(g.overall(), Some(3.5));
+        // 6, then the two tied at 5, in the method's order; the negative gap is no gap.
+        assert_eq!(g.largest, vec![(BenchmarkLevel::Landscape, 6), (BenchmarkLevel::GenericStrategy, 5), (BenchmarkLevel::Kpis, 5)]);
+    }
+
+    #[test]
+    fn gap_summary_ties_and_no_positive_gap() {
+        let g = bench([(Some(1), Some(5)); 5]).gap_summary();
+        assert_eq!(g.largest.len(), 5);
+        let g = bench([(Some(7), Some(7)), (Some(8), Some(6)), (None, None), (None, Some(3)), (Some(1), Some(2))]).gap_summary();
+        assert_eq!(g.largest, vec![(BenchmarkLevel::StrategicGap, 1)]);
+        assert_eq!(g.levels[3], None);
+    }
+
+    #[test]
+    fn pulling_findings_links_them_once() {
+        let mut info = Information::default();
+        info.landscape.findings = vec![
+            finding(LandscapeLevel::Customers, Polarity::Opportunity, 3, "o"),
+            finding(LandscapeLevel::Conversations, Polarity::Threat, 4, "t"),
+        ];
+        let mut n = 0;
+        let mut ids = || {
+            n += 1;
+            Id::from(format!("s{n}").as_str())
+        };
+        assert_eq!(info.unpulled_findings(), 2);
+        assert_eq!(info.pull_findings(&mut ids), 2);
+        assert_eq!(info.swot.opportunities[0].finding, Some(Id::from("o")));
+        assert_eq!(info.swot.threats[0].text, "text t");
+        assert_eq!(info.pull_findings(&mut ids), 0);
+        assert_eq!(info.unpulled_findings(), 0);
+    }
+
+    #[test]
+    fn swot_follows_its_findings() {
+        let mut info = Information::default();
+        info.landscape.findings = vec![
+            finding(LandscapeLevel::Customers, Polarity::Opportunity, 3, "o"),
+            finding(LandscapeLevel::Impact, Polarity::Threat, 2, "t"),
+        ];
+        info.pull_findings(|| Id::from("x"));
+        info.swot.opportunities[0].id = Id::from("x1");
+        info.swot.strengths.push(SwotItem { id: Id::from("own"), text: "ours".into(), finding: None });
+        info.landscape.findings[0].text = "changed".into();
+        info.landscape.findings[0].polarity = Polarity::Threat;
+        info.landscape.findings.remove(1);
+        info.sync_swot();
+        assert!(info.swot.opportunities.is_empty());
+        // The removed finding's item stays, unlinked, with its last text.
+        assert_eq!(info.swot.threats[0].text, "text t");
+        assert_eq!(info.swot.threats[0].finding, None);
+        assert_eq!(info.swot.threats[1].text, "changed");
+        assert_eq!(info.swot.threats[1].finding, Some(Id::from("o")));
+        assert_eq!(info.swot.strengths[0].text, "ours");
+    }
+
+    #[test]
+    fn moving_within_a_group_skips_other_groups() {
+        let mut v = vec![(1, 'a'), (2, 'b'), (1, 'c'), (1, 'd')];
+        assert!(move_in_group(&mut v, 2, true, |x, y| x.0 == y.0));
+        assert_eq!(v, vec![(1, 'c'), (2, 'b'), (1, 'a'), (1, 'd')]);
+        assert!(!move_in_group(&mut v, 0, true, |x, y| x.0 == y.0));
+        assert!(!move_in_group(&mut v, 1, false, |x, y| x.0 == y.0));
+        assert!(!move_in_group(&mut v, 9, false, |x, y| x.0 == y.0));
+        assert!(move_in_group(&mut v, 2, false, |x, y| x.0 == y.0));
+        assert_eq!(v[3], (1, 'a'));
     }
 
     #[test]
