@@ -4,6 +4,7 @@
 //! `model` (the pure domain), `i18n` (texts) and `route` build and test natively;
 //! `storage` and `ui` are the browser half and exist only in the WebAssembly build.
 
+pub mod charts;
 pub mod i18n;
 pub mod model;
 pub mod route;

@@ -2,6 +2,8 @@
 //! screens, one module each. State and storage traffic live in `state`.
 
 mod fields;
+mod information;
+mod lists;
 mod notices;
 pub mod offline;
 mod overview;
@@ -78,7 +80,7 @@ fn ask_for_persistence(settings: &mut storage::Settings) {
     settings.persist_asked = true;
 }
 
-fn focus(id: &str) {
+pub(crate) fn focus(id: &str) {
     let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
     if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();

@@ -79,6 +79,16 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             view! { <p>{fill(t.deleted_notice, &[("name", &name)])}</p> }.into_any(),
             view! { <button type="button" on:click=move |_| state.undo_delete(id, &text)>{t.undo}</button> }.into_any(),
         ),
+        NoticeKind::Removed { item, before } => (
+            "notice notice-ok",
+            view! { <p>{fill(t.removed_notice, &[("item", &item)])}</p> }.into_any(),
+            view! { <button type="button" on:click=move |_| state.undo_remove(id, &before)>{t.undo}</button> }.into_any(),
+        ),
+        NoticeKind::Pulled { count } => (
+            "notice notice-ok",
+            view! { <p>{fill(t.pulled_notice, &[("count", &count.to_string())])}</p> }.into_any(),
+            ().into_any(),
+        ),
         NoticeKind::StorageFull => (
             "notice notice-error",
             view! { <p>{t.storage_full}</p> }.into_any(),

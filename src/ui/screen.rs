@@ -90,7 +90,7 @@ fn BlockScreen(id: Id, block: Block) -> impl IntoView {
                 }}
             </p>
             {steps}
-            {super::fields::block_editor(block).map(|editor| view! { <section class="card editor">{editor}</section> })}
+            {super::fields::block_editor(block).or_else(|| super::information::block_editor(block, id.clone())).map(|editor| view! { <section class="card editor">{editor}</section> })}
             <p><a href=Route::Overview(id).href()>{t.back_to_overview}</a></p>
         </div>
     }

@@ -39,6 +39,9 @@ pub enum NoticeKind {
     OtherTabUpdated,
     OtherTabConflict,
     OtherTabDeleted,
+    /// A list entry was removed; undo puts the plan back as it was, until the next edit.
+    Removed { item: String, before: Box<Plan> },
+    Pulled { count: usize },
 }
 
 #[derive(Clone, Debug)]
@@ -190,6 +193,10 @@ impl AppState {
 
     /// Changes the open plan and schedules its save.
     pub fn edit(&self, f: impl FnOnce(&mut Plan)) {
+        // An undo offered earlier would now also drop this edit: withdraw it.
+        if self.notices.with_untracked(|n| n.iter().any(|x| matches!(x.kind, NoticeKind::Removed { .. }))) {
+            self.dismiss_where(|k| matches!(k, NoticeKind::Removed { .. }));
+        }
         let stamp = now();
         self.plan.update(|p| {
             if let Some(p) = p {
@@ -512,6 +519,16 @@ impl AppState {
         }
     }
 
+    /// Puts the plan back as it was before a removal.
+    pub fn undo_remove(&self, notice: u64, before: &Plan) {
+        self.edit(|p| {
+            if p.id == before.id {
+                *p = before.clone();
+            }
+        });
+        self.dismiss(notice);
+    }
+
     /// Offers the raw text of an unreadable plan as a download.
     pub fn download_raw(&self, u: &Unreadable) {
         if let Some(text) = storage::local().and_then(|s| storage::raw(&s, &u.key)) {
@@ -538,10 +555,14 @@ pub fn navigate(route: &Route) {
 
 /// Offers `text` as a file download, without any server.
 pub fn download(name: &str, text: &str) {
+    download_as(name, text, "application/json")
+}
+
+pub fn download_as(name: &str, text: &str, mime: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     if let Ok(a) = document.create_element("a") {

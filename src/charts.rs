@@ -1,0 +1,447 @@
+//! Charts, drawn with plotters to SVG text. Pure: the same chart comes out in the
+//! browser, in tests and in exported reports. A chart is described by its data (groups
+//! of labelled bars); the screen shows the SVG and, as its text alternative, the same
+//! data as a table.
+//!
+//! Bars are laid out with the group's label on its own line above them, so long labels
+//! in any language never collide with the bars. Series differ by fill (solid, outlined)
+//! as well as colour, and every bar carries its value as text, so nothing depends on
+//! telling colours apart.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// A horizontal bar chart with one bar per series in each group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarChart {
+    pub title: String,
+    /// Names of the series, for the legend and the table's header.
+    pub series: Vec<String>,
+    pub groups: Vec<Group>,
+    /// The value at the right end of the scale.
+    pub max: f64,
+    /// Grid lines with their labels.
+    pub ticks: Vec<(f64, String)>,
+    /// Text placed after the label of a marked group (e.g. "your stage").
+    pub mark_text: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    pub label: String,
+    pub bars: Vec<Bar>,
+    pub marked: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// `None` draws no bar, only the text (e.g. "not scored").
+    pub value: Option<f64>,
+    pub text: String,
+}
+
+const WIDTH: u32 = 640;
+const MARGIN: i32 = 12;
+const RIGHT_SPACE: i32 = 170;
+const BAR_HEIGHT: i32 = 16;
+const BAR_GAP: i32 = 4;
+const LABEL_HEIGHT: i32 = 22;
+const GROUP_GAP: i32 = 12;
+const FONT: &str = "sans-serif";
+const INK: RGBColor = RGBColor(0x1d, 0x26, 0x2b);
+const GRID: RGBColor = RGBColor(0xd5, 0xdc, 0xe0);
+/// Series colours: deep teal and burnt orange, both ≥ 3:1 against white.
+const COLOURS: [RGBColor; 3] = [RGBColor(0x1f, 0x4e, 0x5f), RGBColor(0xb3, 0x52, 0x00), RGBColor(0x5b, 0x3f, 0x8c)];
+const MARK: RGBColor = RGBColor(0x8a, 0x1c, 0x4a);
+
+impl BarChart {
+    fn height(&self) -> u32 {
+        let bars = self.series.len().max(1) as i32;
+        let group = LABEL_HEIGHT + bars * (BAR_HEIGHT + BAR_GAP) + GROUP_GAP;
+        (legend_height() + group * self.groups.len() as i32 + 28) as u32
+    }
+
+    /// The chart as a standalone SVG document, its title included.
+    pub fn svg(&self) -> String {
+        let mut out = String::new();
+        let height = self.height();
+        {
+            let root = SVGBackend::with_string(&mut out, (WIDTH, height)).into_drawing_area();
+            // Drawing to a string cannot fail; a failed element would only be missing.
+            let _ = self.draw(&root, height as i32);
+        }
+        let title = format!("<title>{}</title>", escape(&self.title));
+        match out.find('>') {
+            Some(end) => out.insert_str(end + 1, &title),
+            None => out.push_str(&title),
+        }
+        out
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, plotters::coord::Shift>, height: i32) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        root.fill(&WHITE)?;
+        let text = |size: u32, colour: &'static RGBColor| TextStyle::from((FONT, size).into_font()).color(colour);
+        let left = MARGIN;
+        let right = WIDTH as i32 - RIGHT_SPACE;
+        let x_of = |v: f64| {
+            let share = if self.max > 0.0 { (v / self.max).clamp(0.0, 1.0) } else { 0.0 };
+            left + ((right - left) as f64 * share).round() as i32
+        };
+        let top = legend_height();
+        let bottom = height - 28;
+
+        // Legend: a swatch drawn like the bars of each series, then its name.
+        let mut x = left;
+        for (i, name) in self.series.iter().enumerate() {
+            draw_bar(root, (x, 8), (x + 24, 8 + BAR_HEIGHT - 2), i)?;
+            root.draw(&Text::new(name.clone(), (x + 30, 8 + (BAR_HEIGHT - 2) / 2), text(16, &INK).pos(Pos::new(HPos::Left, VPos::Center))))?;
+            x += 30 + estimate_width(name, 13) + 24;
+        }
+
+        // Grid and scale.
+        for (value, label) in &self.ticks {
+            let gx = x_of(*value);
+            root.draw(&PathElement::new(vec![(gx, top), (gx, bottom)], GRID.stroke_width(1)))?;
+            root.draw(&Text::new(label.clone(), (gx, bottom + 6), text(14, &INK).pos(Pos::new(HPos::Center, VPos::Top))))?;
+        }
+
+        let mut y = top;
+        for group in &self.groups {
+            let colour: &'static RGBColor = if group.marked { &MARK } else { &INK };
+            let label = if group.marked { format!("{} ◀ {}", group.label, self.mark_text) } else { group.label.clone() };
+            root.draw(&Text::new(label, (left + 4, y + LABEL_HEIGHT / 2), text(if group.marked { 17 } else { 16 }, colour).pos(Pos::new(HPos::Left, VPos::Center))))?;
+            y += LABEL_HEIGHT;
+            for (i, bar) in group.bars.iter().enumerate() {
+                let end = bar.value.map(x_of).unwrap_or(left);
+                if bar.value.is_some_and(|v| v > 0.0) {
+                    let series = if group.marked && self.series.len() == 1 { usize::MAX } else { i };
+                    draw_bar(root, (left, y), (end, y + BAR_HEIGHT), series)?;
+                }
+                root.draw(&Text::new(bar.text.clone(), (end + 6, y + BAR_HEIGHT / 2), text(15, &INK).pos(Pos::new(HPos::Left, VPos::Center))))?;
+                y += BAR_HEIGHT + BAR_GAP;
+            }
+            y += GROUP_GAP;
+        }
+        root.draw(&PathElement::new(vec![(left, top), (left, bottom)], INK.stroke_width(1)))?;
+        Ok(())
+    }
+
+    /// The chart's data as rows of text: the group's label, then each bar's text.
+    pub fn rows(&self) -> Vec<Vec<String>> {
+        self.groups
+            .iter()
+            .map(|g| {
+                let mut row = vec![if g.marked { format!("{} ({})", g.label, self.mark_text) } else { g.label.clone() }];
+                row.extend(g.bars.iter().map(|b| b.text.clone()));
+                row
+            })
+            .collect()
+    }
+}
+
+fn legend_height() -> i32 {
+    40
+}
+
+/// Series 0 solid, series 1 outlined on a pale fill, series 2 solid in a third colour;
+/// `usize::MAX` is the marked bar of a one-series chart.
+fn draw_bar<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, from: (i32, i32), to: (i32, i32), series: usize) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    match series {
+        usize::MAX => root.draw(&Rectangle::new([from, to], MARK.filled())),
+        1 => {
+            let colour = COLOURS[1];
+            root.draw(&Rectangle::new([from, to], RGBColor(0xfb, 0xec, 0xdc).filled()))?;
+            root.draw(&Rectangle::new([from, to], colour.stroke_width(2)))
+        }
+        i => root.draw(&Rectangle::new([from, to], COLOURS[i % COLOURS.len()].filled())),
+    }
+}
+
+/// A rough width of text in pixels, for spacing the legend.
+fn estimate_width(text: &str, size: i32) -> i32 {
+    text.chars().count() as i32 * size * 6 / 10
+}
+
+/// Text made safe for XML.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chart() -> BarChart {
+        BarChart {
+            title: "Gap <b>".into(),
+            series: vec!["Current".into(), "Ideal".into()],
+            groups: vec![
+                Group { label: "KPIs".into(), bars: vec![Bar { value: Some(3.0), text: "3".into() }, Bar { value: Some(9.0), text: "9".into() }], marked: false },
+                Group { label: "<script>alert(1)</script>".into(), bars: vec![Bar { value: None, text: "not scored".into() }, Bar { value: Some(10.0), text: "10".into() }], marked: true },
+            ],
+            max: 10.0,
+            ticks: vec![(0.0, "0".into()), (5.0, "5".into()), (10.0, "10".into())],
+            mark_text: "yours".into(),
+        }
+    }
+
+    #[test]
+    fn svg_has_title_labels_and_values() {
+        let svg = chart().svg();
+        assert!(svg.starts_with("<svg"));
+        assert!(svg.contains("<title>Gap &lt;b&gt;</title>"));
+        for text in ["KPIs", "Current", "Ideal", "not scored", "yours"] {
+            assert!(svg.contains(text), "{text} missing");
+        }
+        assert!(svg.trim_end().ends_with("</svg>"));
+    }
+
+    #[test]
+    fn svg_never_carries_markup_from_labels() {
+        let svg = chart().svg();
+        assert!(!svg.contains("<script"));
+        assert!(svg.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn bars_scale_to_the_maximum() {
+        let svg = chart().svg();
+        let full = (WIDTH as i32 - RIGHT_SPACE - MARGIN).to_string();
+        assert!(svg.contains(&format!("width=\"{full}\"")), "a bar at the maximum spans the scale");
+        let zero = BarChart { max: 0.0, ..chart() }.svg();
+        assert!(!zero.contains(&format!("width=\"{full}\"")));
+    }
+
+    #[test]
+    fn rows_follow_the_groups() {
+        assert_eq!(chart().rows()[1], vec!["<script>alert(1)</script> (yours)".to_string(), "not scored".into(), "10".into()]);
+    }
+}
+
+/// The charts of the Information phase, built from a plan in a language.
+pub mod information {
+    use super::{Bar, BarChart, Group};
+    use crate::i18n::{fill, format_number, Lang};
+    use crate::model::{MaturityDimension, Plan, Stage};
+
+    fn ticks(lang: Lang, max: u32, step: u32) -> Vec<(f64, String)> {
+        (0..=max).step_by(step as usize).map(|v| (f64::from(v), format_number(lang, f64::from(v), 0))).collect()
+    }
+
+    /// Exercise 1: per level, the summed weights of opportunities and of threats.
+    pub fn landscape(plan: &Plan, lang: Lang) -> BarChart {
+        let t = lang.texts();
+        let summary = plan.information.landscape.summary();
+        let top = summary.iter().map(|s| s.opportunity_weight.max(s.threat_weight)).max().unwrap_or(0).max(5);
+        let max = top.div_ceil(5) * 5;
+        let bar = |weight: u32, count: u32| Bar {
+            value: Some(f64::from(weight)),
+            text: fill(t.weight_count, &[("weight", &format_number(lang, f64::from(weight), 0)), ("count", &format_number(lang, f64::from(count), 0))]),
+        };
+        BarChart {
+            title: t.landscape_chart_title.to_owned(),
+            series: t.landscape_series.iter().map(|s| s.to_string()).collect(),
+            groups: summary
+                .iter()
+                .map(|s| Group {
+                    label: t.landscape_levels[s.level as usize].to_owned(),
+                    bars: vec![bar(s.opportunity_weight, s.opportunities), bar(s.threat_weight, s.threats)],
+                    marked: false,
+                })
+                .collect(),
+            max: f64::from(max),
+            ticks: ticks(lang, max, (max / 5).max(1)),
+            mark_text: String::new(),
+        }
+    }
+
+    /// Exercise 2: current against ideal per benchmark level, and the overall means.
+    pub fn gap(plan: &Plan, lang: Lang) -> BarChart {
+        let t = lang.texts();
+        let bench = &plan.information.audit.benchmark;
+        let summary = bench.gap_summary();
+        let score = |v: Option<f64>, decimals| Bar {
+            value: v,
+            text: v.map(|v| format_number(lang, v, decimals)).unwrap_or_else(|| t.not_scored.to_owned()),
+        };
+        let label = |name: &str, gap: Option<f64>, decimals| match gap {
+            Some(g) => fill(t.gap_group, &[("level", name), ("gap", &format_number(lang, g, decimals))]),
+            None => name.to_owned(),
+        };
+        let mut groups: Vec<Group> = crate::model::BenchmarkLevel::ALL
+            .iter()
+            .zip(summary.levels)
+            .map(|(l, g)| {
+                let s = bench.get(*l);
+                Group {
+                    label: label(t.benchmark_levels[*l as usize], g.map(f64::from), 0),
+                    bars: vec![score(s.current.map(f64::from), 0), score(s.ideal.map(f64::from), 0)],
+                    marked: false,
+                }
+            })
+            .collect();
+        groups.push(Group {
+            label: label(t.gap_overall, summary.overall(), 1),
+            bars: vec![score(summary.mean_current, 1), score(summary.mean_ideal, 1)],
+            marked: false,
+        });
+        BarChart {
+            title: t.gap_chart_title.to_owned(),
+            series: t.gap_series.iter().map(|s| s.to_string()).collect(),
+            groups,
+            max: 10.0,
+            ticks: ticks(lang, 10, 2),
+            mark_text: String::new(),
+        }
+    }
+
+    /// The gap in words: overall, and the largest levels.
+    pub fn gap_sentences(plan: &Plan, lang: Lang) -> Vec<String> {
+        let t = lang.texts();
+        let summary = plan.information.audit.benchmark.gap_summary();
+        let (Some(gap), Some(current), Some(ideal)) = (summary.overall(), summary.mean_current, summary.mean_ideal) else {
+            return vec![t.gap_none_scored.to_owned()];
+        };
+        let n = |v: f64| format_number(lang, v, 1);
+        let mut out = vec![fill(t.gap_overall_text, &[("gap", &n(gap)), ("current", &n(current)), ("ideal", &n(ideal))])];
+        if summary.largest.is_empty() {
+            out.push(t.gap_no_positive.to_owned());
+        } else {
+            let levels: Vec<String> = summary
+                .largest
+                .iter()
+                .map(|(l, g)| format!("{} ({})", t.benchmark_levels[*l as usize], format_number(lang, f64::from(*g), 0)))
+                .collect();
+            out.push(fill(t.gap_largest, &[("levels", &levels.join(", "))]));
+        }
+        out
+    }
+
+    /// The maturity profile: the stage reached per dimension (1 = Planning … 6 = Converged).
+    pub fn profile(plan: &Plan, lang: Lang) -> BarChart {
+        let t = lang.texts();
+        let maturity = &plan.information.maturity;
+        let weakest = maturity.weakest();
+        BarChart {
+            title: t.profile_chart_title.to_owned(),
+            series: t.profile_series.iter().map(|s| s.to_string()).collect(),
+            groups: MaturityDimension::ALL
+                .iter()
+                .map(|d| {
+                    let stage = maturity.score(*d);
+                    let text = match (stage, maturity.answers.contains_key(d)) {
+                        (Some(s), _) => format!("{} {}", s as usize + 1, t.stage_names[s as usize]),
+                        (None, true) => t.dont_know.to_owned(),
+                        (None, false) => t.not_set.to_owned(),
+                    };
+                    Group {
+                        label: t.dimension_names[*d as usize].to_owned(),
+                        bars: vec![Bar { value: stage.map(|s| s as usize as f64 + 1.0), text }],
+                        marked: weakest.contains(d),
+                    }
+                })
+                .collect(),
+            max: 6.0,
+            ticks: ticks(lang, 6, 1).into_iter().skip(1).collect(),
+            mark_text: t.weakest_link.to_owned(),
+        }
+    }
+
+    /// The benchmark: share of companies per stage, the company's own stage marked.
+    pub fn distribution(plan: &Plan, lang: Lang) -> BarChart {
+        let t = lang.texts();
+        let own = plan.information.maturity.stage();
+        BarChart {
+            title: t.distribution_chart_title.to_owned(),
+            series: t.distribution_series.iter().map(|s| s.to_string()).collect(),
+            groups: Stage::ALL
+                .iter()
+                .map(|s| Group {
+                    label: t.stage_names[*s as usize].to_owned(),
+                    bars: vec![Bar {
+                        value: Some(s.benchmark_share()),
+                        text: fill(t.percent_value, &[("value", &format_number(lang, s.benchmark_share(), 0))]),
+                    }],
+                    marked: own == Some(*s),
+                })
+                .collect(),
+            max: 30.0,
+            ticks: ticks(lang, 30, 10).into_iter().map(|(v, l)| (v, fill(t.percent_value, &[("value", &l)]))).collect(),
+            mark_text: t.your_stage.to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod information_tests {
+    use super::information::*;
+    use crate::i18n::Lang;
+    use crate::model::{BenchmarkLevel, BenchmarkScore, MaturityAnswer, MaturityDimension, Plan};
+
+    #[test]
+    fn empty_plan_charts_say_nothing_is_scored() {
+        let plan = Plan::default();
+        let gap = gap(&plan, Lang::En);
+        assert_eq!(gap.groups.len(), 6);
+        assert!(gap.groups.iter().all(|g| g.bars.iter().all(|b| b.value.is_none() && b.text == "not scored")));
+        assert_eq!(gap_sentences(&plan, Lang::En), vec![Lang::En.texts().gap_none_scored.to_owned()]);
+        assert!(distribution(&plan, Lang::En).groups.iter().all(|g| !g.marked));
+        assert!(profile(&plan, Lang::En).groups.iter().all(|g| g.bars[0].value.is_none() && g.bars[0].text == "Not set"));
+        assert_eq!(landscape(&plan, Lang::En).max, 5.0);
+    }
+
+    #[test]
+    fn gap_chart_and_words_follow_the_scores() {
+        let mut plan = Plan::default();
+        *plan.information.audit.benchmark.get_mut(BenchmarkLevel::Kpis) = BenchmarkScore { current: Some(2), ideal: Some(9), note: String::new() };
+        *plan.information.audit.benchmark.get_mut(BenchmarkLevel::Landscape) = BenchmarkScore { current: Some(6), ideal: Some(8), note: String::new() };
+        let chart = gap(&plan, Lang::En);
+        assert_eq!(chart.groups[3].label, "KPIs — gap 7");
+        assert_eq!(chart.groups[5].bars[0].text, "4.0");
+        let words = gap_sentences(&plan, Lang::De);
+        assert!(words[0].contains("4,5"), "{words:?}");
+        assert!(words[1].contains("KPIs (7)"), "{words:?}");
+    }
+
+    #[test]
+    fn maturity_charts_mark_the_stage_and_weakest_links() {
+        let mut plan = Plan::default();
+        for d in MaturityDimension::ALL {
+            plan.information.maturity.answers.insert(d, MaturityAnswer::Formalized);
+        }
+        plan.information.maturity.answers.insert(MaturityDimension::Roadmap, MaturityAnswer::Engagement);
+        plan.information.maturity.answers.insert(MaturityDimension::Education, MaturityAnswer::DontKnow);
+        let dist = distribution(&plan, Lang::En);
+        let marked: Vec<_> = dist.groups.iter().filter(|g| g.marked).map(|g| g.label.as_str()).collect();
+        assert_eq!(marked, ["Engagement"]);
+        let prof = profile(&plan, Lang::En);
+        assert!(prof.groups[2].marked);
+        assert_eq!(prof.groups[2].bars[0].value, Some(3.0));
+        assert_eq!(prof.groups[5].bars[0].text, "Don't know");
+        assert!(prof.svg().contains("weakest link"));
+    }
+}
+#[cfg(test)]
+#[test]
+fn write_preview() {
+    if let Ok(dir) = std::env::var("CHART_PREVIEW") {
+        let mut plan = crate::model::Plan::default();
+        for (i, d) in crate::model::MaturityDimension::ALL.iter().enumerate() {
+            plan.information.maturity.answers.insert(*d, [crate::model::MaturityAnswer::Formalized, crate::model::MaturityAnswer::Engagement, crate::model::MaturityAnswer::DontKnow][i % 3]);
+        }
+        *plan.information.audit.benchmark.get_mut(crate::model::BenchmarkLevel::Kpis) = crate::model::BenchmarkScore { current: Some(2), ideal: Some(9), note: String::new() };
+        let html = format!("<html><body>{}{}{}</body></html>", information::gap(&plan, crate::i18n::Lang::En).svg(), information::profile(&plan, crate::i18n::Lang::En).svg(), information::distribution(&plan, crate::i18n::Lang::En).svg());
+        std::fs::write(format!("{dir}/preview.html"), html).unwrap();
+    }
+}

@@ -1,0 +1,282 @@
+//! Lists the team fills in: findings, tools, channels, SWOT entries. One component
+//! serves them all; each list is a plain description (its columns, and how to read,
+//! add, move and remove its items in the plan), so the build carries the component once.
+//! Rows are keyed by the items' ids, so typing never rebuilds a row or loses the focus.
+
+use super::state::{new_id, AppState, NoticeKind};
+use crate::i18n::{fill, format_number, parse_number, NumberError, Texts};
+use crate::model::{Id, Plan};
+use leptos::prelude::*;
+
+/// How a column is entered.
+#[derive(Clone, Copy)]
+pub enum Kind {
+    /// One line of text.
+    Line,
+    /// A few lines of text.
+    Long,
+    /// One of the labels; the value is the label's index. `optional` adds "Not set" ("").
+    Choice { labels: fn(&Texts) -> &[&'static str], optional: bool },
+    /// A whole number from `min` to `max`, picked from a list.
+    Scale { min: u8, max: u8 },
+    /// A whole number, written the way the language writes numbers.
+    Count,
+    /// A calendar date (`YYYY-MM-DD`), or "".
+    Date,
+}
+
+/// A column: its label and how its value is read and written, as text.
+pub struct Column {
+    pub key: &'static str,
+    pub label: fn(&Texts) -> &'static str,
+    pub kind: Kind,
+    pub get: fn(&Plan, &Id) -> String,
+    pub set: fn(&mut Plan, &Id, &str),
+}
+
+/// Items linked to something elsewhere in the plan show its text, read-only, and can be
+/// unlinked to become the team's own.
+pub struct Link {
+    pub linked: fn(&Plan, &Id) -> bool,
+    pub note: fn(&Texts) -> &'static str,
+    pub unlink: fn(&mut Plan, &Id),
+    /// The block where the linked thing is edited.
+    pub source: crate::model::Block,
+    pub source_label: fn(&Texts) -> &'static str,
+}
+
+pub struct ListSpec {
+    /// Prefix of the list's test ids and element ids.
+    pub name: &'static str,
+    /// The items' ids in the plan's order; `group` selects a part of a shared list.
+    pub ids: fn(&Plan, u8) -> Vec<Id>,
+    pub add: fn(&mut Plan, u8, Id),
+    pub remove: fn(&mut Plan, &Id),
+    /// Moves an item one place up (`true`) or down within its group.
+    pub shift: fn(&mut Plan, &Id, bool),
+    /// A short name of the item, for the labels of its buttons.
+    pub title: fn(&Plan, &Id) -> String,
+    pub add_label: fn(&Texts, u8) -> String,
+    pub columns: &'static [Column],
+    /// Whether the columns' headers sort the view.
+    pub sortable: bool,
+    pub link: Option<Link>,
+}
+
+/// A value for sorting: numbers by size, texts alphabetically, empty last.
+fn sort_key(kind: Kind, text: &str) -> (bool, f64, String) {
+    let number = match kind {
+        Kind::Count | Kind::Scale { .. } | Kind::Choice { .. } => text.parse::<f64>().unwrap_or(0.0),
+        _ => 0.0,
+    };
+    (text.is_empty(), number, text.to_lowercase())
+}
+
+#[component]
+pub fn ListEditor(spec: &'static ListSpec, #[prop(optional)] group: u8) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    // Sorted by column `.0`, ascending when `.1`; the plan's own order stays as it is.
+    let sort = RwSignal::new(None::<(usize, bool)>);
+    let ids = move || {
+        let mut ids = state.plan.with(|p| p.as_ref().map(|p| (spec.ids)(p, group)).unwrap_or_default());
+        if let Some((col, ascending)) = sort.get() {
+            let column = &spec.columns[col];
+            state.plan.with(|p| {
+                if let Some(p) = p {
+                    let mut keyed: Vec<_> = ids.drain(..).map(|id| (sort_key(column.kind, &(column.get)(p, &id)), id)).collect();
+                    keyed.sort_by(|a, b| {
+                        let order = a.0 .0.cmp(&b.0 .0).then(a.0 .1.total_cmp(&b.0 .1)).then(a.0 .2.cmp(&b.0 .2));
+                        if ascending || a.0 .0 != b.0 .0 { order } else { order.reverse() }
+                    });
+                    ids = keyed.into_iter().map(|(_, id)| id).collect();
+                }
+            });
+        }
+        ids
+    };
+    let empty = move || state.plan.with(|p| p.as_ref().is_none_or(|p| (spec.ids)(p, group).is_empty()));
+    let add_id = format!("{}-{group}-add", spec.name);
+    let add = {
+        let add_id = add_id.clone();
+        move |_| {
+            let id = new_id();
+            state.edit(|p| (spec.add)(p, group, id.clone()));
+            let first = format!("{}-{}-{}", spec.name, spec.columns[0].key, id);
+            let _ = add_id;
+            set_timeout(move || super::focus(&first), std::time::Duration::ZERO);
+        }
+    };
+    let header = spec.columns.iter().enumerate().map(|(i, c)| {
+        let label = (c.label)(t);
+        let aria_sort = move || match sort.get() {
+            Some((col, true)) if col == i => "ascending",
+            Some((col, false)) if col == i => "descending",
+            _ => "none",
+        };
+        if spec.sortable {
+            view! {
+                <th scope="col" aria-sort=aria_sort>
+                    <button type="button" class="sort" title=fill(t.sort_by, &[("column", label)])
+                        on:click=move |_| sort.update(|s| *s = match *s {
+                            Some((col, true)) if col == i => Some((i, false)),
+                            Some((col, false)) if col == i => None,
+                            _ => Some((i, true)),
+                        })
+                    >{label}<span aria-hidden="true">{move || match aria_sort() { "ascending" => " ▲", "descending" => " ▼", _ => "" }}</span></button>
+                </th>
+            }
+            .into_any()
+        } else {
+            view! { <th scope="col">{label}</th> }.into_any()
+        }
+    }).collect_view();
+    view! {
+        <div class="list" data-testid=format!("{}-{group}", spec.name)>
+            <p class="hint" hidden=move || !empty()>{t.list_empty}</p>
+            <table class="rows" hidden=empty>
+                <thead><tr>{header}<th scope="col"><span class="visually-hidden">{t.actions_column}</span></th></tr></thead>
+                <tbody>
+                    <For each=ids key=|id| id.clone() children=move |id| view! { <Row spec=spec group=group id=id sorted=Signal::derive(move || sort.get().is_some())/> }/>
+                </tbody>
+            </table>
+            <button type="button" class="add" id=add_id.clone() data-testid=add_id on:click=add>{(spec.add_label)(t, group)}</button>
+        </div>
+    }
+}
+
+#[component]
+fn Row(spec: &'static ListSpec, group: u8, id: Id, sorted: Signal<bool>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let id = StoredValue::new(id);
+    let linked = move || spec.link.as_ref().is_some_and(|l| state.plan.with(|p| p.as_ref().is_some_and(|p| (l.linked)(p, &id.get_value()))));
+    let title = move || {
+        let name = state.plan.with(|p| p.as_ref().map(|p| (spec.title)(p, &id.get_value())).unwrap_or_default());
+        let name: String = name.chars().take(60).collect();
+        if name.trim().is_empty() {
+            let n = state.plan.with(|p| p.as_ref().and_then(|p| (spec.ids)(p, group).iter().position(|x| *x == id.get_value())).unwrap_or(0));
+            fill(t.untitled_item, &[("number", &(n + 1).to_string())])
+        } else {
+            name
+        }
+    };
+    let cells = spec.columns.iter().map(|c| {
+        let el_id = format!("{}-{}-{}", spec.name, c.key, id.get_value());
+        view! { <td data-label=(c.label)(t)><Cell column=c el_id=el_id id=id readonly=Signal::derive(linked)/></td> }
+    }).collect_view();
+    let add_id = format!("{}-{group}-add", spec.name);
+    let remove = move |_| {
+        let before = state.plan.get_untracked();
+        let item = title();
+        state.edit(|p| (spec.remove)(p, &id.get_value()));
+        if let Some(before) = before {
+            state.notify(NoticeKind::Removed { item, before: Box::new(before) });
+        }
+        super::focus(&add_id);
+    };
+    let link = spec.link.as_ref().map(|l| {
+        let plan = state.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())).unwrap_or_default();
+        let href = crate::route::Route::Block(plan, l.source).href();
+        view! {
+            <p class="link-note" hidden=move || !linked()>
+                {(l.note)(t)}" "<a href=href>{(l.source_label)(t)}</a>
+            </p>
+            <button type="button" class="secondary" hidden=move || !linked() aria-label=move || fill(t.unlink, &[("item", &title())])
+                on:click=move |_| state.edit(|p| (l.unlink)(p, &id.get_value()))
+            >"⛓̸"</button>
+        }
+    });
+    view! {
+        <tr>
+            {cells}
+            <td class="row-actions">
+                {link}
+                <button type="button" class="icon" aria-label=move || fill(t.move_up, &[("item", &title())]) disabled=sorted
+                    on:click=move |_| state.edit(|p| (spec.shift)(p, &id.get_value(), true))>"↑"</button>
+                <button type="button" class="icon" aria-label=move || fill(t.move_down, &[("item", &title())]) disabled=sorted
+                    on:click=move |_| state.edit(|p| (spec.shift)(p, &id.get_value(), false))>"↓"</button>
+                <button type="button" class="icon danger" aria-label=move || fill(t.remove_item, &[("item", &title())])
+                    on:click=remove>"✕"</button>
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn Cell(column: &'static Column, el_id: String, id: StoredValue<Id>, readonly: Signal<bool>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let label = (column.label)(t);
+    let get = column.get;
+    let set = column.set;
+    let value = move || state.plan.with(|p| p.as_ref().map(|p| get(p, &id.get_value())).unwrap_or_default());
+    let write = move |text: String| state.edit(|p| set(p, &id.get_value(), &text));
+    match column.kind {
+        Kind::Line => view! {
+            <input type="text" id=el_id.clone() data-testid=el_id aria-label=label prop:value=value readonly=readonly
+                on:input=move |ev| write(event_target_value(&ev))/>
+        }
+        .into_any(),
+        Kind::Long => view! {
+            <textarea id=el_id.clone() data-testid=el_id aria-label=label rows="2" prop:value=value readonly=readonly
+                on:input=move |ev| write(event_target_value(&ev))></textarea>
+        }
+        .into_any(),
+        Kind::Date => view! {
+            <input type="date" id=el_id.clone() data-testid=el_id aria-label=label prop:value=value
+                on:change=move |ev| write(event_target_value(&ev))/>
+        }
+        .into_any(),
+        Kind::Choice { labels, optional } => {
+            let options = labels(t).iter().enumerate().map(|(i, l)| view! { <option value=i.to_string()>{*l}</option> }).collect_view();
+            view! {
+                <select id=el_id.clone() data-testid=el_id aria-label=label prop:value=value on:change=move |ev| write(event_target_value(&ev))>
+                    {optional.then(|| view! { <option value="">{t.not_set}</option> })}
+                    {options}
+                </select>
+            }
+            .into_any()
+        }
+        Kind::Scale { min, max } => {
+            let options = (min..=max).map(|i| view! { <option value=i.to_string()>{i}</option> }).collect_view();
+            view! {
+                <select id=el_id.clone() data-testid=el_id aria-label=label prop:value=value on:change=move |ev| write(event_target_value(&ev))>
+                    {options}
+                </select>
+            }
+            .into_any()
+        }
+        Kind::Count => {
+            let shown = move || {
+                let lang = state.lang.get_untracked();
+                value().parse::<f64>().map(|v| format_number(lang, v, 0)).unwrap_or_default()
+            };
+            let draft = RwSignal::new(shown());
+            let error = RwSignal::new(None::<String>);
+            let message_id = format!("{el_id}-message");
+            view! {
+                <input type="text" inputmode="numeric" id=el_id.clone() data-testid=el_id aria-label=label
+                    aria-invalid=move || error.with(Option::is_some).to_string() aria-describedby=message_id.clone()
+                    prop:value=move || draft.get()
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        draft.set(text.clone());
+                        let template = match parse_number(state.lang.get_untracked(), &text) {
+                            Ok(None) => { write(String::new()); None }
+                            Ok(Some(v)) if v >= 0.0 && v.fract() == 0.0 => { write(v.to_string()); None }
+                            Ok(Some(_)) => Some(t.err_whole_number),
+                            Err(NumberError::NotANumber) => Some(t.err_not_a_number),
+                            Err(NumberError::Ambiguous) => Some(t.err_ambiguous_number),
+                            Err(NumberError::TooLarge) => Some(t.err_number_too_large),
+                        };
+                        error.set(template.map(|m| fill(m, &[("text", text.trim())])));
+                    }
+                    on:blur=move |_| if error.try_with_untracked(Option::is_none) == Some(true) { draft.try_set(shown()); }
+                />
+                <span class="field-message" id=message_id role="status">{move || error.get()}</span>
+            }
+            .into_any()
+        }
+    }
+}
