@@ -30,7 +30,8 @@ test('no WCAG A/AA violations on any kind of screen', async () => {
     const id = page.url().split('/plans/')[1];
     const screens = [
       `#/plans/${id}`,
-      `#/plans/${id}/information/landscape`,
+      ...['opportunities-risks', 'tools-methods', 'landscape', 'audit', 'swot', 'maturity'].map((b) => `#/plans/${id}/information/${b}`),
+      `#/plans/${id}/strategy/post`,
       `#/plans/${id}/strategy/strategic-plan`,
       `#/plans/${id}/strategy/strategic-plan/step-4`,
       `#/plans/${id}/operative/kpi-tracking`,
