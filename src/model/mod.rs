@@ -2,6 +2,7 @@
 //! (completeness, stages, gaps), the file format with its validation and migrations.
 //! No browser code lives here, so `cargo test` covers it natively.
 
+mod advice;
 mod blocks;
 mod date;
 pub mod file_format;
@@ -15,6 +16,7 @@ pub mod sample;
 mod strategy;
 pub mod validate;
 
+pub use advice::*;
 pub use blocks::*;
 pub use date::Date;
 pub use file_format::{decode, encode, Decoded, Envelope, ImportError, SCHEMA_VERSION};
