@@ -211,6 +211,19 @@ pub fn format_number(lang: Lang, value: f64, decimals: usize) -> String {
     out
 }
 
+/// A number as short as it can be: whole numbers without decimals, others with up to two.
+pub fn format_number_short(lang: Lang, value: f64) -> String {
+    let two = format_number(lang, value, 2);
+    let decimal = lang.separators().1;
+    match two.find(decimal) {
+        Some(at) => {
+            let trimmed = two.trim_end_matches('0');
+            trimmed.strip_suffix(decimal).unwrap_or(trimmed).to_owned().chars().take(at + 3).collect()
+        }
+        None => two,
+    }
+}
+
 /// A date the way people of the language write it.
 pub fn format_date(lang: Lang, date: &Date) -> String {
     let Some((y, m, d)) = date.parts() else {
@@ -510,6 +523,79 @@ pub struct Texts {
     pub weakest_link: &'static str,
     pub percent_value: &'static str,
 
+    // Strategy phase: the steps.
+    pub focus_horizon: &'static str,
+    pub horizon_options: [&'static str; 5],
+    pub focus_start: &'static str,
+    pub focus_start_hint: &'static str,
+    pub horizon_ends: &'static str,
+    pub bo_text: &'static str,
+    pub add_business_objective: &'static str,
+    pub obj_text: &'static str,
+    pub obj_serves: &'static str,
+    pub obj_perspective: &'static str,
+    pub perspectives: [&'static str; 4],
+    pub add_objective: &'static str,
+    pub need_business_objectives: &'static str,
+    pub need_objectives: &'static str,
+    pub need_tactics: &'static str,
+    pub objective_heading: &'static str,
+    pub tactic_heading: &'static str,
+    pub untitled: &'static str,
+    pub kpi_name: &'static str,
+    pub kpi_goal: &'static str,
+    pub business_goals: [&'static str; 3],
+    pub kpi_unit: &'static str,
+    pub kpi_direction: &'static str,
+    pub directions: [&'static str; 2],
+    pub kpi_baseline: &'static str,
+    pub kpi_target: &'static str,
+    pub kpi_deadline: &'static str,
+    pub kpi_frequency: &'static str,
+    pub frequencies: [&'static str; 3],
+    pub kpi_source: &'static str,
+    pub kpi_owner: &'static str,
+    pub add_kpi: &'static str,
+    pub kpi_none: &'static str,
+    pub kpi_too_many: &'static str,
+    pub library_add: &'static str,
+    pub library_choose: &'static str,
+    pub library_added: &'static str,
+    pub kpi_purposes: [&'static str; 6],
+    pub kpi_library_names: [&'static str; 18],
+    pub kpi_library_units: [&'static str; 18],
+    pub tactic_text: &'static str,
+    pub add_tactic: &'static str,
+    pub order_warning: &'static str,
+    pub indicator_text: &'static str,
+    pub indicator_kept: &'static str,
+    pub add_indicator: &'static str,
+    pub promote: &'static str,
+    pub promoted: &'static str,
+    pub candidates_hint: &'static str,
+    pub kept_count: &'static str,
+    pub delete_them_too: &'static str,
+    pub move_them_to: &'static str,
+    pub move_and_remove: &'static str,
+    pub objective_dependents: &'static str,
+    pub smart_title: &'static str,
+    pub smart_hints: [&'static str; 9],
+    // Plan check and strategy map.
+    pub plan_check_title: &'static str,
+    pub plan_check_ok: &'static str,
+    pub gap_texts: [&'static str; 6],
+    pub map_title: &'static str,
+    pub map_intro: &'static str,
+    pub map_unlinked: &'static str,
+    pub map_gaps: [&'static str; 4],
+    pub map_gap_label: &'static str,
+    // Relationships.
+    pub rel_who: &'static str,
+    pub rel_kind: &'static str,
+    pub rel_value: &'static str,
+    pub rel_usage: &'static str,
+    pub add_relationship: &'static str,
+
     // Labels of the model's enumerations, in declaration order.
     pub functions: [&'static str; 7],
 }
@@ -548,6 +634,14 @@ impl Texts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_numbers_drop_needless_decimals() {
+        assert_eq!(format_number_short(Lang::En, 1234.0), "1,234");
+        assert_eq!(format_number_short(Lang::De, 1234.5), "1.234,5");
+        assert_eq!(format_number_short(Lang::En, 0.25), "0.25");
+        assert_eq!(format_number_short(Lang::En, -3.0), "−3");
+    }
 
     #[test]
     fn numbers_follow_the_language() {

@@ -189,6 +189,16 @@ fn has_word_starting(text: &str, lists: &[&[&str]; 3]) -> bool {
     })
 }
 
+/// An activity word, not counting units such as "per post" or "pro Beitrag".
+fn names_activity(text: &str) -> bool {
+    let words: Vec<String> = words(text).collect();
+    let unit = |i: usize| i > 0 && ["per", "pro", "je", "на", "за"].contains(&words[i - 1].as_str());
+    let single = ACTIVITIES.iter().flat_map(|l| l.iter()).filter(|s| !s.contains(' '));
+    let lower = text.to_lowercase();
+    single.clone().any(|stem| words.iter().enumerate().any(|(i, w)| w.starts_with(stem) && !unit(i)))
+        || ACTIVITIES.iter().flat_map(|l| l.iter()).filter(|s| s.contains(' ')).any(|phrase| lower.contains(phrase))
+}
+
 fn numbers_in(text: &str) -> usize {
     text.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).count()
 }
@@ -209,7 +219,7 @@ pub fn smart_objective(plan: &Plan, objective: &Id) -> Vec<Smart> {
     if numbers == 0 {
         out.push(Smart::NoNumber);
     }
-    if has_word_starting(text, &ACTIVITIES) {
+    if names_activity(text) {
         out.push(Smart::Activity);
     }
     if o.business_objectives.is_empty() {
@@ -228,7 +238,7 @@ pub fn smart_kpi(plan: &Plan, kpi: &Id) -> Vec<Smart> {
     let s = &plan.strategy;
     let Some(k) = s.kpis.iter().find(|k| &k.id == kpi) else { return Vec::new() };
     let mut out = Vec::new();
-    if !k.name.trim().is_empty() && has_word_starting(&k.name, &ACTIVITIES) {
+    if names_activity(&k.name) {
         out.push(Smart::Activity);
     }
     if k.target.is_none() {
@@ -475,6 +485,8 @@ mod tests {
         assert_eq!(smart_kpi(&p, &id("k1")), vec![]);
         p.strategy.kpis[0].target = Some(20.0);
         assert_eq!(smart_kpi(&p, &id("k1")), vec![Implausible]);
+        p.strategy.kpis[0].name = "Engagement rate per post".into();
+        assert_eq!(smart_kpi(&p, &id("k1")), vec![Implausible], "a unit, not an activity");
         p.strategy.kpis[0].name = "Stories posted".into();
         assert_eq!(smart_kpi(&p, &id("k1")), vec![Activity, Implausible]);
         assert_eq!(Smart::Implausible.letter(), 'A');

@@ -63,6 +63,11 @@ static OPPORTUNITIES_RISKS: ListSpec = ListSpec {
     ],
     sortable: false,
     link: None,
+    cards: false,
+    badge: None,
+    advice: None,
+    action: None,
+    removal: None,
 };
 
 // Tools & methods.
@@ -100,6 +105,11 @@ static TOOLS: ListSpec = ListSpec {
     ],
     sortable: true,
     link: None,
+    cards: false,
+    badge: None,
+    advice: None,
+    action: None,
+    removal: None,
 };
 
 // Exercise 1: findings, one list per level.
@@ -120,9 +130,9 @@ fn finding_set(p: &mut Plan, id: &Id, f: impl FnOnce(&mut Finding)) {
 
 static FINDINGS: ListSpec = ListSpec {
     name: "finding",
-    ids: |p, level| p.information.landscape.findings.iter().filter(|f| f.level as u8 == level).map(|x| x.id.clone()).collect(),
+    ids: |p, level| p.information.landscape.findings.iter().filter(|f| f.level as usize == level).map(|x| x.id.clone()).collect(),
     add: |p, level, id| {
-        let level = LandscapeLevel::ALL[usize::from(level).min(4)];
+        let level = LandscapeLevel::ALL[level.min(4)];
         p.information.landscape.findings.push(Finding { id, level, ..Default::default() })
     },
     remove: |p, id| {
@@ -131,7 +141,7 @@ static FINDINGS: ListSpec = ListSpec {
     },
     shift: |p, id, up| shift(&mut p.information.landscape.findings, id, up, finding_id, |a, b| a.level == b.level),
     title: |p, id| finding_get(p, id, |x| x.text.clone()),
-    add_label: |t, level| fill(t.add_finding, &[("level", t.landscape_levels[usize::from(level).min(4)])]),
+    add_label: |t, level| fill(t.add_finding, &[("level", t.landscape_levels[level.min(4)])]),
     columns: &[
         Column { key: "text", label: |t| t.finding_text, kind: Kind::Long, get: |p, id| finding_get(p, id, |x| x.text.clone()), set: |p, id, v| finding_set(p, id, |x| x.text = v.to_owned()) },
         Column { key: "polarity", label: |t| t.polarity_label, kind: Kind::Choice { labels: |t| &t.polarities, optional: false },
@@ -143,6 +153,11 @@ static FINDINGS: ListSpec = ListSpec {
     ],
     sortable: false,
     link: None,
+    cards: false,
+    badge: None,
+    advice: None,
+    action: None,
+    removal: None,
 };
 
 // Exercise 2: the channels table.
@@ -183,6 +198,11 @@ static CHANNELS: ListSpec = ListSpec {
     ],
     sortable: true,
     link: None,
+    cards: false,
+    badge: None,
+    advice: None,
+    action: None,
+    removal: None,
 };
 
 // Exercise 3: the four quadrants.
@@ -203,12 +223,12 @@ fn swot_set(p: &mut Plan, id: &Id, f: impl FnOnce(&mut SwotItem)) {
 
 static SWOT: ListSpec = ListSpec {
     name: "swot",
-    ids: |p, q| p.information.swot.quadrants()[usize::from(q).min(3)].iter().map(|x| x.id.clone()).collect(),
-    add: |p, q, id| p.information.swot.quadrant_mut(usize::from(q)).push(SwotItem { id, ..Default::default() }),
+    ids: |p, q| p.information.swot.quadrants()[q.min(3)].iter().map(|x| x.id.clone()).collect(),
+    add: |p, q, id| p.information.swot.quadrant_mut(q).push(SwotItem { id, ..Default::default() }),
     remove: |p, id| (0..4).for_each(|q| p.information.swot.quadrant_mut(q).retain(|x| &x.id != id)),
     shift: |p, id, up| (0..4).for_each(|q| shift(p.information.swot.quadrant_mut(q), id, up, swot_id, |_, _| true)),
     title: |p, id| swot_item(p, id).map(|x| x.text.clone()).unwrap_or_default(),
-    add_label: |t, q| fill(t.add_swot_item, &[("quadrant", t.swot_quadrants[usize::from(q).min(3)])]),
+    add_label: |t, q| fill(t.add_swot_item, &[("quadrant", t.swot_quadrants[q.min(3)])]),
     columns: &[Column {
         key: "text",
         label: |t| t.swot_item,
@@ -224,6 +244,11 @@ static SWOT: ListSpec = ListSpec {
         source: Block::Landscape,
         source_label: |t| t.edit_in_landscape,
     }),
+    cards: false,
+    badge: None,
+    advice: None,
+    action: None,
+    removal: None,
 };
 
 const LANDSCAPE_TEXT: &[TextField] = &[TextField {
@@ -281,7 +306,7 @@ fn LandscapeEditor() -> impl IntoView {
             <section class="level" aria-labelledby=heading.clone()>
                 <h2 id=heading.clone()>{format!("{}. {}", i + 1, t.landscape_levels[i])}</h2>
                 <p class="hint">{t.landscape_questions[i]}</p>
-                <ListEditor spec=&FINDINGS group=i as u8/>
+                <ListEditor spec=&FINDINGS group=i/>
             </section>
         }
     });
@@ -384,11 +409,11 @@ fn SwotEditor(plan: Id) -> impl IntoView {
         state.notify(NoticeKind::Pulled { count });
     };
     let landscape = Route::Block(plan, Block::Landscape).href();
-    let quadrants = (0..4u8).map(|q| {
+    let quadrants = (0..4usize).map(|q| {
         let heading = format!("quadrant-{q}");
         view! {
             <section class="quadrant" aria-labelledby=heading.clone()>
-                <h2 id=heading.clone()>{t.swot_quadrants[usize::from(q)]}</h2>
+                <h2 id=heading.clone()>{t.swot_quadrants[q]}</h2>
                 <ListEditor spec=&SWOT group=q/>
             </section>
         }

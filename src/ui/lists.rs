@@ -23,6 +23,12 @@ pub enum Kind {
     Count,
     /// A calendar date (`YYYY-MM-DD`), or "".
     Date,
+    /// Any number, written the way the language writes numbers, or "".
+    Number,
+    /// Yes ("true") or no ("").
+    Check,
+    /// Several of the plan's items, ids separated by spaces; the options are (id, label).
+    Links(fn(&Plan) -> Vec<(Id, String)>),
 }
 
 /// A column: its label and how its value is read and written, as text.
@@ -49,31 +55,57 @@ pub struct ListSpec {
     /// Prefix of the list's test ids and element ids.
     pub name: &'static str,
     /// The items' ids in the plan's order; `group` selects a part of a shared list.
-    pub ids: fn(&Plan, u8) -> Vec<Id>,
-    pub add: fn(&mut Plan, u8, Id),
+    pub ids: fn(&Plan, usize) -> Vec<Id>,
+    pub add: fn(&mut Plan, usize, Id),
     pub remove: fn(&mut Plan, &Id),
     /// Moves an item one place up (`true`) or down within its group.
     pub shift: fn(&mut Plan, &Id, bool),
     /// A short name of the item, for the labels of its buttons.
     pub title: fn(&Plan, &Id) -> String,
-    pub add_label: fn(&Texts, u8) -> String,
+    pub add_label: fn(&Texts, usize) -> String,
     pub columns: &'static [Column],
     /// Whether the columns' headers sort the view.
     pub sortable: bool,
     pub link: Option<Link>,
+    /// Rows as cards with their labels, for lists with many columns.
+    pub cards: bool,
+    /// A mark shown before the row (e.g. a business objective's letter).
+    pub badge: Option<fn(&Plan, &Id) -> String>,
+    /// Advice shown under the row (e.g. SMART hints).
+    pub advice: Option<fn(&Plan, &Id, &Texts) -> Vec<String>>,
+    pub action: Option<RowAction>,
+    /// Items that others hang on: removing one asks whether they go too or move.
+    pub removal: Option<Removal>,
+}
+
+/// A further action on a row (e.g. making a kept indicator a KPI).
+pub struct RowAction {
+    pub label: fn(&Texts) -> &'static str,
+    pub enabled: fn(&Plan, &Id) -> bool,
+    pub run: fn(&mut Plan, &Id, Id),
+    pub done: fn(&Texts) -> &'static str,
+}
+
+pub struct Removal {
+    /// What hangs on the item, in words; `None` when nothing does.
+    pub dependents: fn(&Plan, &Id, &Texts) -> Option<String>,
+    pub with_dependents: fn(&mut Plan, &Id),
+    /// Where the dependents can move: every other item, as (id, label).
+    pub targets: fn(&Plan, &Id) -> Vec<(Id, String)>,
+    pub moving: fn(&mut Plan, &Id, &Id) -> bool,
 }
 
 /// A value for sorting: numbers by size, texts alphabetically, empty last.
 fn sort_key(kind: Kind, text: &str) -> (bool, f64, String) {
     let number = match kind {
-        Kind::Count | Kind::Scale { .. } | Kind::Choice { .. } => text.parse::<f64>().unwrap_or(0.0),
+        Kind::Count | Kind::Number | Kind::Scale { .. } | Kind::Choice { .. } => text.parse::<f64>().unwrap_or(0.0),
         _ => 0.0,
     };
     (text.is_empty(), number, text.to_lowercase())
 }
 
 #[component]
-pub fn ListEditor(spec: &'static ListSpec, #[prop(optional)] group: u8) -> impl IntoView {
+pub fn ListEditor(spec: &'static ListSpec, #[prop(optional)] group: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
     // Sorted by column `.0`, ascending when `.1`; the plan's own order stays as it is.
@@ -134,8 +166,8 @@ pub fn ListEditor(spec: &'static ListSpec, #[prop(optional)] group: u8) -> impl 
     view! {
         <div class="list" data-testid=format!("{}-{group}", spec.name)>
             <p class="hint" hidden=move || !empty()>{t.list_empty}</p>
-            <table class="rows" hidden=empty>
-                <thead><tr>{header}<th scope="col"><span class="visually-hidden">{t.actions_column}</span></th></tr></thead>
+            <table class="rows" class:cards=spec.cards hidden=empty>
+                <thead><tr>{spec.badge.map(|_| view! { <th scope="col"></th> })}{header}<th scope="col"><span class="visually-hidden">{t.actions_column}</span></th></tr></thead>
                 <tbody>
                     <For each=ids key=|id| id.clone() children=move |id| view! { <Row spec=spec group=group id=id sorted=Signal::derive(move || sort.get().is_some())/> }/>
                 </tbody>
@@ -146,7 +178,7 @@ pub fn ListEditor(spec: &'static ListSpec, #[prop(optional)] group: u8) -> impl 
 }
 
 #[component]
-fn Row(spec: &'static ListSpec, group: u8, id: Id, sorted: Signal<bool>) -> impl IntoView {
+fn Row(spec: &'static ListSpec, group: usize, id: Id, sorted: Signal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
     let id = StoredValue::new(id);
@@ -165,16 +197,71 @@ fn Row(spec: &'static ListSpec, group: u8, id: Id, sorted: Signal<bool>) -> impl
         let el_id = format!("{}-{}-{}", spec.name, c.key, id.get_value());
         view! { <td data-label=(c.label)(t)><Cell column=c el_id=el_id id=id readonly=Signal::derive(linked)/></td> }
     }).collect_view();
-    let add_id = format!("{}-{group}-add", spec.name);
-    let remove = move |_| {
+    let add_id = StoredValue::new(format!("{}-{group}-add", spec.name));
+    // Removing asks first when other items hang on this one.
+    let asking = RwSignal::new(false);
+    let remove_with = move |f: &dyn Fn(&mut Plan)| {
         let before = state.plan.get_untracked();
         let item = title();
-        state.edit(|p| (spec.remove)(p, &id.get_value()));
+        state.edit(|p| f(p));
         if let Some(before) = before {
             state.notify(NoticeKind::Removed { item, before: Box::new(before) });
         }
-        super::focus(&add_id);
+        add_id.with_value(|a| super::focus(a));
     };
+    let remove = move |_| {
+        let dependents = spec.removal.as_ref().and_then(|r| state.plan.with_untracked(|p| p.as_ref().and_then(|p| (r.dependents)(p, &id.get_value(), t))));
+        if dependents.is_some() {
+            asking.set(true);
+        } else {
+            remove_with(&|p| (spec.remove)(p, &id.get_value()));
+        }
+    };
+    let removal = spec.removal.as_ref().map(|r| {
+        let target = RwSignal::new(String::new());
+        let targets = move || state.plan.with(|p| p.as_ref().map(|p| (r.targets)(p, &id.get_value())).unwrap_or_default());
+        let question = move || state.plan.with(|p| p.as_ref().and_then(|p| (r.dependents)(p, &id.get_value(), t))).unwrap_or_default();
+        let select_id = format!("{}-move-{}", spec.name, id.get_value());
+        view! {
+            <div class="confirm" role="group" hidden=move || !asking.get()>
+                <p>{question}</p>
+                <button type="button" class="danger" data-testid="remove-with-dependents"
+                    on:click=move |_| { asking.set(false); remove_with(&|p| (r.with_dependents)(p, &id.get_value())); }>{t.delete_them_too}</button>
+                <label for=select_id.clone()>{t.move_them_to}</label>
+                <select id=select_id.clone() data-testid="move-target" prop:value=move || target.get() on:change=move |ev| target.set(event_target_value(&ev))>
+                    <option value="">{t.not_set}</option>
+                    {move || targets().into_iter().map(|(tid, label)| view! { <option value=tid.to_string()>{label}</option> }).collect_view()}
+                </select>
+                <button type="button" data-testid="move-and-remove" disabled=move || target.with(String::is_empty)
+                    on:click=move |_| {
+                        let to = Id(target.get_untracked());
+                        asking.set(false);
+                        remove_with(&|p| { (r.moving)(p, &id.get_value(), &to); });
+                    }>{t.move_and_remove}</button>
+                <button type="button" class="secondary" on:click=move |_| asking.set(false)>{t.cancel}</button>
+            </div>
+        }
+    });
+    let badge = spec.badge.map(|b| view! {
+        <th scope="row" class="badge-cell">{move || state.plan.with(|p| p.as_ref().map(|p| b(p, &id.get_value())).unwrap_or_default())}</th>
+    });
+    let advice = spec.advice.map(|a| move || {
+        let hints = state.plan.with(|p| p.as_ref().map(|p| a(p, &id.get_value(), t)).unwrap_or_default());
+        (!hints.is_empty()).then(|| view! {
+            <ul class="advice" aria-label=t.smart_title>{hints.into_iter().map(|h| view! { <li>{h}</li> }).collect_view()}</ul>
+        })
+    });
+    let action = spec.action.as_ref().map(|a| {
+        let enabled = move || state.plan.with(|p| p.as_ref().is_some_and(|p| (a.enabled)(p, &id.get_value())));
+        view! {
+            <button type="button" class="secondary" hidden=move || !enabled()
+                on:click=move |_| {
+                    let item = title();
+                    state.edit(|p| (a.run)(p, &id.get_value(), new_id()));
+                    state.notify(NoticeKind::Done { text: fill((a.done)(t), &[("item", &item)]) });
+                }>{(a.label)(t)}</button>
+        }
+    });
     let link = spec.link.as_ref().map(|l| {
         let plan = state.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())).unwrap_or_default();
         let href = crate::route::Route::Block(plan, l.source).href();
@@ -189,8 +276,11 @@ fn Row(spec: &'static ListSpec, group: u8, id: Id, sorted: Signal<bool>) -> impl
     });
     view! {
         <tr>
+            {badge}
             {cells}
             <td class="row-actions">
+                {advice}
+                {action}
                 {link}
                 <button type="button" class="icon" aria-label=move || fill(t.move_up, &[("item", &title())]) disabled=sorted
                     on:click=move |_| state.edit(|p| (spec.shift)(p, &id.get_value(), true))>"↑"</button>
@@ -198,6 +288,7 @@ fn Row(spec: &'static ListSpec, group: u8, id: Id, sorted: Signal<bool>) -> impl
                     on:click=move |_| state.edit(|p| (spec.shift)(p, &id.get_value(), false))>"↓"</button>
                 <button type="button" class="icon danger" aria-label=move || fill(t.remove_item, &[("item", &title())])
                     on:click=remove>"✕"</button>
+                {removal}
             </td>
         </tr>
     }
@@ -244,6 +335,63 @@ fn Cell(column: &'static Column, el_id: String, id: StoredValue<Id>, readonly: S
                 <select id=el_id.clone() data-testid=el_id aria-label=label prop:value=value on:change=move |ev| write(event_target_value(&ev))>
                     {options}
                 </select>
+            }
+            .into_any()
+        }
+        Kind::Check => view! {
+            <input type="checkbox" id=el_id.clone() data-testid=el_id aria-label=label prop:checked=move || !value().is_empty()
+                on:change=move |ev| write(if event_target_checked(&ev) { "true".into() } else { String::new() })/>
+        }
+        .into_any(),
+        Kind::Links(options) => {
+            let boxes = move || {
+                let chosen = value();
+                state.plan.with(|p| p.as_ref().map(options).unwrap_or_default()).into_iter().map(|(oid, text)| {
+                    let on = chosen.split(' ').any(|c| c == oid.as_str());
+                    let box_id = format!("{el_id}-{oid}");
+                    let oid2 = oid.clone();
+                    view! {
+                        <span class="link-choice">
+                            <input type="checkbox" id=box_id.clone() data-testid=box_id.clone() prop:checked=on
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    let mut ids: Vec<String> = value().split(' ').filter(|c| !c.is_empty() && *c != oid2.as_str()).map(str::to_owned).collect();
+                                    if on { ids.push(oid2.to_string()); }
+                                    write(ids.join(" "));
+                                }/>
+                            <label for=box_id>{text}</label>
+                        </span>
+                    }
+                }).collect_view()
+            };
+            view! { <fieldset class="links"><legend class="visually-hidden">{label}</legend>{boxes}</fieldset> }.into_any()
+        }
+        Kind::Number => {
+            let shown = move || {
+                let lang = state.lang.get_untracked();
+                value().parse::<f64>().map(|v| crate::i18n::format_number_short(lang, v)).unwrap_or_default()
+            };
+            let draft = RwSignal::new(shown());
+            let error = RwSignal::new(None::<String>);
+            let message_id = format!("{el_id}-message");
+            view! {
+                <input type="text" inputmode="decimal" id=el_id.clone() data-testid=el_id aria-label=label
+                    aria-invalid=move || error.with(Option::is_some).to_string() aria-describedby=message_id.clone()
+                    prop:value=move || draft.get()
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        draft.set(text.clone());
+                        let template = match parse_number(state.lang.get_untracked(), &text) {
+                            Ok(v) => { write(v.map(|v| v.to_string()).unwrap_or_default()); None }
+                            Err(NumberError::NotANumber) => Some(t.err_not_a_number),
+                            Err(NumberError::Ambiguous) => Some(t.err_ambiguous_number),
+                            Err(NumberError::TooLarge) => Some(t.err_number_too_large),
+                        };
+                        error.set(template.map(|m| fill(m, &[("text", text.trim())])));
+                    }
+                    on:blur=move |_| if error.try_with_untracked(Option::is_none) == Some(true) { draft.try_set(shown()); }
+                />
+                <span class="field-message" id=message_id role="status">{move || error.get()}</span>
             }
             .into_any()
         }

@@ -9,6 +9,7 @@ pub mod offline;
 mod overview;
 mod plans;
 mod screen;
+mod strategy;
 pub mod state;
 
 use crate::i18n::Lang;

@@ -89,6 +89,7 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             view! { <p>{fill(t.pulled_notice, &[("count", &count.to_string())])}</p> }.into_any(),
             ().into_any(),
         ),
+        NoticeKind::Done { text } => ("notice notice-ok", view! { <p>{text}</p> }.into_any(), ().into_any()),
         NoticeKind::StorageFull => (
             "notice notice-error",
             view! { <p>{t.storage_full}</p> }.into_any(),

@@ -90,7 +90,7 @@ fn BlockScreen(id: Id, block: Block) -> impl IntoView {
                 }}
             </p>
             {steps}
-            {super::fields::block_editor(block).or_else(|| super::information::block_editor(block, id.clone())).map(|editor| view! { <section class="card editor">{editor}</section> })}
+            {super::fields::block_editor(block).or_else(|| super::information::block_editor(block, id.clone())).or_else(|| super::strategy::block_editor(block)).map(|editor| view! { <section class="card editor">{editor}</section> })}
             <p><a href=Route::Overview(id).href()>{t.back_to_overview}</a></p>
         </div>
     }
@@ -132,7 +132,7 @@ fn StepScreen(id: Id, step: Step) -> impl IntoView {
             <p class="eyebrow">{fill(t.step_of, &[("number", &step.number().to_string())])}</p>
             <h1>{t.step(step)}</h1>
             <p class="lead">{t.step_purpose(step)}</p>
-            {super::fields::step_editor(step).map(|editor| view! { <section class="card editor">{editor}</section> })}
+            {super::fields::step_editor(step).or_else(|| super::strategy::step_editor(step)).map(|editor| view! { <section class="card editor">{editor}</section> })}
             <nav class="step-nav" aria-label=t.steps_title>
                 {previous.map(|href| view! { <a href=href rel="prev">{t.previous_step}</a> })}
                 {next.map(|href| view! { <a href=href rel="next">{t.next_step}</a> })}

@@ -42,6 +42,8 @@ pub enum NoticeKind {
     /// A list entry was removed; undo puts the plan back as it was, until the next edit.
     Removed { item: String, before: Box<Plan> },
     Pulled { count: usize },
+    /// Something was done, in words.
+    Done { text: String },
 }
 
 #[derive(Clone, Debug)]

@@ -1,0 +1,687 @@
+//! The Strategy phase's steps and lists: focus, business objectives (lettered), social
+//! media objectives linked to them, KPIs per objective with the library and SMART advice,
+//! tactics per objective, output indicators per tactic; the plan check, the strategy map
+//! and the relationships.
+
+use super::lists::{Column, Kind, ListEditor, ListSpec, Removal, RowAction};
+use super::state::{new_id, AppState, NoticeKind};
+use crate::i18n::{fill, Texts};
+use crate::model::*;
+use leptos::prelude::*;
+
+fn index_of(text: &str) -> Option<usize> {
+    text.parse().ok()
+}
+
+fn short(text: &str, n: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() > n {
+        text.chars().take(n).collect::<String>() + "…"
+    } else {
+        text.to_owned()
+    }
+}
+
+fn objective_label(s: &Strategy, i: usize, t: &Texts) -> String {
+    let text = s.objectives.get(i).map(|o| short(&o.text, 80)).filter(|x| !x.is_empty()).unwrap_or_else(|| t.untitled.to_owned());
+    fill(t.objective_heading, &[("number", &(i + 1).to_string()), ("text", &text)])
+}
+
+// Business objectives.
+
+fn bo_get(p: &Plan, id: &Id) -> String {
+    p.strategy.business_objectives.iter().find(|b| &b.id == id).map(|b| b.text.clone()).unwrap_or_default()
+}
+
+static BUSINESS_OBJECTIVES: ListSpec = ListSpec {
+    name: "bo",
+    ids: |p, _| p.strategy.business_objectives.iter().map(|x| x.id.clone()).collect(),
+    add: |p, _, id| p.strategy.business_objectives.push(BusinessObjective { id, text: String::new() }),
+    remove: |p, id| p.strategy.remove_business_objective(id),
+    shift: |p, id, up| {
+        if let Some(i) = p.strategy.business_objectives.iter().position(|x| &x.id == id) {
+            move_in_group(&mut p.strategy.business_objectives, i, up, |_, _| true);
+        }
+    },
+    title: |p, id| bo_get(p, id),
+    add_label: |t, _| t.add_business_objective.to_owned(),
+    columns: &[Column {
+        key: "text",
+        label: |t| t.bo_text,
+        kind: Kind::Long,
+        get: bo_get,
+        set: |p, id, v| {
+            if let Some(b) = p.strategy.business_objectives.iter_mut().find(|b| &b.id == id) {
+                b.text = v.to_owned();
+            }
+        },
+    }],
+    sortable: false,
+    link: None,
+    cards: false,
+    badge: Some(|p, id| p.strategy.letter_of(id).unwrap_or_default()),
+    advice: None,
+    action: None,
+    removal: None,
+};
+
+// Social media objectives.
+
+fn obj<'a>(p: &'a Plan, id: &Id) -> Option<&'a Objective> {
+    p.strategy.objectives.iter().find(|o| &o.id == id)
+}
+fn obj_set(p: &mut Plan, id: &Id, f: impl FnOnce(&mut Objective)) {
+    if let Some(o) = p.strategy.objectives.iter_mut().find(|o| &o.id == id) {
+        f(o)
+    }
+}
+
+fn smart_texts(hints: Vec<Smart>, kpi: bool, t: &Texts) -> Vec<String> {
+    hints
+        .into_iter()
+        .map(|h| {
+            let i = match h {
+                Smart::Vague => 0,
+                Smart::NoNumber => 1,
+                Smart::Activity => 2,
+                Smart::NoLink if kpi => 8,
+                Smart::NoLink => 3,
+                Smart::NoDeadline => 4,
+                Smart::PastHorizon => 5,
+                Smart::Implausible => 6,
+                Smart::NoTarget => 7,
+            };
+            t.smart_hints[i].to_owned()
+        })
+        .collect()
+}
+
+static OBJECTIVES: ListSpec = ListSpec {
+    name: "obj",
+    ids: |p, _| p.strategy.objectives.iter().map(|x| x.id.clone()).collect(),
+    add: |p, _, id| p.strategy.objectives.push(Objective { id, ..Default::default() }),
+    remove: |p, id| p.strategy.remove_objective_with_dependents(id),
+    shift: |p, id, up| {
+        if let Some(i) = p.strategy.objectives.iter().position(|x| &x.id == id) {
+            move_in_group(&mut p.strategy.objectives, i, up, |_, _| true);
+        }
+    },
+    title: |p, id| obj(p, id).map(|o| o.text.clone()).unwrap_or_default(),
+    add_label: |t, _| t.add_objective.to_owned(),
+    columns: &[
+        Column { key: "text", label: |t| t.obj_text, kind: Kind::Long, get: |p, id| obj(p, id).map(|o| o.text.clone()).unwrap_or_default(), set: |p, id, v| obj_set(p, id, |o| o.text = v.to_owned()) },
+        Column {
+            key: "serves",
+            label: |t| t.obj_serves,
+            kind: Kind::Links(|p| p.strategy.business_objectives.iter().enumerate().map(|(i, b)| (b.id.clone(), format!("{} – {}", letter(i), short(&b.text, 50)))).collect()),
+            get: |p, id| obj(p, id).map(|o| o.business_objectives.iter().map(Id::as_str).collect::<Vec<_>>().join(" ")).unwrap_or_default(),
+            set: |p, id, v| {
+                // Kept in the business objectives' order, so letters read A, B, C.
+                let chosen: Vec<&str> = v.split(' ').collect();
+                let ids: Vec<Id> = p.strategy.business_objectives.iter().filter(|b| chosen.contains(&b.id.as_str())).map(|b| b.id.clone()).collect();
+                obj_set(p, id, |o| o.business_objectives = ids)
+            },
+        },
+        Column {
+            key: "perspective",
+            label: |t| t.obj_perspective,
+            kind: Kind::Choice { labels: |t| &t.perspectives, optional: true },
+            get: |p, id| obj(p, id).and_then(|o| o.perspective).map(|x| (x as usize).to_string()).unwrap_or_default(),
+            set: |p, id, v| obj_set(p, id, |o| o.perspective = index_of(v).and_then(|i| Perspective::ALL.get(i).copied())),
+        },
+    ],
+    sortable: false,
+    link: None,
+    cards: false,
+    badge: Some(|p, id| p.strategy.objectives.iter().position(|o| &o.id == id).map(|i| (i + 1).to_string()).unwrap_or_default()),
+    advice: Some(|p, id, t| smart_texts(smart_objective(p, id), false, t)),
+    action: None,
+    removal: Some(Removal {
+        dependents: |p, id, t| {
+            let (kpis, tactics) = p.strategy.dependents(id);
+            (kpis + tactics > 0).then(|| fill(t.objective_dependents, &[("kpis", &kpis.to_string()), ("tactics", &tactics.to_string())]))
+        },
+        with_dependents: |p, id| p.strategy.remove_objective_with_dependents(id),
+        targets: |p, id| {
+            p.strategy.objectives.iter().enumerate().filter(|(_, o)| &o.id != id).map(|(i, o)| (o.id.clone(), format!("{}. {}", i + 1, short(&o.text, 60)))).collect()
+        },
+        moving: |p, id, to| p.strategy.remove_objective_moving_dependents(id, to),
+    }),
+};
+
+// KPIs, grouped by objective (the group is the objective's index).
+
+fn kpi<'a>(p: &'a Plan, id: &Id) -> Option<&'a Kpi> {
+    p.strategy.kpis.iter().find(|k| &k.id == id)
+}
+fn kpi_set(p: &mut Plan, id: &Id, f: impl FnOnce(&mut Kpi)) {
+    if let Some(k) = p.strategy.kpis.iter_mut().find(|k| &k.id == id) {
+        f(k)
+    }
+}
+fn kpi_text(p: &Plan, id: &Id, f: fn(&Kpi) -> String) -> String {
+    kpi(p, id).map(f).unwrap_or_default()
+}
+fn objective_id(p: &Plan, group: usize) -> Option<Id> {
+    p.strategy.objectives.get(group).map(|o| o.id.clone())
+}
+
+static KPIS: ListSpec = ListSpec {
+    name: "kpi",
+    ids: |p, g| match objective_id(p, g) {
+        Some(o) => p.strategy.kpis.iter().filter(|k| k.objective == o).map(|k| k.id.clone()).collect(),
+        None => Vec::new(),
+    },
+    add: |p, g, id| {
+        if let Some(objective) = objective_id(p, g) {
+            let deadline = p.strategy.horizon_end();
+            p.strategy.kpis.push(Kpi { id, objective, deadline, ..Default::default() });
+        }
+    },
+    remove: |p, id| p.strategy.kpis.retain(|k| &k.id != id),
+    shift: |p, id, up| {
+        if let Some(i) = p.strategy.kpis.iter().position(|x| &x.id == id) {
+            move_in_group(&mut p.strategy.kpis, i, up, |a, b| a.objective == b.objective);
+        }
+    },
+    title: |p, id| kpi_text(p, id, |k| k.name.clone()),
+    add_label: |t, _| t.add_kpi.to_owned(),
+    columns: &[
+        Column { key: "name", label: |t| t.kpi_name, kind: Kind::Line, get: |p, id| kpi_text(p, id, |k| k.name.clone()), set: |p, id, v| kpi_set(p, id, |k| k.name = v.to_owned()) },
+        Column {
+            key: "goal",
+            label: |t| t.kpi_goal,
+            kind: Kind::Choice { labels: |t| &t.business_goals, optional: true },
+            get: |p, id| kpi_text(p, id, |k| k.business_goal.map(|g| (g as usize).to_string()).unwrap_or_default()),
+            set: |p, id, v| kpi_set(p, id, |k| k.business_goal = index_of(v).and_then(|i| BusinessGoal::ALL.get(i).copied())),
+        },
+        Column { key: "unit", label: |t| t.kpi_unit, kind: Kind::Line, get: |p, id| kpi_text(p, id, |k| k.unit.clone()), set: |p, id, v| kpi_set(p, id, |k| k.unit = v.to_owned()) },
+        Column {
+            key: "direction",
+            label: |t| t.kpi_direction,
+            kind: Kind::Choice { labels: |t| &t.directions, optional: false },
+            get: |p, id| kpi_text(p, id, |k| (k.direction as usize).to_string()),
+            set: |p, id, v| kpi_set(p, id, |k| k.direction = if index_of(v) == Some(1) { Direction::LowerIsBetter } else { Direction::HigherIsBetter }),
+        },
+        Column {
+            key: "baseline",
+            label: |t| t.kpi_baseline,
+            kind: Kind::Number,
+            get: |p, id| kpi_text(p, id, |k| k.baseline.map(|v| v.to_string()).unwrap_or_default()),
+            set: |p, id, v| kpi_set(p, id, |k| k.baseline = v.parse().ok()),
+        },
+        Column {
+            key: "target",
+            label: |t| t.kpi_target,
+            kind: Kind::Number,
+            get: |p, id| kpi_text(p, id, |k| k.target.map(|v| v.to_string()).unwrap_or_default()),
+            set: |p, id, v| kpi_set(p, id, |k| k.target = v.parse().ok()),
+        },
+        Column {
+            key: "deadline",
+            label: |t| t.kpi_deadline,
+            kind: Kind::Date,
+            get: |p, id| kpi_text(p, id, |k| k.deadline.as_ref().map(|d| d.0.clone()).unwrap_or_default()),
+            set: |p, id, v| kpi_set(p, id, |k| k.deadline = Some(Date(v.to_owned())).filter(Date::is_valid)),
+        },
+        Column {
+            key: "frequency",
+            label: |t| t.kpi_frequency,
+            kind: Kind::Choice { labels: |t| &t.frequencies, optional: false },
+            get: |p, id| kpi_text(p, id, |k| (k.frequency as usize).to_string()),
+            set: |p, id, v| kpi_set(p, id, |k| k.frequency = index_of(v).and_then(|i| Frequency::ALL.get(i).copied()).unwrap_or_default()),
+        },
+        Column { key: "source", label: |t| t.kpi_source, kind: Kind::Line, get: |p, id| kpi_text(p, id, |k| k.source.clone()), set: |p, id, v| kpi_set(p, id, |k| k.source = v.to_owned()) },
+        Column { key: "owner", label: |t| t.kpi_owner, kind: Kind::Line, get: |p, id| kpi_text(p, id, |k| k.owner.clone()), set: |p, id, v| kpi_set(p, id, |k| k.owner = v.to_owned()) },
+    ],
+    sortable: false,
+    link: None,
+    cards: true,
+    badge: None,
+    advice: Some(|p, id, t| smart_texts(smart_kpi(p, id), true, t)),
+    action: None,
+    removal: None,
+};
+
+// Tactics, grouped by objective.
+
+fn tactic_get(p: &Plan, id: &Id) -> String {
+    p.strategy.tactics.iter().find(|x| &x.id == id).map(|x| x.text.clone()).unwrap_or_default()
+}
+
+static TACTICS: ListSpec = ListSpec {
+    name: "tactic",
+    ids: |p, g| match objective_id(p, g) {
+        Some(o) => p.strategy.tactics.iter().filter(|x| x.objective == o).map(|x| x.id.clone()).collect(),
+        None => Vec::new(),
+    },
+    add: |p, g, id| {
+        if let Some(objective) = objective_id(p, g) {
+            p.strategy.tactics.push(Tactic { id, objective, text: String::new() });
+        }
+    },
+    remove: |p, id| p.strategy.remove_tactic(id),
+    shift: |p, id, up| {
+        if let Some(i) = p.strategy.tactics.iter().position(|x| &x.id == id) {
+            move_in_group(&mut p.strategy.tactics, i, up, |a, b| a.objective == b.objective);
+        }
+    },
+    title: tactic_get,
+    add_label: |t, _| t.add_tactic.to_owned(),
+    columns: &[Column {
+        key: "text",
+        label: |t| t.tactic_text,
+        kind: Kind::Long,
+        get: tactic_get,
+        set: |p, id, v| {
+            if let Some(x) = p.strategy.tactics.iter_mut().find(|x| &x.id == id) {
+                x.text = v.to_owned();
+            }
+        },
+    }],
+    sortable: false,
+    link: None,
+    cards: false,
+    badge: None,
+    advice: None,
+    action: None,
+    removal: None,
+};
+
+// Output indicators, grouped by tactic (the group is the tactic's index).
+
+fn indicator<'a>(p: &'a Plan, id: &Id) -> Option<&'a Indicator> {
+    p.strategy.indicators.iter().find(|x| &x.id == id)
+}
+fn indicator_set(p: &mut Plan, id: &Id, f: impl FnOnce(&mut Indicator)) {
+    if let Some(x) = p.strategy.indicators.iter_mut().find(|x| &x.id == id) {
+        f(x)
+    }
+}
+
+static INDICATORS: ListSpec = ListSpec {
+    name: "ind",
+    ids: |p, g| match p.strategy.tactics.get(g) {
+        Some(t) => p.strategy.indicators.iter().filter(|x| x.tactic == t.id).map(|x| x.id.clone()).collect(),
+        None => Vec::new(),
+    },
+    add: |p, g, id| {
+        if let Some(tactic) = p.strategy.tactics.get(g).map(|t| t.id.clone()) {
+            p.strategy.indicators.push(Indicator { id, tactic, text: String::new(), kept: false });
+        }
+    },
+    remove: |p, id| p.strategy.indicators.retain(|x| &x.id != id),
+    shift: |p, id, up| {
+        if let Some(i) = p.strategy.indicators.iter().position(|x| &x.id == id) {
+            move_in_group(&mut p.strategy.indicators, i, up, |a, b| a.tactic == b.tactic);
+        }
+    },
+    title: |p, id| indicator(p, id).map(|x| x.text.clone()).unwrap_or_default(),
+    add_label: |t, _| t.add_indicator.to_owned(),
+    columns: &[
+        Column { key: "text", label: |t| t.indicator_text, kind: Kind::Line, get: |p, id| indicator(p, id).map(|x| x.text.clone()).unwrap_or_default(), set: |p, id, v| indicator_set(p, id, |x| x.text = v.to_owned()) },
+        Column { key: "kept", label: |t| t.indicator_kept, kind: Kind::Check, get: |p, id| if indicator(p, id).is_some_and(|x| x.kept) { "true".into() } else { String::new() }, set: |p, id, v| indicator_set(p, id, |x| x.kept = !v.is_empty()) },
+    ],
+    sortable: false,
+    link: None,
+    cards: false,
+    badge: None,
+    advice: None,
+    action: Some(RowAction {
+        label: |t| t.promote,
+        enabled: |p, id| indicator(p, id).is_some_and(|x| x.kept),
+        run: |p, id, new| {
+            p.strategy.promote_indicator(id, new);
+        },
+        done: |t| t.promoted,
+    }),
+    removal: None,
+};
+
+// Relationships.
+
+fn rel_get(p: &Plan, id: &Id, f: fn(&Relationship) -> String) -> String {
+    p.strategy.relationships.iter().find(|x| &x.id == id).map(f).unwrap_or_default()
+}
+fn rel_set(p: &mut Plan, id: &Id, f: impl FnOnce(&mut Relationship)) {
+    if let Some(x) = p.strategy.relationships.iter_mut().find(|x| &x.id == id) {
+        f(x)
+    }
+}
+
+static RELATIONSHIPS: ListSpec = ListSpec {
+    name: "rel",
+    ids: |p, _| p.strategy.relationships.iter().map(|x| x.id.clone()).collect(),
+    add: |p, _, id| p.strategy.relationships.push(Relationship { id, ..Default::default() }),
+    remove: |p, id| p.strategy.relationships.retain(|x| &x.id != id),
+    shift: |p, id, up| {
+        if let Some(i) = p.strategy.relationships.iter().position(|x| &x.id == id) {
+            move_in_group(&mut p.strategy.relationships, i, up, |_, _| true);
+        }
+    },
+    title: |p, id| rel_get(p, id, |x| x.who.clone()),
+    add_label: |t, _| t.add_relationship.to_owned(),
+    columns: &[
+        Column { key: "who", label: |t| t.rel_who, kind: Kind::Line, get: |p, id| rel_get(p, id, |x| x.who.clone()), set: |p, id, v| rel_set(p, id, |x| x.who = v.to_owned()) },
+        Column { key: "kind", label: |t| t.rel_kind, kind: Kind::Line, get: |p, id| rel_get(p, id, |x| x.kind.clone()), set: |p, id, v| rel_set(p, id, |x| x.kind = v.to_owned()) },
+        Column { key: "value", label: |t| t.rel_value, kind: Kind::Long, get: |p, id| rel_get(p, id, |x| x.value.clone()), set: |p, id, v| rel_set(p, id, |x| x.value = v.to_owned()) },
+        Column { key: "usage", label: |t| t.rel_usage, kind: Kind::Long, get: |p, id| rel_get(p, id, |x| x.usage.clone()), set: |p, id, v| rel_set(p, id, |x| x.usage = v.to_owned()) },
+    ],
+    sortable: false,
+    link: None,
+    cards: false,
+    badge: None,
+    advice: None,
+    action: None,
+    removal: None,
+};
+
+/// The editor of a step of the strategic plan, where it is a list or a choice.
+pub fn step_editor(step: Step) -> Option<AnyView> {
+    Some(match step {
+        Step::Focus => view! { <FocusEditor/> }.into_any(),
+        Step::BusinessObjectives => view! { <ListEditor spec=&BUSINESS_OBJECTIVES/> }.into_any(),
+        Step::Objectives => view! { <ObjectivesStep/> }.into_any(),
+        Step::Kpis => view! { <Grouped spec=&KPIS by_tactic=false library=true/> }.into_any(),
+        Step::Tactics => view! { <OrderWarning/><Grouped spec=&TACTICS by_tactic=false library=false/> }.into_any(),
+        Step::Indicators => view! { <Grouped spec=&INDICATORS by_tactic=true library=false/> }.into_any(),
+        Step::Mission => return None,
+    })
+}
+
+/// The editor of a Strategy block, where it is not prose.
+pub fn block_editor(block: Block) -> Option<AnyView> {
+    Some(match block {
+        Block::Relationships => view! { <ListEditor spec=&RELATIONSHIPS/> }.into_any(),
+        Block::StrategicPlan => view! { <PlanCheck/><StrategyMap/> }.into_any(),
+        _ => return None,
+    })
+}
+
+#[component]
+fn FocusEditor() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let focus = move |f: fn(&Focus) -> String| state.plan.with(|p| p.as_ref().map(|p| f(&p.strategy.focus)).unwrap_or_default());
+    let horizon_end = move || {
+        let lang = state.lang.get_untracked();
+        state.plan.with(|p| p.as_ref().and_then(|p| p.strategy.horizon_end())).map(|d| fill(t.horizon_ends, &[("date", &crate::i18n::format_date(lang, &d))]))
+    };
+    view! {
+        <div class="field">
+            <label for="focus-horizon">{t.focus_horizon}</label>
+            <select id="focus-horizon" data-testid="focus-horizon" prop:value=move || focus(|f| f.horizon_years.to_string())
+                on:change=move |ev| {
+                    let years = event_target_value(&ev).parse::<u8>().unwrap_or(1).clamp(1, 5);
+                    state.edit(|p| p.strategy.focus.horizon_years = years);
+                }>
+                {(1..=5).map(|y| view! { <option value=y.to_string()>{t.horizon_options[y - 1]}</option> }).collect_view()}
+            </select>
+        </div>
+        <div class="field">
+            <label for="focus-function">{t.business_function}</label>
+            <select id="focus-function" data-testid="focus-function" prop:value=move || focus(|f| f.function.key().to_owned())
+                on:change=move |ev| {
+                    let key = event_target_value(&ev);
+                    if let Some(f) = BusinessFunction::from_key(&key) {
+                        state.edit(|p| p.strategy.focus.function = f);
+                    }
+                }>
+                {BusinessFunction::ALL.map(|f| view! { <option value=f.key()>{t.function(f)}</option> })}
+            </select>
+            <p class="hint">{t.one_plan_per_function}</p>
+        </div>
+        <div class="field">
+            <label for="focus-start">{t.focus_start}</label>
+            <p class="hint" id="focus-start-hint">{t.focus_start_hint}</p>
+            <input type="date" id="focus-start" data-testid="focus-start" aria-describedby="focus-start-hint"
+                prop:value=move || focus(|f| f.start.as_ref().map(|d| d.0.clone()).unwrap_or_default())
+                on:change=move |ev| {
+                    let v = Some(Date(event_target_value(&ev))).filter(Date::is_valid);
+                    state.edit(|p| p.strategy.focus.start = v);
+                }/>
+            <p data-testid="horizon-end">{horizon_end}</p>
+        </div>
+    }
+}
+
+#[component]
+fn ObjectivesStep() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let none = move || state.plan.with(|p| p.as_ref().is_none_or(|p| p.strategy.business_objectives.is_empty()));
+    view! {
+        <p class="warning" hidden=move || !none()>{t.need_business_objectives}</p>
+        <ListEditor spec=&OBJECTIVES/>
+    }
+}
+
+/// Tactics written before objectives and KPIs: a gentle warning.
+#[component]
+fn OrderWarning() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let early = move || state.plan.with(|p| p.as_ref().is_some_and(|p| p.strategy.tactics_before_objectives()));
+    view! { <p class="warning" data-testid="order-warning" hidden=move || !early()>{t.order_warning}</p> }
+}
+
+/// One list per objective (KPIs, tactics) or per tactic (indicators), with its heading
+/// and the counts the method asks for.
+#[component]
+fn Grouped(spec: &'static ListSpec, by_tactic: bool, library: bool) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    // Only a change of the groups themselves re-renders the sections, not typing.
+    let groups = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    let s = &p.strategy;
+                    if by_tactic {
+                        s.tactics.iter().map(|x| x.id.clone()).collect::<Vec<_>>()
+                    } else {
+                        s.objectives.iter().map(|x| x.id.clone()).collect()
+                    }
+                })
+                .unwrap_or_default()
+        })
+    });
+    let heading = move |i: usize| {
+        state.plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    let s = &p.strategy;
+                    if by_tactic {
+                        let tactic = s.tactics.get(i).map(|x| short(&x.text, 80)).filter(|x| !x.is_empty()).unwrap_or_else(|| t.untitled.to_owned());
+                        fill(t.tactic_heading, &[("text", &tactic)])
+                    } else {
+                        objective_label(s, i, t)
+                    }
+                })
+                .unwrap_or_default()
+        })
+    };
+    let count_note = move |i: usize| {
+        state.plan.with(|p| {
+            let p = p.as_ref()?;
+            let s = &p.strategy;
+            if by_tactic {
+                let tactic = s.tactics.get(i)?;
+                let kept = s.indicators.iter().filter(|x| x.tactic == tactic.id && x.kept).count();
+                (!(2..=5).contains(&kept)).then(|| fill(t.kept_count, &[("count", &kept.to_string())]))
+            } else if library {
+                let (kpis, _) = s.dependents(&s.objectives.get(i)?.id);
+                match kpis {
+                    0 => Some(t.kpi_none.to_owned()),
+                    1 | 2 => None,
+                    n => Some(fill(t.kpi_too_many, &[("count", &n.to_string())])),
+                }
+            } else {
+                None
+            }
+        })
+    };
+    let empty_text = if by_tactic { t.need_tactics } else { t.need_objectives };
+    view! {
+        {by_tactic.then(|| view! { <p class="hint">{t.candidates_hint}</p> })}
+        <p class="warning" hidden=move || !groups.with(Vec::is_empty)>{empty_text}</p>
+        {move || groups.with(|g| (0..g.len()).map(|i| {
+            let heading_id = format!("{}-group-{i}", spec.name);
+            view! {
+                <section class="group" aria-labelledby=heading_id.clone()>
+                    <h2 id=heading_id.clone()>{move || heading(i)}</h2>
+                    <p class="warning" data-testid=format!("{}-count-{i}", spec.name) hidden=move || count_note(i).is_none()>{move || count_note(i)}</p>
+                    <ListEditor spec=spec group=i/>
+                    {library.then(|| view! { <Library group=i/> })}
+                </section>
+            }
+        }).collect_view())}
+    }
+}
+
+/// KPI suggestions by purpose, inserted as a template into an objective.
+#[component]
+fn Library(group: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let id = format!("library-{group}");
+    let groups = Purpose::ALL.map(|purpose| {
+        let options = LIBRARY.iter().enumerate().filter(|(_, x)| x.purpose == purpose).map(|(i, x)| {
+            view! { <option value=i.to_string()>{format!("{} ({}; {})", t.kpi_library_names[i], t.kpi_library_units[i], t.business_goals[x.goal as usize])}</option> }
+        }).collect_view();
+        view! { <optgroup label=t.kpi_purposes[purpose as usize]>{options}</optgroup> }
+    });
+    view! {
+        <div class="field library">
+            <label for=id.clone()>{t.library_add}</label>
+            <select id=id.clone() data-testid=id prop:value=""
+                on:change=move |ev| {
+                    let Some(i) = index_of(&event_target_value(&ev)) else { return };
+                    let Some(template) = LIBRARY.get(i) else { return };
+                    let name = t.kpi_library_names[i];
+                    state.edit(|p| {
+                        if let Some(objective) = objective_id(p, group) {
+                            let deadline = p.strategy.horizon_end();
+                            let kpi = template.to_kpi(new_id(), objective.clone(), name, t.kpi_library_units[i], deadline);
+                            p.strategy.kpis.push(kpi);
+                            if let Some(o) = p.strategy.objectives.iter_mut().find(|o| o.id == objective) {
+                                o.perspective.get_or_insert(template.perspective);
+                            }
+                        }
+                    });
+                    state.notify(NoticeKind::Done { text: fill(t.library_added, &[("item", name)]) });
+                    if let Some(select) = ev.target().and_then(|x| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(x).ok()) {
+                        select.set_value("");
+                    }
+                }>
+                <option value="">{t.library_choose}</option>
+                {groups}
+            </select>
+        </div>
+    }
+}
+
+fn gap_text(p: &Plan, gap: &Gap, t: &Texts) -> String {
+    let s = &p.strategy;
+    let objective = |id: &Id| s.objectives.iter().position(|o| &o.id == id).map(|i| (i + 1).to_string()).unwrap_or_default();
+    let tactic = |id: &Id| s.tactics.iter().find(|x| &x.id == id).map(|x| short(&x.text, 60)).unwrap_or_default();
+    match gap {
+        Gap::NoBusinessObjective => t.gap_texts[0].to_owned(),
+        Gap::BusinessObjectiveUnserved(id) => fill(t.gap_texts[1], &[("item", &s.letter_of(id).unwrap_or_default())]),
+        Gap::ObjectiveUnlinked(id) => fill(t.gap_texts[2], &[("item", &objective(id))]),
+        Gap::KpiCount(id, n) => fill(t.gap_texts[3], &[("item", &objective(id)), ("count", &n.to_string())]),
+        Gap::ObjectiveWithoutTactic(id) => fill(t.gap_texts[4], &[("item", &objective(id))]),
+        Gap::KeptCount(id, n) => fill(t.gap_texts[5], &[("item", &tactic(id)), ("count", &n.to_string())]),
+    }
+}
+
+#[component]
+fn PlanCheck() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let gaps = move || state.plan.with(|p| p.as_ref().map(|p| plan_check(p).iter().map(|g| gap_text(p, g, t)).collect::<Vec<_>>()).unwrap_or_default());
+    view! {
+        <section class="subsection" aria-labelledby="plan-check-title" data-testid="plan-check">
+            <h2 id="plan-check-title">{t.plan_check_title}</h2>
+            {move || {
+                let gaps = gaps();
+                if gaps.is_empty() {
+                    view! { <p>{t.plan_check_ok}</p> }.into_any()
+                } else {
+                    view! { <ul class="gaps">{gaps.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul> }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// Business objectives → social media objectives → KPIs → tactics → kept indicators.
+#[component]
+fn StrategyMap() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let gap = move |i: usize| view! { <span class="gap-mark"><span class="visually-hidden">{t.map_gap_label}" "</span>"⚠ "{t.map_gaps[i]}</span> };
+    let objective_tree = move |s: &Strategy, o: &Objective| {
+        let i = s.objectives.iter().position(|x| x.id == o.id).unwrap_or(0);
+        let kpis: Vec<&Kpi> = s.kpis.iter().filter(|k| k.objective == o.id).collect();
+        let tactics: Vec<&Tactic> = s.tactics.iter().filter(|x| x.objective == o.id).collect();
+        view! {
+            <li>
+                <span class="map-objective">{objective_label(s, i, t)}</span>
+                <ul>
+                    {kpis.is_empty().then(|| view! { <li>{gap(1)}</li> })}
+                    {kpis.iter().map(|k| view! { <li class="map-kpi">"KPI: "{k.name.clone()}</li> }).collect_view()}
+                    {tactics.is_empty().then(|| view! { <li>{gap(2)}</li> })}
+                    {tactics.iter().map(|x| {
+                        let kept: Vec<String> = s.indicators.iter().filter(|i| i.tactic == x.id && i.kept).map(|i| i.text.clone()).collect();
+                        view! {
+                            <li class="map-tactic">{fill(t.tactic_heading, &[("text", &short(&x.text, 100))])}
+                                <ul>
+                                    {kept.is_empty().then(|| view! { <li>{gap(3)}</li> })}
+                                    {kept.into_iter().map(|k| view! { <li>{k}</li> }).collect_view()}
+                                </ul>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </li>
+        }
+    };
+    let tree = move || {
+        state.plan.with(|p| {
+            let Some(p) = p else { return ().into_any() };
+            let s = &p.strategy;
+            let unlinked: Vec<&Objective> = s.objectives.iter().filter(|o| o.business_objectives.is_empty()).collect();
+            view! {
+                <ul class="map">
+                    {s.business_objectives.iter().enumerate().map(|(i, b)| {
+                        let served: Vec<&Objective> = s.objectives.iter().filter(|o| o.business_objectives.contains(&b.id)).collect();
+                        view! {
+                            <li>
+                                <span class="map-business"><span class="letter">{letter(i)}</span>" "{short(&b.text, 120)}</span>
+                                <ul>
+                                    {served.is_empty().then(|| view! { <li>{gap(0)}</li> })}
+                                    {served.into_iter().map(|o| objective_tree(s, o)).collect_view()}
+                                </ul>
+                            </li>
+                        }
+                    }).collect_view()}
+                    {(!unlinked.is_empty()).then(|| view! {
+                        <li>
+                            <span class="map-business">{t.map_unlinked}</span>
+                            <ul>{unlinked.into_iter().map(|o| objective_tree(s, o)).collect_view()}</ul>
+                        </li>
+                    })}
+                </ul>
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <section class="subsection strategy-map" aria-labelledby="map-title" data-testid="strategy-map">
+            <h2 id="map-title">{t.map_title}</h2>
+            <p class="hint">{t.map_intro}</p>
+            {tree}
+        </section>
+    }
+}
