@@ -14,6 +14,7 @@ mod operative;
 mod plan;
 pub mod sample;
 mod strategy;
+pub mod tracking;
 pub mod validate;
 
 pub use advice::*;
