@@ -458,3 +458,14 @@ fn the_corpus_of_broken_files_is_refused_as_expected() {
     let huge = vec![b'x'; super::file_format::MAX_BYTES + 1];
     assert!(matches!(decode(&huge), Err(ImportError::TooLarge { .. })));
 }
+
+#[test]
+fn the_sample_shows_every_status() {
+    use crate::model::tracking::{statuses, Status};
+    let today = Date::new(2026, 11, 22);
+    let plan = sample(EN_TABLE);
+    let found: Vec<Status> = statuses(&plan, &today).into_iter().map(|(_, s)| s).collect();
+    for s in Status::ALL {
+        assert!(found.contains(&s), "{s:?} missing from the sample: {found:?}");
+    }
+}
