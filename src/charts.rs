@@ -8,6 +8,7 @@
 //! as well as colour, and every bar carries its value as text, so nothing depends on
 //! telling colours apart.
 
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -443,5 +444,299 @@ fn write_preview() {
         *plan.information.audit.benchmark.get_mut(crate::model::BenchmarkLevel::Kpis) = crate::model::BenchmarkScore { current: Some(2), ideal: Some(9), note: String::new() };
         let html = format!("<html><body>{}{}{}</body></html>", information::gap(&plan, crate::i18n::Lang::En).svg(), information::profile(&plan, crate::i18n::Lang::En).svg(), information::distribution(&plan, crate::i18n::Lang::En).svg());
         std::fs::write(format!("{dir}/preview.html"), html).unwrap();
+    }
+}
+
+/// A value over time: the actual values, the pace line and the target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineChart {
+    pub title: String,
+    /// (day number, value), in time order.
+    pub points: Vec<(i64, f64)>,
+    /// The pace line, from (day, value) to (day, value).
+    pub pace: Option<((i64, f64), (i64, f64))>,
+    pub target: Option<f64>,
+    /// Legend: actual values, pace, target.
+    pub legend: [String; 3],
+    /// The status in words, drawn in the chart too, so colour is never the only sign.
+    pub status_text: String,
+    pub colour: usize,
+    pub x_ticks: Vec<(i64, String)>,
+    pub y_ticks: Vec<(f64, String)>,
+    /// The data as rows for the table: period, value, expected.
+    pub rows: Vec<[String; 3]>,
+}
+
+/// Line colours by status: on track, at risk, off track, stale, no data.
+const STATUS_COLOURS: [RGBColor; 5] =
+    [RGBColor(0x1f, 0x6b, 0x5a), RGBColor(0x9a, 0x5b, 0x00), RGBColor(0xa4, 0x26, 0x2c), RGBColor(0x55, 0x65, 0x6c), RGBColor(0x55, 0x65, 0x6c)];
+
+impl LineChart {
+    pub const WIDTH: u32 = 640;
+    pub const HEIGHT: u32 = 300;
+
+    /// The x and y ranges the chart spans.
+    pub fn ranges(points: &[(i64, f64)], pace: Option<((i64, f64), (i64, f64))>, target: Option<f64>) -> Option<((i64, i64), (f64, f64))> {
+        let mut days: Vec<i64> = points.iter().map(|p| p.0).collect();
+        let mut values: Vec<f64> = points.iter().map(|p| p.1).collect();
+        if let Some((a, b)) = pace {
+            days.extend([a.0, b.0]);
+            values.extend([a.1, b.1]);
+        }
+        values.extend(target);
+        let (x0, x1) = (*days.iter().min()?, *days.iter().max()?);
+        let (y0, y1) = values.iter().fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+        let pad = ((y1 - y0) * 0.08).max(if y1 == 0.0 { 1.0 } else { y1.abs() * 0.05 });
+        let y0 = if y0 >= 0.0 && y0 - pad < 0.0 { 0.0 } else { y0 - pad };
+        Some(((x0, x1.max(x0 + 1)), (y0, y1 + pad)))
+    }
+
+    pub fn svg(&self) -> String {
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (Self::WIDTH, Self::HEIGHT)).into_drawing_area();
+            let _ = self.draw(&root);
+        }
+        let title = format!("<title>{}</title>", escape(&self.title));
+        match out.find('>') {
+            Some(end) => out.insert_str(end + 1, &title),
+            None => out.push_str(&title),
+        }
+        out
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, plotters::coord::Shift>) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+        root.fill(&WHITE)?;
+        let text = |size: u32| TextStyle::from((FONT, size).into_font()).color(&INK);
+        let Some(((x0, x1), (y0, y1))) = Self::ranges(&self.points, self.pace, self.target) else { return Ok(()) };
+        let (left, right, top, bottom) = (70, Self::WIDTH as i32 - 16, 44, Self::HEIGHT as i32 - 34);
+        let px = |d: i64| left + ((d - x0) as f64 / (x1 - x0) as f64 * f64::from(right - left)).round() as i32;
+        let py = |v: f64| bottom - ((v - y0) / (y1 - y0).max(f64::MIN_POSITIVE) * f64::from(bottom - top)).round() as i32;
+        let colour = STATUS_COLOURS[self.colour.min(4)];
+
+        // Legend and status.
+        let mut x = 8;
+        let items: [(&str, u8); 3] = [(&self.legend[0], 0), (&self.legend[1], 1), (&self.legend[2], 2)];
+        for (name, kind) in items {
+            match kind {
+                0 => root.draw(&PathElement::new(vec![(x, 12), (x + 22, 12)], colour.stroke_width(3)))?,
+                1 => root.draw(&DashedPathElement::new(vec![(x, 12), (x + 22, 12)], 5, 3, INK.stroke_width(1)))?,
+                _ => root.draw(&DashedPathElement::new(vec![(x, 12), (x + 22, 12)], 2, 2, MARK.stroke_width(2)))?,
+            }
+            root.draw(&Text::new(name.to_owned(), (x + 28, 12), text(15).pos(Pos::new(HPos::Left, VPos::Center))))?;
+            x += 28 + estimate_width(name, 12) + 22;
+        }
+        root.draw(&Text::new(self.status_text.clone(), (8, 30), TextStyle::from((FONT, 16).into_font().style(FontStyle::Bold)).color(&colour).pos(Pos::new(HPos::Left, VPos::Center))))?;
+
+        for (v, label) in &self.y_ticks {
+            let y = py(*v);
+            root.draw(&PathElement::new(vec![(left, y), (right, y)], GRID.stroke_width(1)))?;
+            root.draw(&Text::new(label.clone(), (left - 6, y), text(13).pos(Pos::new(HPos::Right, VPos::Center))))?;
+        }
+        for (d, label) in &self.x_ticks {
+            let x = px(*d);
+            root.draw(&PathElement::new(vec![(x, bottom), (x, bottom + 4)], INK.stroke_width(1)))?;
+            root.draw(&Text::new(label.clone(), (x, bottom + 8), text(13).pos(Pos::new(HPos::Center, VPos::Top))))?;
+        }
+        root.draw(&PathElement::new(vec![(left, top), (left, bottom), (right, bottom)], INK.stroke_width(1)))?;
+
+        if let Some(t) = self.target {
+            let y = py(t);
+            root.draw(&DashedPathElement::new(vec![(left, y), (right, y)], 2, 2, MARK.stroke_width(2)))?;
+        }
+        if let Some((a, b)) = self.pace {
+            root.draw(&DashedPathElement::new(vec![(px(a.0), py(a.1)), (px(b.0), py(b.1))], 5, 3, INK.stroke_width(1)))?;
+        }
+        let line: Vec<(i32, i32)> = self.points.iter().map(|(d, v)| (px(*d), py(*v))).collect();
+        root.draw(&PathElement::new(line.clone(), colour.stroke_width(3)))?;
+        // Markers while they stay apart; a hundred points read as a line.
+        if line.len() <= 60 {
+            for p in line {
+                root.draw(&Circle::new(p, 3, colour.filled()))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Round steps for an axis: about `n` ticks from `lo` to `hi`.
+pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
+    if !(hi > lo) || !lo.is_finite() || !hi.is_finite() {
+        return vec![lo];
+    }
+    let raw = (hi - lo) / n.max(1) as f64;
+    let magnitude = 10f64.powi(raw.log10().floor() as i32);
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0].into_iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(10.0 * magnitude);
+    let first = (lo / step).ceil() as i64;
+    let last = (hi / step).floor() as i64;
+    (first..=last).map(|i| i as f64 * step).collect()
+}
+
+/// The charts of KPI tracking and the dashboard.
+pub mod tracking {
+    use super::{nice_ticks, Bar, BarChart, Group, LineChart};
+    use crate::i18n::{fill, format_date, format_number, format_number_short, Lang};
+    use crate::model::tracking::{counts, expected_value, latest, pace_start, statuses, Status};
+    use crate::model::{phase_progress, ActionPlan, ActionStatus, Date, Keyed, Kpi, Phase, Plan};
+
+    pub fn status_index(s: Status) -> usize {
+        match s {
+            Status::OnTrack => 0,
+            Status::AtRisk => 1,
+            Status::OffTrack => 2,
+            Status::Stale => 3,
+            Status::NoData => 4,
+        }
+    }
+
+    /// The status in words with its sign.
+    pub fn status_label(lang: Lang, s: Status) -> String {
+        let t = lang.texts();
+        format!("{} {}", ["✓", "!", "✕", "…", "–"][status_index(s)], t.statuses[status_index(s)])
+    }
+
+    /// One KPI over time.
+    pub fn kpi(plan: &Plan, kpi: &Kpi, lang: Lang, today: &Date) -> LineChart {
+        let t = lang.texts();
+        let start = plan.strategy.focus.start.as_ref();
+        let status = crate::model::tracking::status(kpi, start, &plan.operative.thresholds, today);
+        let mut points: Vec<(i64, f64)> = kpi.actuals.iter().filter_map(|a| Some((a.period.day_number()?, a.value))).collect();
+        points.sort_by_key(|p| p.0);
+        let pace = match (pace_start(kpi, start), kpi.deadline.as_ref().and_then(Date::day_number), kpi.target) {
+            (Some(from), Some(end), Some(to)) => Some((from, (end, to))),
+            _ => None,
+        };
+        let unit = if kpi.unit.trim().is_empty() { String::new() } else { format!(" {}", kpi.unit.trim()) };
+        let y_ticks = LineChart::ranges(&points, pace, kpi.target)
+            .map(|(_, (lo, hi))| nice_ticks(lo, hi, 5).into_iter().map(|v| (v, format_number_short(lang, v))).collect())
+            .unwrap_or_default();
+        let x_ticks = LineChart::ranges(&points, pace, kpi.target)
+            .map(|((lo, hi), _)| {
+                (0..=4).map(|i| lo + (hi - lo) * i / 4).map(|d| (d, format_date(lang, &Date::from_day_number(d)))).collect()
+            })
+            .unwrap_or_default();
+        let mut status_text = fill(t.status_line, &[("status", &status_label(lang, status))]);
+        if let Some(last) = latest(kpi) {
+            status_text.push_str(" · ");
+            status_text.push_str(&fill(t.latest_value, &[("value", &format!("{}{unit}", format_number_short(lang, last.value))), ("date", &format_date(lang, &last.period))]));
+        }
+        let rows = {
+            let mut actuals: Vec<_> = kpi.actuals.iter().collect();
+            actuals.sort_by(|a, b| b.period.0.cmp(&a.period.0));
+            actuals
+                .into_iter()
+                .map(|a| {
+                    let expected = a.period.day_number().and_then(|d| expected_value(kpi, start, d));
+                    [format_date(lang, &a.period), format_number_short(lang, a.value), expected.map(|e| format_number(lang, e, 1)).unwrap_or_else(|| "—".into())]
+                })
+                .collect()
+        };
+        LineChart {
+            title: fill(t.kpi_chart_title, &[("kpi", &kpi.name)]),
+            points,
+            pace,
+            target: kpi.target,
+            legend: [t.legend_actual.to_owned(), t.legend_pace.to_owned(), kpi.target.map(|v| fill(t.legend_target, &[("value", &format!("{}{unit}", format_number_short(lang, v)))])).unwrap_or_default()],
+            status_text,
+            colour: status_index(status),
+            x_ticks,
+            y_ticks,
+            rows,
+        }
+    }
+
+    /// KPIs per status.
+    pub fn status_counts(plan: &Plan, lang: Lang, today: &Date) -> BarChart {
+        let t = lang.texts();
+        let c = counts(&statuses(plan, today));
+        let max = c.iter().copied().max().unwrap_or(0).max(4) as u32;
+        BarChart {
+            title: t.status_chart_title.to_owned(),
+            series: vec![t.kpis_series.to_owned()],
+            groups: Status::ALL
+                .iter()
+                .zip(c)
+                .map(|(s, n)| Group { label: status_label(lang, *s), bars: vec![Bar { value: Some(n as f64), text: n.to_string() }], marked: false })
+                .collect(),
+            max: f64::from(max),
+            ticks: nice_ticks(0.0, f64::from(max), 4).into_iter().map(|v| (v, format_number(lang, v, 0))).collect(),
+            mark_text: String::new(),
+        }
+    }
+
+    /// Share of actions done per action plan.
+    pub fn actions(plan: &Plan, lang: Lang) -> BarChart {
+        let t = lang.texts();
+        BarChart {
+            title: t.actions_chart_title.to_owned(),
+            series: vec![t.done_series.to_owned()],
+            groups: ActionPlan::ALL
+                .iter()
+                .map(|ap| {
+                    let all: Vec<_> = plan.operative.actions.iter().filter(|a| a.plan == *ap && a.status != ActionStatus::Dropped).collect();
+                    let done = all.iter().filter(|a| a.status == ActionStatus::Done).count();
+                    let share = if all.is_empty() { None } else { Some(done as f64 * 100.0 / all.len() as f64) };
+                    Group {
+                        label: t.action_plans[*ap as usize].to_owned(),
+                        bars: vec![Bar { value: share, text: fill(t.done_of, &[("done", &done.to_string()), ("total", &all.len().to_string())]) }],
+                        marked: false,
+                    }
+                })
+                .collect(),
+            max: 100.0,
+            ticks: [0.0, 25.0, 50.0, 75.0, 100.0].map(|v| (v, fill(t.percent_value, &[("value", &format_number(lang, v, 0))]))).to_vec(),
+            mark_text: String::new(),
+        }
+    }
+
+    /// How complete each phase is, foundation first.
+    pub fn phases(plan: &Plan, lang: Lang) -> BarChart {
+        let t = lang.texts();
+        BarChart {
+            title: t.phases_chart_title.to_owned(),
+            series: vec![t.complete_series.to_owned()],
+            groups: Phase::ALL
+                .iter()
+                .map(|p| {
+                    let pct = phase_progress(plan, *p).percent();
+                    Group { label: t.phase(*p).to_owned(), bars: vec![Bar { value: Some(f64::from(pct)), text: fill(t.percent_value, &[("value", &pct.to_string())]) }], marked: false }
+                })
+                .collect(),
+            max: 100.0,
+            ticks: [0.0, 25.0, 50.0, 75.0, 100.0].map(|v| (v, fill(t.percent_value, &[("value", &format_number(lang, v, 0))]))).to_vec(),
+            mark_text: String::new(),
+        }
+    }
+}
+
+/// A chart ready for the screen: its title, its SVG, its data as a table, and words that
+/// sum it up.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drawn {
+    pub title: String,
+    pub svg: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub words: Vec<String>,
+}
+
+impl BarChart {
+    pub fn drawn(&self, words: Vec<String>) -> Drawn {
+        let mut header = vec![String::new()];
+        header.extend(self.series.iter().cloned());
+        Drawn { title: self.title.clone(), svg: self.svg(), header, rows: self.rows(), words }
+    }
+}
+
+impl LineChart {
+    /// `header` names the table's columns: period, value, expected.
+    pub fn drawn(&self, header: [&str; 3]) -> Drawn {
+        Drawn {
+            title: self.title.clone(),
+            svg: self.svg(),
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows: self.rows.iter().map(|r| r.to_vec()).collect(),
+            words: vec![self.status_text.clone()],
+        }
     }
 }

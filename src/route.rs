@@ -9,6 +9,7 @@ pub enum Route {
     Overview(Id),
     Block(Id, Block),
     Step(Id, Step),
+    Dashboard(Id),
     NotFound,
 }
 
@@ -22,6 +23,7 @@ impl Route {
         match parts.as_slice() {
             [] | ["plans"] => Route::Plans,
             ["plans", plan] => Route::Overview(id(plan)),
+            ["plans", plan, "dashboard"] => Route::Dashboard(id(plan)),
             ["plans", plan, phase, block] => {
                 match Phase::from_slug(phase).and_then(|p| Block::from_slug(p, block)) {
                     Some(b) => Route::Block(id(plan), b),
@@ -44,12 +46,13 @@ impl Route {
             Route::Overview(id) => format!("#/plans/{}", encode(id)),
             Route::Block(id, b) => format!("#/plans/{}/{}/{}", encode(id), b.phase().slug(), b.slug()),
             Route::Step(id, s) => format!("#/plans/{}/strategy/strategic-plan/step-{}", encode(id), s.number()),
+            Route::Dashboard(id) => format!("#/plans/{}/dashboard", encode(id)),
         }
     }
 
     pub fn plan_id(&self) -> Option<&Id> {
         match self {
-            Route::Overview(id) | Route::Block(id, _) | Route::Step(id, _) => Some(id),
+            Route::Overview(id) | Route::Block(id, _) | Route::Step(id, _) | Route::Dashboard(id) => Some(id),
             Route::Plans | Route::NotFound => None,
         }
     }
@@ -95,7 +98,7 @@ mod tests {
     #[test]
     fn every_screen_round_trips() {
         let id = Id::from("abc123");
-        let mut routes = vec![Route::Plans, Route::Overview(id.clone())];
+        let mut routes = vec![Route::Plans, Route::Overview(id.clone()), Route::Dashboard(id.clone())];
         routes.extend(Block::ALL.iter().map(|b| Route::Block(id.clone(), *b)));
         routes.extend(Step::ALL.iter().map(|s| Route::Step(id.clone(), *s)));
         for r in routes {

@@ -5,7 +5,9 @@
 use super::fields::{TextField, TextFields};
 use super::lists::{Column, Kind, Link, ListEditor, ListSpec};
 use super::state::{new_id, AppState, NoticeKind};
-use crate::charts::{information as charts, BarChart};
+use super::chart::ChartView;
+use crate::charts::information as charts;
+use std::sync::Arc;
 use crate::i18n::{fill, Lang};
 use crate::model::*;
 use crate::route::Route;
@@ -68,6 +70,7 @@ static OPPORTUNITIES_RISKS: ListSpec = ListSpec {
     advice: None,
     action: None,
     removal: None,
+    filters: &[],
 };
 
 // Tools & methods.
@@ -110,6 +113,7 @@ static TOOLS: ListSpec = ListSpec {
     advice: None,
     action: None,
     removal: None,
+    filters: &[],
 };
 
 // Exercise 1: findings, one list per level.
@@ -158,6 +162,7 @@ static FINDINGS: ListSpec = ListSpec {
     advice: None,
     action: None,
     removal: None,
+    filters: &[],
 };
 
 // Exercise 2: the channels table.
@@ -203,6 +208,7 @@ static CHANNELS: ListSpec = ListSpec {
     advice: None,
     action: None,
     removal: None,
+    filters: &[],
 };
 
 // Exercise 3: the four quadrants.
@@ -249,6 +255,7 @@ static SWOT: ListSpec = ListSpec {
     advice: None,
     action: None,
     removal: None,
+    filters: &[],
 };
 
 const LANDSCAPE_TEXT: &[TextField] = &[TextField {
@@ -313,7 +320,7 @@ fn LandscapeEditor() -> impl IntoView {
     view! {
         {levels}
         <TextFields fields=LANDSCAPE_TEXT/>
-        <ChartView name="landscape" make=charts::landscape words=landscape_words/>
+        <ChartView name="landscape".to_owned() make=Arc::new(|p, l| charts::landscape(p, l).drawn(landscape_words(p, l)))/>
     }
 }
 
@@ -343,7 +350,7 @@ fn AuditEditor() -> impl IntoView {
         <h2 id="benchmark-title">{t.benchmark_title}</h2>
         <p class="hint">{t.benchmark_intro}</p>
         <BenchmarkTable/>
-        <ChartView name="gap" make=charts::gap words=charts::gap_sentences/>
+        <ChartView name="gap".to_owned() make=Arc::new(|p, l| charts::gap(p, l).drawn(charts::gap_sentences(p, l)))/>
     }
 }
 
@@ -465,8 +472,8 @@ fn MaturityEditor() -> impl IntoView {
         {dimensions}
         <TextFields fields=MATURITY_NOTES/>
         <MaturityResult/>
-        <ChartView name="profile" make=charts::profile words=|_, _| Vec::new()/>
-        <ChartView name="distribution" make=charts::distribution words=|_, lang| vec![lang.texts().distribution_source.to_owned()]/>
+        <ChartView name="profile".to_owned() make=Arc::new(|p, l| charts::profile(p, l).drawn(Vec::new()))/>
+        <ChartView name="distribution".to_owned() make=Arc::new(|p, l| charts::distribution(p, l).drawn(vec![l.texts().distribution_source.to_owned()]))/>
     }
 }
 
@@ -510,46 +517,4 @@ fn MaturityResult() -> impl IntoView {
         })
     };
     view! { <section class="card result" aria-live="polite">{result}</section> }
-}
-
-/// A chart with its title, words that sum it up, its data as a table, and a download.
-#[component]
-fn ChartView(name: &'static str, make: fn(&Plan, Lang) -> BarChart, words: fn(&Plan, Lang) -> Vec<String>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let t = state.texts();
-    let lang = state.lang.get_untracked();
-    let chart = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| {
-        let chart = make(p, lang);
-        let svg = chart.svg();
-        (chart, svg, words(p, lang))
-    })));
-    let title = move || chart.with(|c| c.as_ref().map(|c| c.0.title.clone()).unwrap_or_default());
-    let download = move |_| {
-        if let Some((c, svg, _)) = chart.get_untracked() {
-            let plan = state.plan.with_untracked(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
-            super::state::download_as(&format!("{plan} – {}.svg", c.title), &svg, "image/svg+xml");
-        }
-    };
-    let table = move || chart.with(|c| c.as_ref().map(|(c, _, _)| {
-        let head = c.series.iter().map(|s| view! { <th scope="col">{s.clone()}</th> }).collect_view();
-        let rows = c.rows().into_iter().map(|row| {
-            let mut cells = row.into_iter();
-            let first = cells.next().unwrap_or_default();
-            view! { <tr><th scope="row">{first}</th>{cells.map(|v| view! { <td>{v}</td> }).collect_view()}</tr> }
-        }).collect_view();
-        view! { <table><thead><tr><td></td>{head}</tr></thead><tbody>{rows}</tbody></table> }
-    }));
-    view! {
-        <figure class="chart" data-testid=format!("chart-{name}")>
-            <figcaption>{title}</figcaption>
-            <div class="chart-svg" role="img" aria-label=move || fill(t.chart_label, &[("title", &title())])
-                inner_html=move || chart.with(|c| c.as_ref().map(|c| c.1.clone()).unwrap_or_default())></div>
-            {move || chart.with(|c| c.as_ref().map(|c| c.2.iter().map(|w| view! { <p class="chart-words">{w.clone()}</p> }).collect_view()))}
-            <details>
-                <summary>{t.show_data}</summary>
-                {table}
-            </details>
-            <button type="button" class="secondary" data-testid=format!("download-{name}") on:click=download>{t.download_svg}</button>
-        </figure>
-    }
 }

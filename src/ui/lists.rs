@@ -29,6 +29,8 @@ pub enum Kind {
     Check,
     /// Several of the plan's items, ids separated by spaces; the options are (id, label).
     Links(fn(&Plan) -> Vec<(Id, String)>),
+    /// One of the plan's items, or "": the options are (value, label).
+    Pick(fn(&Plan) -> Vec<(String, String)>),
 }
 
 /// A column: its label and how its value is read and written, as text.
@@ -76,6 +78,8 @@ pub struct ListSpec {
     pub action: Option<RowAction>,
     /// Items that others hang on: removing one asks whether they go too or move.
     pub removal: Option<Removal>,
+    /// Columns the view can be narrowed by, each with a choice of the values present.
+    pub filters: &'static [usize],
 }
 
 /// A further action on a row (e.g. making a kept indicator a KPI).
@@ -110,8 +114,20 @@ pub fn ListEditor(spec: &'static ListSpec, #[prop(optional)] group: usize) -> im
     let t = state.texts();
     // Sorted by column `.0`, ascending when `.1`; the plan's own order stays as it is.
     let sort = RwSignal::new(None::<(usize, bool)>);
+    // The chosen value per filter; "" shows all.
+    let chosen = RwSignal::new(vec![String::new(); spec.filters.len()]);
+    let all_ids = move || state.plan.with(|p| p.as_ref().map(|p| (spec.ids)(p, group)).unwrap_or_default());
     let ids = move || {
-        let mut ids = state.plan.with(|p| p.as_ref().map(|p| (spec.ids)(p, group)).unwrap_or_default());
+        let mut ids = all_ids();
+        chosen.with(|chosen| {
+            if chosen.iter().any(|c| !c.is_empty()) {
+                state.plan.with(|p| {
+                    if let Some(p) = p {
+                        ids.retain(|id| spec.filters.iter().zip(chosen).all(|(col, c)| c.is_empty() || (spec.columns[*col].get)(p, id).split(' ').any(|v| v == c)));
+                    }
+                });
+            }
+        });
         if let Some((col, ascending)) = sort.get() {
             let column = &spec.columns[col];
             state.plan.with(|p| {
@@ -163,8 +179,43 @@ pub fn ListEditor(spec: &'static ListSpec, #[prop(optional)] group: usize) -> im
             view! { <th scope="col">{label}</th> }.into_any()
         }
     }).collect_view();
+    let filters = (!spec.filters.is_empty()).then(|| {
+        let selects = spec.filters.iter().enumerate().map(|(n, col)| {
+            let column = &spec.columns[*col];
+            let label = (column.label)(t);
+            let select_id = format!("{}-{group}-filter-{}", spec.name, column.key);
+            let options = move || {
+                state.plan.with(|p| {
+                    let Some(p) = p else { return Vec::new() };
+                    let mut values: Vec<(String, String)> = match column.kind {
+                        Kind::Choice { labels, .. } => labels(t).iter().enumerate().map(|(i, l)| (i.to_string(), l.to_string())).collect(),
+                        Kind::Pick(options) => options(p),
+                        _ => {
+                            let mut seen: Vec<String> = (spec.ids)(p, group).iter().map(|id| (column.get)(p, id)).filter(|v| !v.trim().is_empty()).collect();
+                            seen.sort();
+                            seen.dedup();
+                            seen.into_iter().map(|v| (v.clone(), v)).collect()
+                        }
+                    };
+                    values.retain(|(v, _)| !v.is_empty());
+                    values
+                })
+            };
+            view! {
+                <label for=select_id.clone()>{fill(t.filter_by, &[("column", label)])}</label>
+                <select id=select_id.clone() data-testid=select_id
+                    on:change=move |ev| { let v = event_target_value(&ev); chosen.update(|c| c[n] = v); }>
+                    <option value="">{t.filter_all}</option>
+                    {move || options().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                </select>
+            }
+        }).collect_view();
+        let shown = move || fill(t.shown_of, &[("shown", &ids().len().to_string()), ("total", &all_ids().len().to_string())]);
+        view! { <div class="filters">{selects}<span class="hint" role="status">{shown}</span></div> }
+    });
     view! {
         <div class="list" data-testid=format!("{}-{group}", spec.name)>
+            {filters}
             <p class="hint" hidden=move || !empty()>{t.list_empty}</p>
             <table class="rows" class:cards=spec.cards hidden=empty>
                 <thead><tr>{spec.badge.map(|_| view! { <th scope="col"></th> })}{header}<th scope="col"><span class="visually-hidden">{t.actions_column}</span></th></tr></thead>
@@ -329,6 +380,13 @@ fn Cell(column: &'static Column, el_id: String, id: StoredValue<Id>, readonly: S
             }
             .into_any()
         }
+        Kind::Pick(options) => view! {
+            <select id=el_id.clone() data-testid=el_id aria-label=label prop:value=value on:change=move |ev| write(event_target_value(&ev))>
+                <option value="">{t.not_set}</option>
+                {move || state.plan.with(|p| p.as_ref().map(options).unwrap_or_default()).into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+            </select>
+        }
+        .into_any(),
         Kind::Scale { min, max } => {
             let options = (min..=max).map(|i| view! { <option value=i.to_string()>{i}</option> }).collect_view();
             view! {

@@ -1,7 +1,9 @@
 //! The browser app: the shell (header, language switch, save status, messages) and the
 //! screens, one module each. State and storage traffic live in `state`.
 
+mod chart;
 mod fields;
+mod operative;
 mod information;
 mod lists;
 mod notices;

@@ -19,6 +19,7 @@ pub fn Overview() -> impl IntoView {
     let typed = move || state.plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
     let function = move || state.plan.with(|p| p.as_ref().map(|p| p.function()).unwrap_or_default());
     let export_id = id.clone();
+    let dashboard = crate::route::Route::Dashboard(id.clone()).href();
     view! {
         <div class="page overview">
             <nav class="breadcrumb" aria-label=t.breadcrumb>
@@ -38,6 +39,7 @@ pub fn Overview() -> impl IntoView {
                     }/>
                 <span class="tag">{move || t.function(function())}</span>
                 <button type="button" data-testid="export" on:click=move |_| state.export(&export_id)>{t.export}</button>
+                <a href=dashboard data-testid="dashboard-link">{t.open_dashboard}</a>
             </div>
             <p class="lead">{t.overview_intro}</p>
             <h2 class="model-title">{t.model_title} " " <small>{t.model_note}</small></h2>

@@ -31,6 +31,7 @@ pub fn PlanScreen(route: Route) -> impl IntoView {
                     Route::Overview(_) => view! { <Overview/> }.into_any(),
                     Route::Block(id, block) => view! { <BlockScreen id=id block=block/> }.into_any(),
                     Route::Step(id, step) => view! { <StepScreen id=id step=step/> }.into_any(),
+                    Route::Dashboard(id) => view! { <super::operative::Dashboard id=id/> }.into_any(),
                     Route::Plans | Route::NotFound => ().into_any(),
                 }
             }
@@ -90,7 +91,7 @@ fn BlockScreen(id: Id, block: Block) -> impl IntoView {
                 }}
             </p>
             {steps}
-            {super::fields::block_editor(block).or_else(|| super::information::block_editor(block, id.clone())).or_else(|| super::strategy::block_editor(block)).map(|editor| view! { <section class="card editor">{editor}</section> })}
+            {super::fields::block_editor(block).or_else(|| super::information::block_editor(block, id.clone())).or_else(|| super::strategy::block_editor(block)).or_else(|| super::operative::block_editor(block, id.clone())).map(|editor| view! { <section class="card editor">{editor}</section> })}
             <p><a href=Route::Overview(id).href()>{t.back_to_overview}</a></p>
         </div>
     }

@@ -63,6 +63,7 @@ static BUSINESS_OBJECTIVES: ListSpec = ListSpec {
     advice: None,
     action: None,
     removal: None,
+    filters: &[],
 };
 
 // Social media objectives.
@@ -147,6 +148,7 @@ static OBJECTIVES: ListSpec = ListSpec {
         },
         moving: |p, id, to| p.strategy.remove_objective_moving_dependents(id, to),
     }),
+    filters: &[],
 };
 
 // KPIs, grouped by objective (the group is the objective's index).
@@ -241,6 +243,7 @@ static KPIS: ListSpec = ListSpec {
     advice: Some(|p, id, t| smart_texts(smart_kpi(p, id), true, t)),
     action: None,
     removal: None,
+    filters: &[],
 };
 
 // Tactics, grouped by objective.
@@ -286,6 +289,7 @@ static TACTICS: ListSpec = ListSpec {
     advice: None,
     action: None,
     removal: None,
+    filters: &[],
 };
 
 // Output indicators, grouped by tactic (the group is the tactic's index).
@@ -336,6 +340,7 @@ static INDICATORS: ListSpec = ListSpec {
         done: |t| t.promoted,
     }),
     removal: None,
+    filters: &[],
 };
 
 // Relationships.
@@ -374,6 +379,7 @@ static RELATIONSHIPS: ListSpec = ListSpec {
     advice: None,
     action: None,
     removal: None,
+    filters: &[],
 };
 
 /// The editor of a step of the strategic plan, where it is a list or a choice.

@@ -1,0 +1,523 @@
+//! The Operative phase: the three action plans, KPI tracking (values per period, status by
+//! pace, charts, CSV, thresholds) and the plan's dashboard.
+
+use super::chart::ChartView;
+use super::lists::{Column, Kind, ListEditor, ListSpec};
+use super::state::{download_as, today, AppState, NoticeKind};
+use crate::charts::tracking as charts;
+use crate::i18n::{fill, format_date, format_number, format_number_short, parse_number, Lang, NumberError, Texts};
+use crate::model::tracking::{import_csv, roll_up, status, statuses, to_csv, CsvError, RowError, Status};
+use crate::model::*;
+use crate::model::Action;
+use crate::route::Route;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+fn action<'a>(p: &'a Plan, id: &Id) -> Option<&'a Action> {
+    p.operative.actions.iter().find(|a| &a.id == id)
+}
+fn action_set(p: &mut Plan, id: &Id, f: impl FnOnce(&mut Action)) {
+    if let Some(a) = p.operative.actions.iter_mut().find(|a| &a.id == id) {
+        f(a)
+    }
+}
+fn action_text(p: &Plan, id: &Id, f: fn(&Action) -> String) -> String {
+    action(p, id).map(f).unwrap_or_default()
+}
+
+/// What an action can serve: objectives ("o:<id>") and tactics ("t:<id>").
+fn serves_options(p: &Plan) -> Vec<(String, String)> {
+    let s = &p.strategy;
+    let short = |t: &str| t.chars().take(60).collect::<String>();
+    let mut out: Vec<(String, String)> = s.objectives.iter().enumerate().map(|(i, o)| (format!("o:{}", o.id), format!("{}. {}", i + 1, short(&o.text)))).collect();
+    out.extend(s.tactics.iter().map(|x| (format!("t:{}", x.id), format!("– {}", short(&x.text)))));
+    out
+}
+
+fn is_overdue(a: &Action, today: &Date) -> bool {
+    matches!(a.status, ActionStatus::Open | ActionStatus::InProgress) && a.due.as_ref().is_some_and(|d| d.is_valid() && d.0 < today.0)
+}
+
+static ACTIONS: ListSpec = ListSpec {
+    name: "action",
+    ids: |p, g| p.operative.actions.iter().filter(|a| a.plan as usize == g).map(|a| a.id.clone()).collect(),
+    add: |p, g, id| {
+        let plan = ActionPlan::ALL.get(g).copied().unwrap_or_default();
+        p.operative.actions.push(Action { id, plan, ..Default::default() })
+    },
+    remove: |p, id| p.operative.actions.retain(|a| &a.id != id),
+    shift: |p, id, up| {
+        if let Some(i) = p.operative.actions.iter().position(|a| &a.id == id) {
+            move_in_group(&mut p.operative.actions, i, up, |a, b| a.plan == b.plan);
+        }
+    },
+    title: |p, id| action_text(p, id, |a| a.title.clone()),
+    add_label: |t, _| t.add_action.to_owned(),
+    columns: &[
+        Column { key: "title", label: |t| t.action_title, kind: Kind::Long, get: |p, id| action_text(p, id, |a| a.title.clone()), set: |p, id, v| action_set(p, id, |a| a.title = v.to_owned()) },
+        Column { key: "owner", label: |t| t.action_owner, kind: Kind::Line, get: |p, id| action_text(p, id, |a| a.owner.clone()), set: |p, id, v| action_set(p, id, |a| a.owner = v.to_owned()) },
+        Column {
+            key: "due",
+            label: |t| t.action_due,
+            kind: Kind::Date,
+            get: |p, id| action_text(p, id, |a| a.due.as_ref().map(|d| d.0.clone()).unwrap_or_default()),
+            set: |p, id, v| action_set(p, id, |a| a.due = Some(Date(v.to_owned())).filter(Date::is_valid)),
+        },
+        Column {
+            key: "status",
+            label: |t| t.action_status,
+            kind: Kind::Choice { labels: |t| &t.action_statuses, optional: false },
+            get: |p, id| action_text(p, id, |a| (a.status as usize).to_string()),
+            set: |p, id, v| action_set(p, id, |a| a.status = v.parse::<usize>().ok().and_then(|i| ActionStatus::ALL.get(i).copied()).unwrap_or_default()),
+        },
+        Column {
+            key: "serves",
+            label: |t| t.action_serves,
+            kind: Kind::Pick(serves_options),
+            get: |p, id| {
+                action_text(p, id, |a| match &a.serves {
+                    Some(Serves::Objective(o)) => format!("o:{o}"),
+                    Some(Serves::Tactic(x)) => format!("t:{x}"),
+                    None => String::new(),
+                })
+            },
+            set: |p, id, v| {
+                let serves = match v.split_once(':') {
+                    Some(("o", o)) if p.strategy.objectives.iter().any(|x| x.id.as_str() == o) => Some(Serves::Objective(Id::from(o))),
+                    Some(("t", x)) if p.strategy.tactics.iter().any(|t| t.id.as_str() == x) => Some(Serves::Tactic(Id::from(x))),
+                    _ => None,
+                };
+                action_set(p, id, |a| a.serves = serves)
+            },
+        },
+    ],
+    sortable: true,
+    link: None,
+    cards: false,
+    badge: None,
+    advice: Some(|p, id, t| if action(p, id).is_some_and(|a| is_overdue(a, &today())) { vec![format!("⚠ {}", t.overdue)] } else { Vec::new() }),
+    action: None,
+    removal: None,
+    filters: &[1, 3, 4],
+};
+
+/// The editor of an Operative block.
+pub fn block_editor(block: Block, plan: Id) -> Option<AnyView> {
+    let t = expect_context::<AppState>().texts();
+    let list = |i: usize| view! { <p class="hint">{t.actions_intro[i]}</p><ListEditor spec=&ACTIONS group=i/> }.into_any();
+    Some(match block {
+        Block::Enabling => list(0),
+        Block::Organisation => list(1),
+        Block::Technical => list(2),
+        Block::KpiTracking => view! { <Tracking plan=plan/> }.into_any(),
+        _ => return None,
+    })
+}
+
+fn status_badge(lang: Lang, s: Status) -> impl IntoView {
+    view! { <span class=format!("status-badge status-{}", charts::status_index(s)) data-status=charts::status_index(s)>{charts::status_label(lang, s)}</span> }
+}
+
+#[component]
+fn Tracking(plan: Id) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let kpis = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| p.strategy.kpis.iter().map(|k| k.id.clone()).collect::<Vec<_>>()).unwrap_or_default()));
+    let open_all = kpis.with_untracked(|k| k.len() <= 10);
+    view! {
+        <p class="lead">{t.tracking_intro}</p>
+        <p><a href=Route::Dashboard(plan).href() data-testid="open-dashboard">{t.open_dashboard}</a></p>
+        <ThresholdsForm/>
+        <CsvTools kpi=None/>
+        <p class="warning" hidden=move || !kpis.with(Vec::is_empty)>{t.no_kpis}</p>
+        {move || kpis.get().into_iter().enumerate().map(|(i, id)| view! { <KpiCard id=id index=i open=open_all/> }).collect_view()}
+    }
+}
+
+/// The plan's thresholds, in percent; a wrong entry is named and changes nothing.
+#[component]
+fn ThresholdsForm() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let current = move |f: fn(&Thresholds) -> f64| state.plan.with_untracked(|p| p.as_ref().map(|p| f(&p.operative.thresholds)).unwrap_or(0.0));
+    let at_risk = RwSignal::new(format_number_short(state.lang.get_untracked(), current(|x| x.at_risk) * 100.0));
+    let off_track = RwSignal::new(format_number_short(state.lang.get_untracked(), current(|x| x.off_track) * 100.0));
+    let error = RwSignal::new(false);
+    let apply = move || {
+        let lang = state.lang.get_untracked();
+        let read = |s: RwSignal<String>| parse_number(lang, &s.get_untracked()).ok().flatten();
+        match (read(at_risk), read(off_track)) {
+            (Some(a), Some(o)) if o > 0.0 && a <= 100.0 && o < a => {
+                error.set(false);
+                state.edit(|p| p.operative.thresholds = Thresholds { at_risk: a / 100.0, off_track: o / 100.0 });
+            }
+            _ => error.set(true),
+        }
+    };
+    view! {
+        <details class="card thresholds">
+            <summary>{t.thresholds_title}</summary>
+            <p class="hint">{t.thresholds_intro}</p>
+            <div class="inline-form">
+                <label for="threshold-at-risk">{t.threshold_at_risk}</label>
+                <input type="text" inputmode="decimal" id="threshold-at-risk" data-testid="threshold-at-risk" aria-describedby="threshold-message"
+                    prop:value=move || at_risk.get() on:input=move |ev| { at_risk.set(event_target_value(&ev)); apply(); }/>
+                <label for="threshold-off-track">{t.threshold_off_track}</label>
+                <input type="text" inputmode="decimal" id="threshold-off-track" data-testid="threshold-off-track" aria-describedby="threshold-message"
+                    prop:value=move || off_track.get() on:input=move |ev| { off_track.set(event_target_value(&ev)); apply(); }/>
+            </div>
+            <p class="field-message" id="threshold-message" role="status">{move || error.get().then_some(t.thresholds_invalid)}</p>
+        </details>
+    }
+}
+
+fn csv_error_lines(t: &Texts, e: &CsvError) -> Vec<String> {
+    match e {
+        CsvError::Empty => vec![t.csv_empty.to_owned()],
+        CsvError::Header => vec![t.csv_header.to_owned()],
+        CsvError::Rows(rows) => rows
+            .iter()
+            .take(20)
+            .map(|(line, e)| {
+                let (i, text) = match e {
+                    RowError::Columns => (0, ""),
+                    RowError::UnknownKpi(s) => (1, s.as_str()),
+                    RowError::BadDate(s) => (2, s.as_str()),
+                    RowError::BadNumber(s) => (3, s.as_str()),
+                    RowError::Duplicate(s) => (4, s.as_str()),
+                };
+                fill(t.csv_rows[i], &[("line", &line.to_string()), ("text", text)])
+            })
+            .collect(),
+    }
+}
+
+/// Export and import of actual values as CSV, for one KPI or all.
+#[component]
+fn CsvTools(kpi: Option<Id>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let only = StoredValue::new(kpi.clone());
+    let suffix = kpi.as_ref().map(|k| k.to_string()).unwrap_or_else(|| "all".into());
+    let errors = RwSignal::new(Vec::<String>::new());
+    let export = move |_| {
+        state.plan.with_untracked(|p| {
+            if let Some(p) = p {
+                let name = only.with_value(|o| o.as_ref().and_then(|id| p.strategy.kpis.iter().find(|k| &k.id == id)).map(|k| k.name.clone())).unwrap_or_else(|| p.name.clone());
+                download_as(&format!("{name}.csv"), &only.with_value(|o| to_csv(p, o.as_ref())), "text/csv");
+            }
+        });
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await else {
+                state.notify(NoticeKind::ReadFailed { file: name });
+                return;
+            };
+            let text = text.as_string().unwrap_or_default();
+            let lang = state.lang.get_untracked();
+            // Tried on a copy: a refused file leaves the plan as it was.
+            let Some(mut copy) = state.plan.get_untracked() else { return };
+            let result = only.with_value(|o| import_csv(&mut copy, &text, o.as_ref(), |s| parse_number(lang, s).ok().flatten()));
+            match result {
+                Ok(done) => {
+                    errors.set(Vec::new());
+                    state.edit(|p| *p = copy);
+                    state.notify(NoticeKind::Done { text: fill(t.csv_imported, &[("added", &done.added.to_string()), ("replaced", &done.replaced.to_string())]) });
+                }
+                Err(e) => {
+                    let mut lines = vec![fill(t.csv_failed, &[("file", &name)])];
+                    lines.extend(csv_error_lines(t, &e));
+                    errors.set(lines);
+                }
+            }
+        });
+    };
+    let (export_label, import_label) = if kpi.is_some() { (t.export_csv, t.import_csv) } else { (t.export_all_csv, t.import_all_csv) };
+    let input_id = format!("csv-import-{suffix}");
+    view! {
+        <div class="csv-tools">
+            <button type="button" class="secondary" data-testid=format!("csv-export-{suffix}") on:click=export>{export_label}</button>
+            <label class="file-button">
+                <span>{import_label}</span>
+                <input type="file" accept=".csv,text/csv" id=input_id.clone() data-testid=input_id aria-describedby="csv-hint" on:change=import/>
+            </label>
+            {kpi.is_none().then(|| view! { <p class="hint" id="csv-hint">{t.csv_hint}</p> })}
+            <div class="notice notice-error" role="alert" data-testid=format!("csv-errors-{suffix}") hidden=move || errors.with(Vec::is_empty)>
+                <ul class="problems">{move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+            </div>
+        </div>
+    }
+}
+
+fn kpi_of<'a>(p: &'a Plan, id: &Id) -> Option<&'a Kpi> {
+    p.strategy.kpis.iter().find(|k| &k.id == id)
+}
+
+#[component]
+fn KpiCard(id: Id, index: usize, open: bool) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let lang = state.lang.get_untracked();
+    let day = today();
+    let kid = StoredValue::new(id.clone());
+    let name = move || state.plan.with(|p| p.as_ref().and_then(|p| kpi_of(p, &kid.get_value())).map(|k| k.name.clone()).unwrap_or_default());
+    let objective = move || {
+        state.plan.with(|p| {
+            let p = p.as_ref()?;
+            let k = kpi_of(p, &kid.get_value())?;
+            let i = p.strategy.objectives.iter().position(|o| o.id == k.objective)?;
+            Some(fill(t.objective_heading, &[("number", &(i + 1).to_string()), ("text", &p.strategy.objectives[i].text.chars().take(80).collect::<String>())]))
+        })
+    };
+    let current = {
+        let day = day.clone();
+        move || state.plan.with(|p| p.as_ref().and_then(|p| kpi_of(p, &kid.get_value()).map(|k| status(k, p.strategy.focus.start.as_ref(), &p.operative.thresholds, &day)))).unwrap_or(Status::NoData)
+    };
+    let shown = RwSignal::new(open);
+    let chart_day = day.clone();
+    let make: super::chart::MakeChart = Arc::new(move |p: &Plan, lang: Lang| match kpi_of(p, &kid.get_value()) {
+        Some(k) => charts::kpi(p, k, lang, &chart_day).drawn([lang.texts().period, lang.texts().value, lang.texts().expected]),
+        None => crate::charts::Drawn { title: String::new(), svg: String::new(), header: Vec::new(), rows: Vec::new(), words: Vec::new() },
+    });
+    let heading_id = format!("kpi-{index}-title");
+    view! {
+        <section class="card kpi-card" aria-labelledby=heading_id.clone() data-testid=format!("kpi-card-{index}")>
+            <h2 id=heading_id.clone()>{name}" "<span data-testid=format!("kpi-status-{index}")>{move || status_badge(lang, current())}</span></h2>
+            <p class="hint">{objective}</p>
+            <details open=open on:toggle=move |ev| {
+                if let Some(d) = ev.target().and_then(|x| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(x).ok()) {
+                    shown.set(d.open());
+                }
+            }>
+                <summary>{t.show_chart}</summary>
+                {move || shown.get().then(|| view! { <ChartView name=format!("kpi-{index}") make=make.clone()/> })}
+            </details>
+            <AddValue id=kid index=index/>
+            <ValuesTable id=kid index=index/>
+            <CsvTools kpi=Some(id)/>
+        </section>
+    }
+}
+
+/// Entry of one period's value: the date the period ends on and the number.
+#[component]
+fn AddValue(id: StoredValue<Id>, index: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let period = RwSignal::new(String::new());
+    let value = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<(bool, String)>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = state.lang.get_untracked();
+        let date = Date(period.get_untracked());
+        let text = value.get_untracked();
+        let fail = |m: String| message.set(Some((false, m)));
+        if !date.is_valid() {
+            return fail(t.period_missing.to_owned());
+        }
+        let v = match parse_number(lang, &text) {
+            Ok(Some(v)) => v,
+            Ok(None) => return fail(t.value_missing.to_owned()),
+            Err(e) => {
+                let template = match e {
+                    NumberError::NotANumber => t.err_not_a_number,
+                    NumberError::Ambiguous => t.err_ambiguous_number,
+                    NumberError::TooLarge => t.err_number_too_large,
+                };
+                return fail(fill(template, &[("text", text.trim())]));
+            }
+        };
+        let exists = state.plan.with_untracked(|p| p.as_ref().and_then(|p| kpi_of(p, &id.get_value())).is_some_and(|k| k.actuals.iter().any(|a| a.period == date)));
+        if exists {
+            return fail(fill(t.period_exists, &[("date", &format_date(lang, &date))]));
+        }
+        state.edit(|p| {
+            if let Some(k) = p.strategy.kpis.iter_mut().find(|k| k.id == id.get_value()) {
+                let at = k.actuals.iter().position(|a| a.period.0 > date.0).unwrap_or(k.actuals.len());
+                k.actuals.insert(at, Actual { period: date.clone(), value: v });
+            }
+        });
+        message.set(Some((true, fill(t.value_added, &[("value", &format_number_short(lang, v)), ("date", &format_date(lang, &date))]))));
+        value.set(String::new());
+    };
+    let (pid, vid) = (format!("period-{index}"), format!("value-{index}"));
+    view! {
+        <form class="inline-form add-value" on:submit=add>
+            <label for=pid.clone()>{t.period}</label>
+            <input type="date" id=pid.clone() data-testid=pid prop:value=move || period.get() on:input=move |ev| period.set(event_target_value(&ev))/>
+            <label for=vid.clone()>{t.value}</label>
+            <input type="text" inputmode="decimal" id=vid.clone() data-testid=vid prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+            <button type="submit" class="primary" data-testid=format!("add-value-{index}")>{t.add_value}</button>
+            <p role="status" data-testid=format!("value-message-{index}") class=move || if message.with(|m| m.as_ref().is_some_and(|m| m.0)) { "field-ok" } else { "field-message" }>
+                {move || message.get().map(|m| m.1)}
+            </p>
+        </form>
+    }
+}
+
+/// Every value of a KPI, newest first, to correct or remove; built when opened.
+#[component]
+fn ValuesTable(id: StoredValue<Id>, index: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let lang = state.lang.get_untracked();
+    let opened = RwSignal::new(false);
+    let count = move || state.plan.with(|p| p.as_ref().and_then(|p| kpi_of(p, &id.get_value())).map(|k| k.actuals.len()).unwrap_or(0));
+    let periods = Memo::new(move |_| {
+        state.plan.with(|p| p.as_ref().and_then(|p| kpi_of(p, &id.get_value())).map(|k| k.actuals.iter().rev().map(|a| a.period.clone()).collect::<Vec<_>>()).unwrap_or_default())
+    });
+    let rows = move || {
+        periods.get().into_iter().map(|period| {
+            let label = format_date(lang, &period);
+            let input_id = format!("actual-{index}-{}", period.0);
+            let p2 = period.clone();
+            let p3 = period.clone();
+            let get = move || state.plan.with_untracked(|p| p.as_ref().and_then(|p| kpi_of(p, &id.get_value())).and_then(|k| k.actuals.iter().find(|a| a.period == p2)).map(|a| a.value));
+            let draft = RwSignal::new(get().map(|v| format_number_short(lang, v)).unwrap_or_default());
+            let bad = RwSignal::new(false);
+            let period_for_input = period.clone();
+            view! {
+                <tr>
+                    <th scope="row">{label.clone()}</th>
+                    <td>
+                        <input type="text" inputmode="decimal" id=input_id.clone() data-testid=input_id aria-label=fill(t.value_for, &[("date", &label)])
+                            aria-invalid=move || bad.get().to_string()
+                            prop:value=move || draft.get()
+                            on:input=move |ev| {
+                                let text = event_target_value(&ev);
+                                draft.set(text.clone());
+                                match parse_number(lang, &text) {
+                                    Ok(Some(v)) => {
+                                        bad.set(false);
+                                        let at = period_for_input.clone();
+                                        state.edit(|p| {
+                                            if let Some(a) = p.strategy.kpis.iter_mut().find(|k| k.id == id.get_value()).and_then(|k| k.actuals.iter_mut().find(|a| a.period == at)) {
+                                                a.value = v;
+                                            }
+                                        });
+                                    }
+                                    _ => bad.set(true),
+                                }
+                            }/>
+                    </td>
+                    <td>
+                        <button type="button" class="icon danger" aria-label=fill(t.remove_value, &[("date", &label)])
+                            on:click=move |_| {
+                                let before = state.plan.get_untracked();
+                                let at = p3.clone();
+                                state.edit(|p| {
+                                    if let Some(k) = p.strategy.kpis.iter_mut().find(|k| k.id == id.get_value()) {
+                                        k.actuals.retain(|a| a.period != at);
+                                    }
+                                });
+                                if let Some(before) = before {
+                                    state.notify(NoticeKind::Removed { item: format_date(lang, &p3), before: Box::new(before) });
+                                }
+                            }>"✕"</button>
+                    </td>
+                </tr>
+            }
+        }).collect_view()
+    };
+    view! {
+        <details class="values" on:toggle=move |_| opened.set(true) data-testid=format!("values-{index}")>
+            <summary>{move || fill(t.values_title, &[("count", &count().to_string())])}</summary>
+            {move || opened.get().then(|| view! {
+                <table class="rows">
+                    <thead><tr><th scope="col">{t.period}</th><th scope="col">{t.value}</th><th scope="col"><span class="visually-hidden">{t.actions_column}</span></th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            })}
+        </details>
+    }
+}
+
+/// Where the plan stands: the screen for the monthly review.
+#[component]
+pub fn Dashboard(id: Id) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let lang = state.lang.get_untracked();
+    let day = today();
+    let d1 = day.clone();
+    let objectives = {
+        let day = day.clone();
+        move || {
+            state.plan.with(|p| {
+                let Some(p) = p else { return Vec::new() };
+                let all = statuses(p, &day);
+                p.strategy
+                    .objectives
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| {
+                        let of: Vec<Status> = p.strategy.kpis.iter().zip(&all).filter(|(k, _)| k.objective == o.id).map(|(_, (_, s))| *s).collect();
+                        (fill(t.objective_heading, &[("number", &(i + 1).to_string()), ("text", &o.text.chars().take(80).collect::<String>())]), roll_up(of))
+                    })
+                    .collect()
+            })
+        }
+    };
+    let kpi_list = {
+        let day = day.clone();
+        move || {
+            state.plan.with(|p| {
+                let Some(p) = p else { return Vec::new() };
+                p.strategy.kpis.iter().zip(statuses(p, &day)).map(|(k, (_, s))| (k.name.clone(), s)).collect::<Vec<_>>()
+            })
+        }
+    };
+    let info = move || {
+        state.plan.with(|p| {
+            let p = p.as_ref()?;
+            let stage = p.information.maturity.stage().map(|s| fill(t.maturity_line, &[("stage", t.stage_names[s as usize])])).unwrap_or_else(|| t.maturity_unknown.to_owned());
+            let gap = p.information.audit.benchmark.gap_summary().overall().map(|g| fill(t.gap_line, &[("gap", &format_number(lang, g, 1))])).unwrap_or_else(|| t.gap_unknown.to_owned());
+            Some((stage, gap))
+        })
+    };
+    let tracking = Route::Block(id.clone(), Block::KpiTracking).href();
+    let maturity = Route::Block(id.clone(), Block::Maturity).href();
+    let audit = Route::Block(id.clone(), Block::Audit).href();
+    view! {
+        <div class="page dashboard">
+            <nav class="breadcrumb" aria-label=t.breadcrumb>
+                <ol>
+                    <li><a href="#/">{t.nav_plans}</a></li>
+                    <li><a href=Route::Overview(id.clone()).href()>{move || state.plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default())}</a></li>
+                    <li aria-current="page">{t.dashboard}</li>
+                </ol>
+            </nav>
+            <h1>{t.dashboard}</h1>
+            <p class="lead">{t.dashboard_intro}</p>
+            <div class="columns">
+                <ChartView name="status".to_owned() make=Arc::new(move |p, l| charts::status_counts(p, l, &d1).drawn(Vec::new()))/>
+                <section class="card" aria-labelledby="objectives-status">
+                    <h2 id="objectives-status">{t.objectives_status}</h2>
+                    <ul class="status-list" data-testid="objective-status">
+                        {move || objectives().into_iter().map(|(label, s)| view! { <li>{status_badge(lang, s)}" "{label}</li> }).collect_view()}
+                    </ul>
+                    <h2>{t.kpi_status_list}</h2>
+                    <ul class="status-list" data-testid="kpi-status-list">
+                        {move || kpi_list().into_iter().map(|(name, s)| view! { <li>{status_badge(lang, s)}" "{name}</li> }).collect_view()}
+                    </ul>
+                    <p><a href=tracking>{t.block(Block::KpiTracking)}</a></p>
+                </section>
+                <ChartView name="actions".to_owned() make=Arc::new(|p, l| charts::actions(p, l).drawn(Vec::new()))/>
+                <ChartView name="phases".to_owned() make=Arc::new(|p, l| charts::phases(p, l).drawn(Vec::new()))/>
+                <section class="card" data-testid="dashboard-information">
+                    <h2>{t.phase(Phase::Information)}</h2>
+                    {move || info().map(|(stage, gap)| view! {
+                        <p><a href=maturity.clone()>{stage}</a></p>
+                        <p><a href=audit.clone()>{gap}</a></p>
+                    })}
+                </section>
+            </div>
+        </div>
+    }
+}
