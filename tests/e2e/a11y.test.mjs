@@ -36,6 +36,8 @@ test('no WCAG A/AA violations on any kind of screen', async () => {
       ...[1, 2, 4, 5, 6, 7].map((n) => `#/plans/${id}/strategy/strategic-plan/step-${n}`),
       `#/plans/${id}/strategy/relationships`,
       `#/plans/${id}/operative/kpi-tracking`,
+      `#/plans/${id}/operative/enabling`,
+      `#/plans/${id}/dashboard`,
       '#/',
       '#/nowhere',
     ];
@@ -66,7 +68,8 @@ test('the start screen works with the keyboard alone', async () => {
   assert.equal(await page.textContent('[data-testid=plan-title]'), 'Keyboard plan');
   // The first block link is reachable by tabbing from the plan name.
   await page.focus('[data-testid=plan-name]');
-  for (let i = 0; i < 2; i += 1) await page.keyboard.press('Tab');
+  // Past the export button and the dashboard link.
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('Tab');
   const focused = await page.evaluate(() => document.activeElement.getAttribute('href') ?? document.activeElement.tagName);
   assert.match(focused, /^#\/plans\/.+\/information\/opportunities-risks$/);
   await context.close();
