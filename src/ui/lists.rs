@@ -99,6 +99,17 @@ pub struct Removal {
     pub moving: fn(&mut Plan, &Id, &Id) -> bool,
 }
 
+/// What a row shows, read from the plan in one pass.
+#[derive(Clone, PartialEq)]
+struct RowData {
+    cells: Vec<String>,
+    title: String,
+    badge: String,
+    advice: Vec<String>,
+    enabled: bool,
+    linked: bool,
+}
+
 /// A value for sorting: numbers by size, texts alphabetically, empty last.
 fn sort_key(kind: Kind, text: &str) -> (bool, f64, String) {
     let number = match kind {
@@ -233,12 +244,27 @@ fn Row(spec: &'static ListSpec, group: usize, id: Id, sorted: Signal<bool>) -> i
     let state = expect_context::<AppState>();
     let t = state.texts();
     let id = StoredValue::new(id);
-    let linked = move || spec.link.as_ref().is_some_and(|l| state.plan.with(|p| p.as_ref().is_some_and(|p| (l.linked)(p, &id.get_value()))));
+    // Everything the row shows, read in one pass: typing elsewhere in the plan re-reads
+    // it, but only a change of this row's own values reaches its cells.
+    let data = Memo::new(move |_| {
+        state.plan.with(|p| {
+            p.as_ref().map(|p| {
+                id.with_value(|id| RowData {
+                    cells: spec.columns.iter().map(|c| (c.get)(p, id)).collect(),
+                    title: (spec.title)(p, id).chars().take(60).collect(),
+                    badge: spec.badge.map(|b| b(p, id)).unwrap_or_default(),
+                    advice: spec.advice.map(|a| a(p, id, t)).unwrap_or_default(),
+                    enabled: spec.action.as_ref().is_some_and(|a| (a.enabled)(p, id)),
+                    linked: spec.link.as_ref().is_some_and(|l| (l.linked)(p, id)),
+                })
+            })
+        })
+    });
+    let linked = move || data.with(|d| d.as_ref().is_some_and(|d| d.linked));
     let title = move || {
-        let name = state.plan.with(|p| p.as_ref().map(|p| (spec.title)(p, &id.get_value())).unwrap_or_default());
-        let name: String = name.chars().take(60).collect();
+        let name = data.with(|d| d.as_ref().map(|d| d.title.clone()).unwrap_or_default());
         if name.trim().is_empty() {
-            let n = state.plan.with(|p| p.as_ref().and_then(|p| (spec.ids)(p, group).iter().position(|x| *x == id.get_value())).unwrap_or(0));
+            let n = state.plan.with_untracked(|p| p.as_ref().and_then(|p| (spec.ids)(p, group).iter().position(|x| *x == id.get_value())).unwrap_or(0));
             fill(t.untitled_item, &[("number", &(n + 1).to_string())])
         } else {
             name
@@ -246,7 +272,9 @@ fn Row(spec: &'static ListSpec, group: usize, id: Id, sorted: Signal<bool>) -> i
     };
     let cells = spec.columns.iter().map(|c| {
         let el_id = format!("{}-{}-{}", spec.name, c.key, id.get_value());
-        view! { <td data-label=(c.label)(t)><Cell column=c el_id=el_id id=id readonly=Signal::derive(linked)/></td> }
+        let i = spec.columns.iter().position(|x| std::ptr::eq(x, c)).unwrap_or(0);
+        let value = Signal::derive(move || data.with(|d| d.as_ref().and_then(|d| d.cells.get(i).cloned()).unwrap_or_default()));
+        view! { <td data-label=(c.label)(t)><Cell column=c el_id=el_id id=id value=value readonly=Signal::derive(linked)/></td> }
     }).collect_view();
     let add_id = StoredValue::new(format!("{}-{group}-add", spec.name));
     // Removing asks first when other items hang on this one.
@@ -270,8 +298,9 @@ fn Row(spec: &'static ListSpec, group: usize, id: Id, sorted: Signal<bool>) -> i
     };
     let removal = spec.removal.as_ref().map(|r| {
         let target = RwSignal::new(String::new());
-        let targets = move || state.plan.with(|p| p.as_ref().map(|p| (r.targets)(p, &id.get_value())).unwrap_or_default());
-        let question = move || state.plan.with(|p| p.as_ref().and_then(|p| (r.dependents)(p, &id.get_value(), t))).unwrap_or_default();
+        // Read only while the question is open.
+        let targets = move || if asking.get() { state.plan.with(|p| p.as_ref().map(|p| (r.targets)(p, &id.get_value())).unwrap_or_default()) } else { Vec::new() };
+        let question = move || if asking.get() { state.plan.with(|p| p.as_ref().and_then(|p| (r.dependents)(p, &id.get_value(), t))).unwrap_or_default() } else { String::new() };
         let select_id = format!("{}-move-{}", spec.name, id.get_value());
         view! {
             <div class="confirm" role="group" hidden=move || !asking.get()>
@@ -294,16 +323,17 @@ fn Row(spec: &'static ListSpec, group: usize, id: Id, sorted: Signal<bool>) -> i
         }
     });
     let badge = spec.badge.map(|b| view! {
-        <th scope="row" class="badge-cell">{move || state.plan.with(|p| p.as_ref().map(|p| b(p, &id.get_value())).unwrap_or_default())}</th>
+        <th scope="row" class="badge-cell">{move || { let _ = b; data.with(|d| d.as_ref().map(|d| d.badge.clone()).unwrap_or_default()) }}</th>
     });
     let advice = spec.advice.map(|a| move || {
-        let hints = state.plan.with(|p| p.as_ref().map(|p| a(p, &id.get_value(), t)).unwrap_or_default());
+        let _ = a;
+        let hints = data.with(|d| d.as_ref().map(|d| d.advice.clone()).unwrap_or_default());
         (!hints.is_empty()).then(|| view! {
             <ul class="advice" aria-label=t.smart_title>{hints.into_iter().map(|h| view! { <li>{h}</li> }).collect_view()}</ul>
         })
     });
     let action = spec.action.as_ref().map(|a| {
-        let enabled = move || state.plan.with(|p| p.as_ref().is_some_and(|p| (a.enabled)(p, &id.get_value())));
+        let enabled = move || data.with(|d| d.as_ref().is_some_and(|d| d.enabled));
         view! {
             <button type="button" class="secondary" hidden=move || !enabled()
                 on:click=move |_| {
@@ -346,13 +376,12 @@ fn Row(spec: &'static ListSpec, group: usize, id: Id, sorted: Signal<bool>) -> i
 }
 
 #[component]
-fn Cell(column: &'static Column, el_id: String, id: StoredValue<Id>, readonly: Signal<bool>) -> impl IntoView {
+fn Cell(column: &'static Column, el_id: String, id: StoredValue<Id>, value: Signal<String>, readonly: Signal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
     let label = (column.label)(t);
-    let get = column.get;
     let set = column.set;
-    let value = move || state.plan.with(|p| p.as_ref().map(|p| get(p, &id.get_value())).unwrap_or_default());
+    let value = move || value.get();
     let write = move |text: String| state.edit(|p| set(p, &id.get_value(), &text));
     match column.kind {
         Kind::Line => view! {

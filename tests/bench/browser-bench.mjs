@@ -53,12 +53,50 @@ await page.goto(`${server.url}#/plans/${id}`);
 await page.waitForSelector('[data-testid=phase-stack]');
 const overviewMs = Date.now() - overviewStart;
 
+// Typing in a list screen with 300 findings, each row bound to the plan.
+await page.goto(`${server.url}#/plans/${id}/information/landscape`);
+await page.waitForSelector('[data-testid=chart-landscape] svg');
+const listKeys = [];
+for (let i = 0; i < 20; i++) {
+  listKeys.push(await page.evaluate(() => new Promise((done) => {
+    const el = document.querySelector('[data-testid=finding-0] textarea');
+    const s = performance.now();
+    el.value += 'x';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    requestAnimationFrame(() => setTimeout(() => done(performance.now() - s), 0));
+  })));
+}
+
+// Screens drawn from the address to their last element.
+async function drawn(hash, ready) {
+  await page.goto(`${server.url}#/`);
+  await page.waitForSelector('[data-testid=plan-list]');
+  const s = Date.now();
+  await page.goto(`${server.url}${hash}`);
+  await page.waitForFunction(ready);
+  return Date.now() - s;
+}
+const dashboardMs = await drawn(`#/plans/${id}/dashboard`, () => document.querySelectorAll('[data-testid=kpi-status-list] li').length === 100 && document.querySelector('[data-testid=chart-phases] svg'));
+const landscapeMs = await drawn(`#/plans/${id}/information/landscape`, () => document.querySelectorAll('[data-testid^=finding-text-]').length === 300 && document.querySelector('[data-testid=chart-landscape] svg'));
+const trackingMs = await drawn(`#/plans/${id}/operative/kpi-tracking`, () => document.querySelectorAll('.kpi-card').length === 100);
+// One KPI chart of 260 values, drawn when its card is opened.
+const kpiChartMs = await page.evaluate(() => new Promise((done) => {
+  const s = performance.now();
+  const summary = document.querySelector('[data-testid=kpi-card-0] details summary');
+  summary.click();
+  const wait = () => (document.querySelector('[data-testid=chart-kpi-0] svg') ? done(performance.now() - s) : requestAnimationFrame(wait));
+  wait();
+}));
+
 const report = {
   plan_bytes: text.length,
   import_ms: importMs, bare_json_parse_ms: +bareParse.toFixed(1),
   keystroke_to_paint_ms_median: +median(keystrokes).toFixed(1), keystroke_to_paint_ms_max: +Math.max(...keystrokes).toFixed(1),
   autosave_ms: +autosave.toFixed(1), bare_localstorage_write_ms: +bareWrite.toFixed(1),
   overview_draw_ms: overviewMs,
+  list_keystroke_to_paint_ms_median: +median(listKeys).toFixed(1), list_keystroke_to_paint_ms_max: +Math.max(...listKeys).toFixed(1),
+  dashboard_draw_ms: dashboardMs, kpi_tracking_draw_ms: trackingMs, landscape_draw_ms: landscapeMs,
+  kpi_chart_260_values_draw_ms: +kpiChartMs.toFixed(1),
   errors: page.errors,
 };
 fs.mkdirSync('target', { recursive: true });
