@@ -214,7 +214,31 @@ json_struct! {
     pub struct Settings {
         pub lang: Option<String>,
         pub persist_asked: bool,
+        /// When each plan was last exported, for the backup reminder.
+        pub exports: Vec<ExportMark>,
     }
+}
+
+json_struct! {
+    #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+    pub struct ExportMark {
+        pub plan: Id,
+        pub at: String,
+    }
+}
+
+impl Settings {
+    pub fn last_export(&self, plan: &Id) -> Option<&str> {
+        self.exports.iter().find(|m| &m.plan == plan).map(|m| m.at.as_str())
+    }
+}
+
+/// Notes that a plan was exported now.
+pub fn record_export(storage: Option<&web_sys::Storage>, plan: &Id, at: &str) {
+    let mut s = settings(storage);
+    s.exports.retain(|m| &m.plan != plan);
+    s.exports.push(ExportMark { plan: plan.clone(), at: at.to_owned() });
+    save_settings(storage, &s);
 }
 
 pub fn settings(storage: Option<&web_sys::Storage>) -> Settings {

@@ -630,6 +630,7 @@ pub static TEXTS: Texts = Texts {
     gap_line: "Strategic gap: {gap} points",
     gap_unknown: "Strategic gap: not scored yet",
     kpi_status_list: "Every KPI",
+    backup_due: "“{name}” has changes that have not been exported for {days} days. Browsers may clear their storage: export the plan to keep a safe copy.",
     show_chart: "Chart",
     value_for: "Value for {date}",
 

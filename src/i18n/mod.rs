@@ -660,6 +660,7 @@ pub struct Texts {
     pub gap_line: &'static str,
     pub gap_unknown: &'static str,
     pub kpi_status_list: &'static str,
+    pub backup_due: &'static str,
     pub show_chart: &'static str,
     pub value_for: &'static str,
 

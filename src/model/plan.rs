@@ -48,6 +48,18 @@ impl Plan {
         plan
     }
 
+    /// Days since the plan was last exported (or created, if never), when it has changes
+    /// since then and that is at least `after_days` ago: time for a backup reminder.
+    pub fn backup_due(&self, last_export: Option<&str>, now: &str, after_days: i64) -> Option<i64> {
+        let day = |t: &str| super::Date(t.get(..10)?.to_owned()).day_number();
+        let base = last_export.unwrap_or(&self.created_at);
+        if self.updated_at.as_str() <= base {
+            return None;
+        }
+        let days = day(now)? - day(base)?;
+        (days >= after_days).then_some(days)
+    }
+
     pub fn function(&self) -> BusinessFunction {
         self.strategy.focus.function
     }
@@ -116,5 +128,23 @@ impl Plan {
                 None => {}
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod backup_tests {
+    use super::*;
+
+    #[test]
+    fn a_reminder_when_changes_were_not_exported_for_a_week() {
+        let mut p = Plan::new(Id::from("p"), "Plan", BusinessFunction::Marketing, "2026-11-01T10:00:00Z");
+        assert_eq!(p.backup_due(None, "2026-11-20T10:00:00Z", 7), None, "no changes since creation");
+        p.updated_at = "2026-11-02T09:00:00Z".into();
+        assert_eq!(p.backup_due(None, "2026-11-05T10:00:00Z", 7), None, "not a week yet");
+        assert_eq!(p.backup_due(None, "2026-11-20T10:00:00Z", 7), Some(19));
+        assert_eq!(p.backup_due(Some("2026-11-03T00:00:00Z"), "2026-11-20T10:00:00Z", 7), None, "exported after the last change");
+        p.updated_at = "2026-11-10T09:00:00Z".into();
+        assert_eq!(p.backup_due(Some("2026-11-03T00:00:00Z"), "2026-11-20T10:00:00Z", 7), Some(17));
+        assert_eq!(p.backup_due(Some("garbage"), "2026-11-20T10:00:00Z", 7), None);
     }
 }

@@ -90,6 +90,11 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             ().into_any(),
         ),
         NoticeKind::Done { text } => ("notice notice-ok", view! { <p>{text}</p> }.into_any(), ().into_any()),
+        NoticeKind::BackupDue { name, days } => (
+            "notice notice-question",
+            view! { <p>{fill(t.backup_due, &[("name", &name), ("days", &days.to_string())])}</p> }.into_any(),
+            view! { <button type="button" data-testid="backup-export" on:click=export_open>{t.export_now}</button> }.into_any(),
+        ),
         NoticeKind::StorageFull => (
             "notice notice-error",
             view! { <p>{t.storage_full}</p> }.into_any(),

@@ -42,6 +42,7 @@ pub enum NoticeKind {
     /// A list entry was removed; undo puts the plan back as it was, until the next edit.
     Removed { item: String, before: Box<Plan> },
     Pulled { count: usize },
+    BackupDue { name: String, days: i64 },
     /// Something was done, in words.
     Done { text: String },
 }
@@ -73,7 +74,12 @@ struct Session {
     conflict: bool,
     timer: Option<TimeoutHandle>,
     next_notice: u64,
+    /// Plans already reminded of a backup this session.
+    reminded: Vec<Id>,
 }
+
+/// Days without an export, with changes, before the backup reminder.
+const BACKUP_AFTER_DAYS: i64 = 7;
 
 thread_local! {
     static SESSION: RefCell<Session> = RefCell::new(Session::default());
@@ -189,6 +195,15 @@ impl AppState {
                 }
             }
         });
+        // Browsers may clear storage: a plan with changes not exported for a week gets a
+        // reminder, once a session.
+        if let Some(p) = &loaded {
+            let settings = storage::settings(storage::local().as_ref());
+            let first = session(|s| !s.reminded.contains(&p.id) && { s.reminded.push(p.id.clone()); true });
+            if let (true, Some(days)) = (first, p.backup_due(settings.last_export(&p.id), &now(), BACKUP_AFTER_DAYS)) {
+                self.notify(NoticeKind::BackupDue { name: p.name.clone(), days });
+            }
+        }
         self.plan.set(loaded);
         self.save_status.set(SaveStatus::Saved);
     }
@@ -458,7 +473,10 @@ impl AppState {
     /// Exports a plan as a file download.
     pub fn export(&self, id: &Id) {
         if let Some(plan) = self.plan_by_id(id) {
-            download(&file_name(&plan.name), &encode(&plan, APP_VERSION, &now(), None, true));
+            let at = now();
+            download(&file_name(&plan.name), &encode(&plan, APP_VERSION, &at, None, true));
+            storage::record_export(storage::local().as_ref(), id, &at);
+            self.dismiss_where(|k| matches!(k, NoticeKind::BackupDue { .. }));
         }
     }
 
