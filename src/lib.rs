@@ -5,6 +5,7 @@
 //! `storage` and `ui` are the browser half and exist only in the WebAssembly build.
 
 pub mod charts;
+pub mod report;
 pub mod i18n;
 pub mod model;
 pub mod route;

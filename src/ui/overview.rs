@@ -20,6 +20,20 @@ pub fn Overview() -> impl IntoView {
     let function = move || state.plan.with(|p| p.as_ref().map(|p| p.function()).unwrap_or_default());
     let export_id = id.clone();
     let dashboard = crate::route::Route::Dashboard(id.clone()).href();
+    let report = move |as_html: bool| {
+        let lang = state.lang.get_untracked();
+        state.plan.with_untracked(|p| {
+            if let Some(p) = p {
+                let stem = crate::model::file_format::file_name(&p.name).trim_end_matches(".socialplan.json").to_owned();
+                let today = super::state::today();
+                if as_html {
+                    super::state::download_as(&format!("{stem}.html"), &crate::report::html(p, lang, &today), "text/html");
+                } else {
+                    super::state::download_as(&format!("{stem}.md"), &crate::report::markdown(p, lang, &today), "text/markdown");
+                }
+            }
+        });
+    };
     view! {
         <div class="page overview">
             <nav class="breadcrumb" aria-label=t.breadcrumb>
@@ -39,6 +53,8 @@ pub fn Overview() -> impl IntoView {
                     }/>
                 <span class="tag">{move || t.function(function())}</span>
                 <button type="button" data-testid="export" on:click=move |_| state.export(&export_id)>{t.export}</button>
+                <button type="button" class="secondary" data-testid="report-md" on:click=move |_| report(false)>{t.export_report_md}</button>
+                <button type="button" class="secondary" data-testid="report-html" on:click=move |_| report(true)>{t.export_report_html}</button>
                 <a href=dashboard data-testid="dashboard-link">{t.open_dashboard}</a>
             </div>
             <p class="lead">{t.overview_intro}</p>

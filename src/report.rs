@@ -1,0 +1,375 @@
+//! The whole plan as a report: Markdown, or one self-contained HTML file with the charts
+//! embedded as SVG, in the language chosen. Everything the team wrote is escaped, so no
+//! markup from a plan ever becomes part of the report's own.
+
+use crate::charts::{escape, information as info_charts, tracking as track_charts};
+use crate::i18n::{fill, format_date, format_number_short, Lang};
+use crate::model::tracking::{latest, statuses};
+use crate::model::*;
+
+/// A piece of the report, rendered to either format.
+enum Part {
+    Title(String),
+    Heading(u8, String),
+    Text(String),
+    List(Vec<String>),
+    Table(Vec<String>, Vec<Vec<String>>),
+    Chart(String),
+}
+
+fn labelled(label: &str, text: &str) -> Option<Part> {
+    (!text.trim().is_empty()).then(|| Part::Text(format!("{label}: {}", text.trim())))
+}
+
+fn parts(plan: &Plan, lang: Lang, today: &Date) -> Vec<Part> {
+    let t = lang.texts();
+    let info = &plan.information;
+    let s = &plan.strategy;
+    let mut out = vec![
+        Part::Title(plan.name.clone()),
+        Part::Text(format!("{} · {}", t.function(plan.function()), fill(t.report_made, &[("date", &format_date(lang, today))]))),
+    ];
+    let h2 = |p: Phase| Part::Heading(2, t.phase(p).to_owned());
+    let h3 = |b: Block| Part::Heading(3, t.block(b).to_owned());
+
+    // Information.
+    out.push(h2(Phase::Information));
+    out.push(h3(Block::OpportunitiesRisks));
+    out.push(Part::List(info.opportunities_risks.iter().map(|o| format!("{}: {} — {}", t.or_kinds[o.kind as usize], o.title, o.description)).collect()));
+    out.push(h3(Block::ToolsMethods));
+    out.push(Part::Table(
+        vec![t.tool_name.into(), t.tool_purpose.into(), t.tool_usage.into(), t.tool_how.into(), t.tool_relevance.into()],
+        info.tools.iter().map(|x| vec![x.name.clone(), x.purpose.clone(), t.tool_usages[x.usage as usize].into(), x.how.clone(), x.relevance.to_string()]).collect(),
+    ));
+    out.push(h3(Block::Landscape));
+    for level in LandscapeLevel::ALL {
+        out.push(Part::Heading(4, t.landscape_levels[level as usize].to_owned()));
+        out.push(Part::List(
+            info.landscape.findings.iter().filter(|f| f.level == level).map(|f| format!("{} ({}, {}): {}", t.polarities[f.polarity as usize], t.weight_label, f.weight, f.text)).collect(),
+        ));
+    }
+    out.extend(labelled(t.generic_strategy_label, &info.landscape.generic_strategy));
+    out.push(Part::Chart(info_charts::landscape(plan, lang).svg()));
+    out.push(h3(Block::Audit));
+    let a = &info.audit;
+    for (q, answer) in t.audit_questions.iter().zip([&a.progress, &a.channels_used, &a.engagement, &a.benefits, &a.improvements]) {
+        out.extend(labelled(q, answer));
+    }
+    out.push(Part::Table(
+        vec![t.channel_name.into(), t.channel_since.into(), t.channel_audience.into(), t.channel_engagement.into(), t.channel_owner.into(), t.channel_notes.into()],
+        a.channels
+            .iter()
+            .map(|c| {
+                vec![
+                    c.name.clone(),
+                    c.since.as_ref().map(|d| format_date(lang, d)).unwrap_or_default(),
+                    c.audience.map(|v| format_number_short(lang, v as f64)).unwrap_or_default(),
+                    c.engagement.map(|e| t.engagement_levels[e as usize].to_owned()).unwrap_or_default(),
+                    c.owner.clone(),
+                    c.notes.clone(),
+                ]
+            })
+            .collect(),
+    ));
+    out.push(Part::Table(
+        vec![t.benchmark_title.into(), t.score_current.into(), t.score_ideal.into(), t.gap_series_gap.into(), t.score_note.into()],
+        BenchmarkLevel::ALL
+            .iter()
+            .map(|l| {
+                let sc = a.benchmark.get(*l);
+                let n = |v: Option<u8>| v.map(|v| v.to_string()).unwrap_or_else(|| t.not_scored.into());
+                vec![t.benchmark_levels[*l as usize].into(), n(sc.current), n(sc.ideal), sc.gap().map(|g| g.to_string()).unwrap_or_default(), sc.note.clone()]
+            })
+            .collect(),
+    ));
+    out.extend(info_charts::gap_sentences(plan, lang).into_iter().map(Part::Text));
+    out.push(Part::Chart(info_charts::gap(plan, lang).svg()));
+    out.push(h3(Block::Swot));
+    for (i, q) in info.swot.quadrants().iter().enumerate() {
+        out.push(Part::Heading(4, t.swot_quadrants[i].to_owned()));
+        out.push(Part::List(q.iter().map(|x| x.text.clone()).collect()));
+    }
+    let w = &info.swot;
+    for (q, answer) in t.swot_questions.iter().zip([&w.leverage_strengths, &w.overcome_weaknesses, &w.realise_opportunities, &w.alleviate_threats]) {
+        out.extend(labelled(q, answer));
+    }
+    out.push(h3(Block::Maturity));
+    let m = &info.maturity;
+    out.push(Part::Text(match m.stage() {
+        Some(stage) => fill(t.stage_result, &[("stage", t.stage_names[stage as usize])]),
+        None => t.maturity_unknown.to_owned(),
+    }));
+    out.push(Part::Table(
+        vec![String::new(), t.profile_series[0].into()],
+        MaturityDimension::ALL
+            .iter()
+            .map(|d| {
+                let answer = match m.answers.get(d) {
+                    Some(a) => match a.stage() {
+                        Some(s) => format!("{} – {}", t.stage_names[s as usize], t.dimension_anchors[*d as usize * 6 + s as usize]),
+                        None => t.dont_know.into(),
+                    },
+                    None => t.not_set.into(),
+                };
+                vec![t.dimension_names[*d as usize].into(), answer]
+            })
+            .collect(),
+    ));
+    out.extend(labelled(t.maturity_notes, &m.notes));
+    out.push(Part::Chart(info_charts::profile(plan, lang).svg()));
+    out.push(Part::Chart(info_charts::distribution(plan, lang).svg()));
+    out.push(Part::Text(t.distribution_source.to_owned()));
+
+    // Strategy.
+    out.push(h2(Phase::Strategy));
+    out.push(h3(Block::StrategicPlan));
+    out.push(Part::Heading(4, t.step(Step::Focus).to_owned()));
+    out.push(Part::Text(format!("{}: {} · {}: {}", t.business_function, t.function(s.focus.function), t.focus_horizon, t.horizon_options[usize::from(s.focus.horizon_years.clamp(1, 5)) - 1])));
+    if let Some(start) = &s.focus.start {
+        out.push(Part::Text(format!("{}: {}", t.focus_start, format_date(lang, start))));
+    }
+    out.push(Part::Heading(4, t.step(Step::BusinessObjectives).to_owned()));
+    out.push(Part::List(s.business_objectives.iter().enumerate().map(|(i, b)| format!("{} — {}", letter(i), b.text)).collect()));
+    out.push(Part::Heading(4, t.step(Step::Mission).to_owned()));
+    out.extend(labelled(t.mission_label, &s.mission));
+    out.push(Part::Heading(4, t.step(Step::Objectives).to_owned()));
+    out.push(Part::List(
+        s.objectives
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let letters: Vec<String> = o.business_objectives.iter().filter_map(|b| s.letter_of(b)).collect();
+                let perspective = o.perspective.map(|p| format!(" · {}", t.perspectives[p as usize])).unwrap_or_default();
+                format!("{}. {} ({}: {}){perspective}", i + 1, o.text, t.obj_serves, letters.join(", "))
+            })
+            .collect(),
+    ));
+    out.push(Part::Heading(4, t.step(Step::Kpis).to_owned()));
+    out.push(Part::Table(
+        vec![t.kpi_name.into(), t.obj_text.into(), t.kpi_goal.into(), t.kpi_unit.into(), t.kpi_baseline.into(), t.kpi_target.into(), t.kpi_deadline.into(), t.kpi_frequency.into(), t.kpi_owner.into()],
+        s.kpis
+            .iter()
+            .map(|k| {
+                let n = |v: Option<f64>| v.map(|v| format_number_short(lang, v)).unwrap_or_default();
+                vec![
+                    k.name.clone(),
+                    s.objectives.iter().position(|o| o.id == k.objective).map(|i| (i + 1).to_string()).unwrap_or_default(),
+                    k.business_goal.map(|g| t.business_goals[g as usize].to_owned()).unwrap_or_default(),
+                    k.unit.clone(),
+                    n(k.baseline),
+                    n(k.target),
+                    k.deadline.as_ref().map(|d| format_date(lang, d)).unwrap_or_default(),
+                    t.frequencies[k.frequency as usize].into(),
+                    k.owner.clone(),
+                ]
+            })
+            .collect(),
+    ));
+    out.push(Part::Heading(4, t.step(Step::Tactics).to_owned()));
+    let mut tactics = Vec::new();
+    for tactic in &s.tactics {
+        let objective = s.objectives.iter().position(|o| o.id == tactic.objective).map(|i| i + 1).unwrap_or(0);
+        let kept: Vec<&str> = s.indicators.iter().filter(|i| i.tactic == tactic.id && i.kept).map(|i| i.text.as_str()).collect();
+        tactics.push(format!("{objective}. {} — {}: {}", tactic.text, t.step(Step::Indicators), kept.join("; ")));
+    }
+    out.push(Part::List(tactics));
+    out.push(h3(Block::Post));
+    out.extend(labelled(t.post_people, &s.post.people));
+    out.push(Part::Text(format!("{} {}", t.post_objectives, s.post.objectives.iter().map(|o| t.post_objective_names[*o as usize]).collect::<Vec<_>>().join(", "))));
+    out.extend(labelled(t.post_objectives_note, &s.post.objectives_note));
+    out.extend(labelled(t.post_strategy, &s.post.strategy));
+    out.extend(labelled(t.post_technology, &s.post.technology));
+    out.push(h3(Block::WhySocialMedia));
+    out.extend(labelled(t.why_marketing, &s.why.marketing));
+    out.extend(labelled(t.why_employees, &s.why.employee_engagement));
+    out.extend(labelled(t.why_collaboration, &s.why.collaboration));
+    out.push(h3(Block::Relationships));
+    out.push(Part::Table(
+        vec![t.rel_who.into(), t.rel_kind.into(), t.rel_value.into(), t.rel_usage.into()],
+        s.relationships.iter().map(|r| vec![r.who.clone(), r.kind.clone(), r.value.clone(), r.usage.clone()]).collect(),
+    ));
+    out.push(h3(Block::Governance));
+    out.extend(labelled(t.gov_policies, &s.governance.policies));
+    out.extend(labelled(t.gov_guidelines, &s.governance.guidelines));
+    out.extend(labelled(t.gov_processes, &s.governance.processes));
+    out.extend(labelled(t.gov_education, &s.governance.education));
+    out.push(h3(Block::BusinessIntegration));
+    out.extend(labelled(t.integration_label, &s.business_integration));
+    out.push(h3(Block::GoalSystem));
+    out.extend(labelled(t.goal_system_label, &s.goal_system));
+    out.push(h3(Block::Resources));
+    out.extend(labelled(t.res_people, &s.resources.people));
+    if let Some(h) = s.resources.hours_per_week {
+        out.push(Part::Text(format!("{}: {}", t.res_hours, format_number_short(lang, h))));
+    }
+    if let Some(b) = s.resources.budget {
+        out.push(Part::Text(format!("{}: {}", t.res_budget, format_number_short(lang, b))));
+    }
+    out.extend(labelled(t.res_tools, &s.resources.tools));
+
+    // Operative.
+    out.push(h2(Phase::Operative));
+    for (i, block) in [Block::Enabling, Block::Organisation, Block::Technical].into_iter().enumerate() {
+        out.push(h3(block));
+        out.push(Part::Table(
+            vec![t.action_title.into(), t.action_owner.into(), t.action_due.into(), t.action_status.into()],
+            plan.operative
+                .actions
+                .iter()
+                .filter(|a| a.plan as usize == i)
+                .map(|a| vec![a.title.clone(), a.owner.clone(), a.due.as_ref().map(|d| format_date(lang, d)).unwrap_or_default(), t.action_statuses[a.status as usize].into()])
+                .collect(),
+        ));
+    }
+    out.push(h3(Block::KpiTracking));
+    let all = statuses(plan, today);
+    out.push(Part::Table(
+        vec![t.kpi_name.into(), t.value.into(), t.kpi_target.into(), t.action_status.into()],
+        s.kpis
+            .iter()
+            .zip(&all)
+            .map(|(k, (_, st))| {
+                let last = latest(k).map(|a| format!("{} ({})", format_number_short(lang, a.value), format_date(lang, &a.period))).unwrap_or_default();
+                vec![k.name.clone(), last, k.target.map(|v| format_number_short(lang, v)).unwrap_or_default(), track_charts::status_label(lang, *st)]
+            })
+            .collect(),
+    ));
+    out.push(Part::Chart(track_charts::status_counts(plan, lang, today).svg()));
+    for k in &s.kpis {
+        out.push(Part::Chart(track_charts::kpi(plan, k, lang, today).svg()));
+    }
+    out.push(Part::Chart(track_charts::phases(plan, lang).svg()));
+    out
+}
+
+/// Text for Markdown: markup characters are escaped so what the team wrote stays text.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The plan as Markdown. Charts are left out; their data is in the tables.
+pub fn markdown(plan: &Plan, lang: Lang, today: &Date) -> String {
+    let mut out = String::new();
+    for part in parts(plan, lang, today) {
+        match part {
+            Part::Title(t) => out.push_str(&format!("# {}\n\n", md(&t))),
+            Part::Heading(level, t) => out.push_str(&format!("{} {}\n\n", "#".repeat(usize::from(level)), md(&t))),
+            Part::Text(t) => out.push_str(&format!("{}\n\n", md(&t))),
+            Part::List(items) if items.is_empty() => out.push_str("—\n\n"),
+            Part::List(items) => {
+                for i in items {
+                    out.push_str(&format!("- {}\n", md(&i)));
+                }
+                out.push('\n');
+            }
+            Part::Table(_, rows) if rows.is_empty() => out.push_str("—\n\n"),
+            Part::Table(head, rows) => {
+                let line = |cells: &[String]| format!("| {} |\n", cells.iter().map(|c| md(c)).collect::<Vec<_>>().join(" | "));
+                out.push_str(&line(&head));
+                out.push_str(&format!("|{}\n", " --- |".repeat(head.len())));
+                for r in rows {
+                    out.push_str(&line(&r));
+                }
+                out.push('\n');
+            }
+            Part::Chart(_) => {}
+        }
+    }
+    out
+}
+
+/// The plan as one HTML file with its charts, readable and printable without the app.
+pub fn html(plan: &Plan, lang: Lang, today: &Date) -> String {
+    let mut body = String::new();
+    for part in parts(plan, lang, today) {
+        match part {
+            Part::Title(t) => body.push_str(&format!("<h1>{}</h1>\n", escape(&t))),
+            Part::Heading(level, t) => body.push_str(&format!("<h{level}>{}</h{level}>\n", escape(&t))),
+            Part::Text(t) => body.push_str(&format!("<p>{}</p>\n", escape(&t))),
+            Part::List(items) if items.is_empty() => body.push_str("<p>—</p>\n"),
+            Part::List(items) => {
+                body.push_str("<ul>\n");
+                for i in items {
+                    body.push_str(&format!("<li>{}</li>\n", escape(&i)));
+                }
+                body.push_str("</ul>\n");
+            }
+            Part::Table(_, rows) if rows.is_empty() => body.push_str("<p>—</p>\n"),
+            Part::Table(head, rows) => {
+                body.push_str("<table>\n<thead><tr>");
+                for h in head {
+                    body.push_str(&format!("<th scope=\"col\">{}</th>", escape(&h)));
+                }
+                body.push_str("</tr></thead>\n<tbody>\n");
+                for r in rows {
+                    body.push_str("<tr>");
+                    for c in r {
+                        body.push_str(&format!("<td>{}</td>", escape(&c)));
+                    }
+                    body.push_str("</tr>\n");
+                }
+                body.push_str("</tbody>\n</table>\n");
+            }
+            // The SVG comes from the chart code, which escapes every label.
+            Part::Chart(svg) => body.push_str(&format!("<figure>{svg}</figure>\n")),
+        }
+    }
+    format!(
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
+        lang.code(),
+        escape(&plan.name),
+        STYLE,
+        body
+    )
+}
+
+const STYLE: &str = "body{font:11pt/1.45 system-ui,sans-serif;color:#1c2a30;max-width:60rem;margin:2rem auto;padding:0 1rem}h1{font-size:1.8rem}h2{border-bottom:2px solid #1f4e5f;margin-top:2rem}h2,h3,h4{break-after:avoid}table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #d9d4c7;padding:.25rem .45rem;text-align:left;vertical-align:top}thead{display:table-header-group}tr,figure{break-inside:avoid}figure{margin:1rem 0}svg{max-width:100%;height:auto}@page{size:A4;margin:15mm 12mm}";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan() -> Plan {
+        let mut p = Plan::new(Id::from("p"), "Plan <b>A</b>", BusinessFunction::Marketing, "2026-01-01T00:00:00Z");
+        p.information.opportunities_risks.push(OpportunityRisk { id: Id::from("o"), kind: OpportunityRiskKind::Risk, title: "<script>alert(1)</script>".into(), description: "a | b".into() });
+        p.strategy.business_objectives.push(BusinessObjective { id: Id::from("b"), text: "Grow **fast**".into() });
+        p
+    }
+
+    #[test]
+    fn markdown_keeps_the_team_text_as_text() {
+        let md = markdown(&plan(), Lang::En, &Date::new(2026, 11, 22));
+        assert!(md.starts_with("# Plan &lt;b&gt;A&lt;/b&gt;\n"));
+        assert!(md.contains("Risk: &lt;script&gt;alert(1)&lt;/script&gt; — a \\| b"));
+        assert!(md.contains("A — Grow \\*\\*fast\\*\\*"));
+        assert!(!md.contains("<script"));
+        for phase in ["## Information phase", "## Strategy phase", "## Operative phase"] {
+            assert!(md.contains(phase), "{phase}");
+        }
+    }
+
+    #[test]
+    fn html_is_self_contained_with_charts_and_escaped_text() {
+        let html = html(&plan(), Lang::En, &Date::new(2026, 11, 22));
+        assert!(html.starts_with("<!doctype html>"));
+        assert!(!html.contains("<script"));
+        assert!(html.contains("&lt;script&gt;"));
+        assert!(html.matches("<svg").count() >= 6, "the charts are embedded");
+        assert_eq!(html.matches("http://").count(), html.matches("xmlns=\"http://www.w3.org/2000/svg\"").count(), "no address but the SVG namespace");
+        assert!(!html.contains("src="), "nothing is loaded from elsewhere");
+    }
+}
