@@ -86,6 +86,11 @@ const MISSION: &[TextField] = &[TextField {
     set: |p| &mut p.strategy.mission,
 }];
 
+/// Whether a block is written in prose (its editor is in this module).
+pub fn has_editor(block: Block) -> bool {
+    matches!(block, Block::WhySocialMedia | Block::Governance | Block::BusinessIntegration | Block::GoalSystem | Block::Resources | Block::Post)
+}
+
 /// The editor of a block, where the block is written in prose.
 pub fn block_editor(block: Block) -> Option<AnyView> {
     Some(match block {

@@ -518,3 +518,10 @@ fn MaturityResult() -> impl IntoView {
     };
     view! { <section class="card result" aria-live="polite">{result}</section> }
 }
+
+super::on_demand! {
+/// The Information phase's editors, loaded when first shown.
+pub fn lazy_editor(block: Block, plan: Id) -> AnyView {
+    block_editor(block, plan).unwrap_or_else(|| ().into_any())
+}
+}

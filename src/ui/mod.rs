@@ -1,6 +1,22 @@
 //! The browser app: the shell (header, language switch, save status, messages) and the
 //! screens, one module each. State and storage traffic live in `state`.
 
+/// Declares a function whose code is loaded when it is first called, in builds with the
+/// `split` feature (the release site); elsewhere it is an ordinary async function.
+macro_rules! on_demand {
+    ($(#[$m:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
+        $(#[$m])*
+        #[cfg(feature = "split")]
+        #[leptos::lazy]
+        $vis fn $name($($arg: $ty),*) -> $ret $body
+
+        $(#[$m])*
+        #[cfg(not(feature = "split"))]
+        $vis async fn $name($($arg: $ty),*) -> $ret $body
+    };
+}
+pub(crate) use on_demand;
+
 mod chart;
 mod fields;
 mod operative;

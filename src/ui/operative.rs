@@ -521,3 +521,16 @@ pub fn Dashboard(id: Id) -> impl IntoView {
         </div>
     }
 }
+
+super::on_demand! {
+/// The Operative phase's editors, loaded when first shown.
+pub fn lazy_editor(block: Block, plan: Id) -> AnyView {
+    block_editor(block, plan).unwrap_or_else(|| ().into_any())
+}
+}
+
+super::on_demand! {
+pub fn lazy_dashboard(id: Id) -> AnyView {
+    view! { <Dashboard id=id/> }.into_any()
+}
+}

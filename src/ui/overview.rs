@@ -22,17 +22,14 @@ pub fn Overview() -> impl IntoView {
     let dashboard = crate::route::Route::Dashboard(id.clone()).href();
     let report = move |as_html: bool| {
         let lang = state.lang.get_untracked();
-        state.plan.with_untracked(|p| {
-            if let Some(p) = p {
-                let stem = crate::model::file_format::file_name(&p.name).trim_end_matches(".socialplan.json").to_owned();
-                let today = super::state::today();
-                if as_html {
-                    super::state::download_as(&format!("{stem}.html"), &crate::report::html(p, lang, &today), "text/html");
-                } else {
-                    super::state::download_as(&format!("{stem}.md"), &crate::report::markdown(p, lang, &today), "text/markdown");
-                }
-            }
-        });
+        if let Some(p) = state.plan.get_untracked() {
+            let stem = crate::model::file_format::file_name(&p.name).trim_end_matches(".socialplan.json").to_owned();
+            leptos::task::spawn_local(async move {
+                let text = render_report(p, lang, super::state::today(), as_html).await;
+                let (ext, mime) = if as_html { ("html", "text/html") } else { ("md", "text/markdown") };
+                super::state::download_as(&format!("{stem}.{ext}"), &text, mime);
+            });
+        }
     };
     view! {
         <div class="page overview">
@@ -147,3 +144,13 @@ fn PhaseCard(id: crate::model::Id, phase: Phase) -> impl IntoView {
     }
 }
 
+super::on_demand! {
+/// The report, built by code that is loaded when a report is first asked for.
+fn render_report(plan: crate::model::Plan, lang: crate::i18n::Lang, today: crate::model::Date, as_html: bool) -> String {
+    if as_html {
+        crate::report::html(&plan, lang, &today)
+    } else {
+        crate::report::markdown(&plan, lang, &today)
+    }
+}
+}

@@ -31,7 +31,9 @@ pub fn PlanScreen(route: Route) -> impl IntoView {
                     Route::Overview(_) => view! { <Overview/> }.into_any(),
                     Route::Block(id, block) => view! { <BlockScreen id=id block=block/> }.into_any(),
                     Route::Step(id, step) => view! { <StepScreen id=id step=step/> }.into_any(),
-                    Route::Dashboard(id) => view! { <super::operative::Dashboard id=id/> }.into_any(),
+                    Route::Dashboard(id) => view! {
+                        <Suspense fallback=|| ()>{Suspend::new(async move { super::operative::lazy_dashboard(id).await })}</Suspense>
+                    }.into_any(),
                     Route::Plans | Route::NotFound => ().into_any(),
                 }
             }
@@ -91,7 +93,22 @@ fn BlockScreen(id: Id, block: Block) -> impl IntoView {
                 }}
             </p>
             {steps}
-            {super::fields::block_editor(block).or_else(|| super::information::block_editor(block, id.clone())).or_else(|| super::strategy::block_editor(block)).or_else(|| super::operative::block_editor(block, id.clone())).map(|editor| view! { <section class="card editor">{editor}</section> })}
+            {super::fields::block_editor(block).map(|editor| view! { <section class="card editor">{editor}</section> })}
+            {(!super::fields::has_editor(block)).then(|| {
+                let plan = id.clone();
+                view! {
+                    <Suspense fallback=|| ()>
+                        {Suspend::new(async move {
+                            let editor = match block.phase() {
+                                crate::model::Phase::Information => super::information::lazy_editor(block, plan).await,
+                                crate::model::Phase::Strategy => super::strategy::lazy_block_editor(block).await,
+                                crate::model::Phase::Operative => super::operative::lazy_editor(block, plan).await,
+                            };
+                            view! { <section class="card editor">{editor}</section> }
+                        })}
+                    </Suspense>
+                }
+            })}
             <p><a href=Route::Overview(id).href()>{t.back_to_overview}</a></p>
         </div>
     }
@@ -133,7 +150,15 @@ fn StepScreen(id: Id, step: Step) -> impl IntoView {
             <p class="eyebrow">{fill(t.step_of, &[("number", &step.number().to_string())])}</p>
             <h1>{t.step(step)}</h1>
             <p class="lead">{t.step_purpose(step)}</p>
-            {super::fields::step_editor(step).or_else(|| super::strategy::step_editor(step)).map(|editor| view! { <section class="card editor">{editor}</section> })}
+            {super::fields::step_editor(step).map(|editor| view! { <section class="card editor">{editor}</section> })}
+            {(step != Step::Mission).then(|| view! {
+                <Suspense fallback=|| ()>
+                    {Suspend::new(async move {
+                        let editor = super::strategy::lazy_step_editor(step).await;
+                        view! { <section class="card editor">{editor}</section> }
+                    })}
+                </Suspense>
+            })}
             <nav class="step-nav" aria-label=t.steps_title>
                 {previous.map(|href| view! { <a href=href rel="prev">{t.previous_step}</a> })}
                 {next.map(|href| view! { <a href=href rel="next">{t.next_step}</a> })}

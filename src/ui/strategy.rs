@@ -691,3 +691,16 @@ fn StrategyMap() -> impl IntoView {
         </section>
     }
 }
+
+super::on_demand! {
+/// The Strategy phase's list editors, loaded when first shown.
+pub fn lazy_block_editor(block: Block) -> AnyView {
+    block_editor(block).unwrap_or_else(|| ().into_any())
+}
+}
+
+super::on_demand! {
+pub fn lazy_step_editor(step: Step) -> AnyView {
+    step_editor(step).unwrap_or_else(|| ().into_any())
+}
+}

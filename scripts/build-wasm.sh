@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Trunk post-build hook: builds the app's wasm with the screens of each phase (and the
+# report) split into parts the browser loads when they are first shown, so a first visit
+# carries the shell, the plan list and the overview only.
+#
+# cargo (with relocations kept) → wasm-split-cli → wasm-bindgen → wasm-opt, into
+# `wasm-<hash>/` of the staged site (one folder: the loader fetches the parts next to
+# itself; the hash in the name makes every deployment fetch fresh files), then a start-up
+# script, then scripts/offline.py (precache list, CSP). Trunk runs hooks of one stage at
+# the same time, so this script runs offline.py itself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+stage="${TRUNK_STAGING_DIR:?run by trunk}"
+profile_flag=(); dir=debug
+if [ "${TRUNK_PROFILE:-debug}" = release ]; then profile_flag=(--release); dir=release; fi
+
+# Its own target folder: the flags differ from the test builds, which keep their cache.
+export CARGO_TARGET_DIR="$PWD/target/split"
+RUSTFLAGS="--cfg erase_components -C link-arg=--emit-relocs" \
+  cargo build --locked "${profile_flag[@]}" --features split --target wasm32-unknown-unknown --bin socialplan
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+wasm-split-cli "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$dir/socialplan.wasm" "$work/split" --out-name socialplan >/dev/null
+wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$work/out" --out-name socialplan "$work/split/socialplan.wasm"
+cp "$work/split/__wasm_split.js" "$work/out/"
+find "$work/split" -name '*.wasm' ! -name socialplan.wasm -exec cp {} "$work/out/" \;
+if [ "$dir" = release ]; then
+  for f in "$work"/out/*.wasm; do
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+      --enable-reference-types --enable-multivalue "$f" -o "$f" 2>/dev/null
+  done
+fi
+
+hash=$(cat "$work"/out/* | sha256sum | cut -c1-16)
+rm -rf "$stage"/wasm-*
+mkdir -p "$stage/wasm-$hash"
+cp "$work"/out/* "$stage/wasm-$hash/"
+boot="import init from './wasm-$hash/socialplan.js';
+await init({ module_or_path: new URL('./wasm-$hash/socialplan_bg.wasm', import.meta.url) });"
+boot_name="boot-$(printf '%s' "$boot" | sha256sum | cut -c1-16).js"
+printf '%s\n' "$boot" > "$stage/$boot_name"
+# Trunk leaves the skipped rust link in the page; the start-up script takes its place.
+python3 - "$stage/index.html" "$boot_name" "$hash" <<'PY'
+import re, sys
+path, boot, h = sys.argv[1:4]
+html = open(path, encoding="utf-8").read()
+html, n = re.subn(r'<link[^>]*data-trunk-skip[^>]*>', '', html)
+tags = ('<link rel="modulepreload" href="./wasm-%s/socialplan.js">' % h
+        + '<script type="module" src="./%s"></script>' % boot)
+html = html.replace("</head>", tags + "</head>", 1)
+open(path, "w", encoding="utf-8").write(html)
+PY
+python3 scripts/offline.py
+echo "wasm: split into $(ls "$stage/wasm-$hash" | grep -c '\.wasm$') files in wasm-$hash/"
