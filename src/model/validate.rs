@@ -138,8 +138,13 @@ pub fn validate(plan: &Plan, root: &str) -> Vec<Problem> {
         c.date(p(&format!("strategy.kpis[{i}].deadline")), k.deadline.as_ref());
         let mut periods = HashSet::new();
         for (j, a) in k.actuals.iter().enumerate() {
-            c.date(p(&format!("strategy.kpis[{i}].actuals[{j}].period")), Some(&a.period));
-            c.number(p(&format!("strategy.kpis[{i}].actuals[{j}].value")), Some(a.value));
+            // The hot loop of a large plan: paths are only spelled out for a problem.
+            if !a.period.is_valid() {
+                c.date(p(&format!("strategy.kpis[{i}].actuals[{j}].period")), Some(&a.period));
+            }
+            if !(a.value.is_finite() && a.value.abs() <= MAX_MAGNITUDE) {
+                c.number(p(&format!("strategy.kpis[{i}].actuals[{j}].value")), Some(a.value));
+            }
             if !periods.insert(&a.period) {
                 let kind = ProblemKind::DuplicatePeriod { period: a.period.clone() };
                 c.report(p(&format!("strategy.kpis[{i}].actuals[{j}].period")), kind);
