@@ -10,6 +10,8 @@ pub enum Route {
     Block(Id, Block),
     Step(Id, Step),
     Dashboard(Id),
+    /// A blank worksheet of an exercise, to print.
+    Worksheet(Block),
     NotFound,
 }
 
@@ -24,6 +26,7 @@ impl Route {
             [] | ["plans"] => Route::Plans,
             ["plans", plan] => Route::Overview(id(plan)),
             ["plans", plan, "dashboard"] => Route::Dashboard(id(plan)),
+            ["worksheets", slug] => Block::WORKSHEETS.into_iter().find(|b| b.slug() == *slug).map_or(Route::NotFound, Route::Worksheet),
             ["plans", plan, phase, block] => {
                 match Phase::from_slug(phase).and_then(|p| Block::from_slug(p, block)) {
                     Some(b) => Route::Block(id(plan), b),
@@ -47,13 +50,14 @@ impl Route {
             Route::Block(id, b) => format!("#/plans/{}/{}/{}", encode(id), b.phase().slug(), b.slug()),
             Route::Step(id, s) => format!("#/plans/{}/strategy/strategic-plan/step-{}", encode(id), s.number()),
             Route::Dashboard(id) => format!("#/plans/{}/dashboard", encode(id)),
+            Route::Worksheet(b) => format!("#/worksheets/{}", b.slug()),
         }
     }
 
     pub fn plan_id(&self) -> Option<&Id> {
         match self {
             Route::Overview(id) | Route::Block(id, _) | Route::Step(id, _) | Route::Dashboard(id) => Some(id),
-            Route::Plans | Route::NotFound => None,
+            Route::Plans | Route::NotFound | Route::Worksheet(_) => None,
         }
     }
 }
@@ -99,6 +103,7 @@ mod tests {
     fn every_screen_round_trips() {
         let id = Id::from("abc123");
         let mut routes = vec![Route::Plans, Route::Overview(id.clone()), Route::Dashboard(id.clone())];
+        routes.extend(Block::WORKSHEETS.map(Route::Worksheet));
         routes.extend(Block::ALL.iter().map(|b| Route::Block(id.clone(), *b)));
         routes.extend(Step::ALL.iter().map(|s| Route::Step(id.clone(), *s)));
         for r in routes {

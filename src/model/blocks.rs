@@ -124,6 +124,9 @@ impl Block {
         phase.blocks().find(|b| b.slug() == s)
     }
 
+    /// The exercises that have a blank worksheet to print.
+    pub const WORKSHEETS: [Block; 6] = [Block::Landscape, Block::Audit, Block::Swot, Block::Maturity, Block::StrategicPlan, Block::Post];
+
     /// A cornerstone without which the strategy is incomplete.
     pub fn is_cornerstone(self) -> bool {
         matches!(self, Block::BusinessIntegration | Block::GoalSystem | Block::Resources)

@@ -130,7 +130,7 @@ pub fn ListEditor(spec: &'static ListSpec, #[prop(optional)] group: usize) -> im
     let all_ids = move || state.plan.with(|p| p.as_ref().map(|p| (spec.ids)(p, group)).unwrap_or_default());
     let ids = move || {
         let mut ids = all_ids();
-        chosen.with(|chosen| {
+        chosen.try_with(|chosen| {
             if chosen.iter().any(|c| !c.is_empty()) {
                 state.plan.with(|p| {
                     if let Some(p) = p {
@@ -139,7 +139,7 @@ pub fn ListEditor(spec: &'static ListSpec, #[prop(optional)] group: usize) -> im
                 });
             }
         });
-        if let Some((col, ascending)) = sort.get() {
+        if let Some((col, ascending)) = sort.try_get().flatten() {
             let column = &spec.columns[col];
             state.plan.with(|p| {
                 if let Some(p) = p {
@@ -168,7 +168,7 @@ pub fn ListEditor(spec: &'static ListSpec, #[prop(optional)] group: usize) -> im
     };
     let header = spec.columns.iter().enumerate().map(|(i, c)| {
         let label = (c.label)(t);
-        let aria_sort = move || match sort.get() {
+        let aria_sort = move || match sort.try_get().flatten() {
             Some((col, true)) if col == i => "ascending",
             Some((col, false)) if col == i => "descending",
             _ => "none",
@@ -231,7 +231,7 @@ pub fn ListEditor(spec: &'static ListSpec, #[prop(optional)] group: usize) -> im
             <table class="rows" class:cards=spec.cards hidden=empty>
                 <thead><tr>{spec.badge.map(|_| view! { <th scope="col"></th> })}{header}<th scope="col"><span class="visually-hidden">{t.actions_column}</span></th></tr></thead>
                 <tbody>
-                    <For each=ids key=|id| id.clone() children=move |id| view! { <Row spec=spec group=group id=id sorted=Signal::derive(move || sort.get().is_some())/> }/>
+                    <For each=ids key=|id| id.clone() children=move |id| view! { <Row spec=spec group=group id=id sorted=Signal::derive(move || sort.try_get().flatten().is_some())/> }/>
                 </tbody>
             </table>
             <button type="button" class="add" id=add_id.clone() data-testid=add_id on:click=add>{(spec.add_label)(t, group)}</button>
@@ -248,8 +248,9 @@ fn Row(spec: &'static ListSpec, group: usize, id: Id, sorted: Signal<bool>) -> i
     // it, but only a change of this row's own values reaches its cells.
     let data = Memo::new(move |_| {
         state.plan.with(|p| {
-            p.as_ref().map(|p| {
-                id.with_value(|id| RowData {
+            p.as_ref().and_then(|p| {
+                // A row being removed may be read once more after its id is gone.
+                id.try_with_value(|id| RowData {
                     cells: spec.columns.iter().map(|c| (c.get)(p, id)).collect(),
                     title: (spec.title)(p, id).chars().take(60).collect(),
                     badge: spec.badge.map(|b| b(p, id)).unwrap_or_default(),
@@ -260,20 +261,20 @@ fn Row(spec: &'static ListSpec, group: usize, id: Id, sorted: Signal<bool>) -> i
             })
         })
     });
-    let linked = move || data.with(|d| d.as_ref().is_some_and(|d| d.linked));
+    let linked = move || data.try_with(|d| d.as_ref().is_some_and(|d| d.linked)).unwrap_or(false);
     let title = move || {
-        let name = data.with(|d| d.as_ref().map(|d| d.title.clone()).unwrap_or_default());
+        let name = data.try_with(|d| d.as_ref().map(|d| d.title.clone()).unwrap_or_default()).unwrap_or_default();
         if name.trim().is_empty() {
-            let n = state.plan.with_untracked(|p| p.as_ref().and_then(|p| (spec.ids)(p, group).iter().position(|x| *x == id.get_value())).unwrap_or(0));
+            let n = state.plan.with_untracked(|p| p.as_ref().and_then(|p| (spec.ids)(p, group).iter().position(|x| *x == id.try_get_value().unwrap_or_default())).unwrap_or(0));
             fill(t.untitled_item, &[("number", &(n + 1).to_string())])
         } else {
             name
         }
     };
     let cells = spec.columns.iter().map(|c| {
-        let el_id = format!("{}-{}-{}", spec.name, c.key, id.get_value());
+        let el_id = format!("{}-{}-{}", spec.name, c.key, id.try_get_value().unwrap_or_default());
         let i = spec.columns.iter().position(|x| std::ptr::eq(x, c)).unwrap_or(0);
-        let value = Signal::derive(move || data.with(|d| d.as_ref().and_then(|d| d.cells.get(i).cloned()).unwrap_or_default()));
+        let value = Signal::derive(move || data.try_with(|d| d.as_ref().and_then(|d| d.cells.get(i).cloned()).unwrap_or_default()).unwrap_or_default());
         view! { <td data-label=(c.label)(t)><Cell column=c el_id=el_id id=id value=value readonly=Signal::derive(linked)/></td> }
     }).collect_view();
     let add_id = StoredValue::new(format!("{}-{group}-add", spec.name));
@@ -289,56 +290,56 @@ fn Row(spec: &'static ListSpec, group: usize, id: Id, sorted: Signal<bool>) -> i
         add_id.with_value(|a| super::focus(a));
     };
     let remove = move |_| {
-        let dependents = spec.removal.as_ref().and_then(|r| state.plan.with_untracked(|p| p.as_ref().and_then(|p| (r.dependents)(p, &id.get_value(), t))));
+        let dependents = spec.removal.as_ref().and_then(|r| state.plan.with_untracked(|p| p.as_ref().and_then(|p| (r.dependents)(p, &id.try_get_value().unwrap_or_default(), t))));
         if dependents.is_some() {
             asking.set(true);
         } else {
-            remove_with(&|p| (spec.remove)(p, &id.get_value()));
+            remove_with(&|p| (spec.remove)(p, &id.try_get_value().unwrap_or_default()));
         }
     };
     let removal = spec.removal.as_ref().map(|r| {
         let target = RwSignal::new(String::new());
         // Read only while the question is open.
-        let targets = move || if asking.get() { state.plan.with(|p| p.as_ref().map(|p| (r.targets)(p, &id.get_value())).unwrap_or_default()) } else { Vec::new() };
-        let question = move || if asking.get() { state.plan.with(|p| p.as_ref().and_then(|p| (r.dependents)(p, &id.get_value(), t))).unwrap_or_default() } else { String::new() };
-        let select_id = format!("{}-move-{}", spec.name, id.get_value());
+        let targets = move || if asking.try_get().unwrap_or(false) { state.plan.with(|p| p.as_ref().map(|p| (r.targets)(p, &id.try_get_value().unwrap_or_default())).unwrap_or_default()) } else { Vec::new() };
+        let question = move || if asking.try_get().unwrap_or(false) { state.plan.with(|p| p.as_ref().and_then(|p| (r.dependents)(p, &id.try_get_value().unwrap_or_default(), t))).unwrap_or_default() } else { String::new() };
+        let select_id = format!("{}-move-{}", spec.name, id.try_get_value().unwrap_or_default());
         view! {
-            <div class="confirm" role="group" hidden=move || !asking.get()>
+            <div class="confirm" role="group" hidden=move || !asking.try_get().unwrap_or(false)>
                 <p>{question}</p>
                 <button type="button" class="danger" data-testid="remove-with-dependents"
-                    on:click=move |_| { asking.set(false); remove_with(&|p| (r.with_dependents)(p, &id.get_value())); }>{t.delete_them_too}</button>
+                    on:click=move |_| { asking.set(false); remove_with(&|p| (r.with_dependents)(p, &id.try_get_value().unwrap_or_default())); }>{t.delete_them_too}</button>
                 <label for=select_id.clone()>{t.move_them_to}</label>
-                <select id=select_id.clone() data-testid="move-target" prop:value=move || target.get() on:change=move |ev| target.set(event_target_value(&ev))>
+                <select id=select_id.clone() data-testid="move-target" prop:value=move || target.try_get().unwrap_or_default() on:change=move |ev| target.set(event_target_value(&ev))>
                     <option value="">{t.not_set}</option>
                     {move || targets().into_iter().map(|(tid, label)| view! { <option value=tid.to_string()>{label}</option> }).collect_view()}
                 </select>
-                <button type="button" data-testid="move-and-remove" disabled=move || target.with(String::is_empty)
+                <button type="button" data-testid="move-and-remove" disabled=move || target.try_with(String::is_empty).unwrap_or(true)
                     on:click=move |_| {
                         let to = Id(target.get_untracked());
                         asking.set(false);
-                        remove_with(&|p| { (r.moving)(p, &id.get_value(), &to); });
+                        remove_with(&|p| { (r.moving)(p, &id.try_get_value().unwrap_or_default(), &to); });
                     }>{t.move_and_remove}</button>
                 <button type="button" class="secondary" on:click=move |_| asking.set(false)>{t.cancel}</button>
             </div>
         }
     });
     let badge = spec.badge.map(|b| view! {
-        <th scope="row" class="badge-cell">{move || { let _ = b; data.with(|d| d.as_ref().map(|d| d.badge.clone()).unwrap_or_default()) }}</th>
+        <th scope="row" class="badge-cell">{move || { let _ = b; data.try_with(|d| d.as_ref().map(|d| d.badge.clone()).unwrap_or_default()).unwrap_or_default() }}</th>
     });
     let advice = spec.advice.map(|a| move || {
         let _ = a;
-        let hints = data.with(|d| d.as_ref().map(|d| d.advice.clone()).unwrap_or_default());
+        let hints = data.try_with(|d| d.as_ref().map(|d| d.advice.clone()).unwrap_or_default()).unwrap_or_default();
         (!hints.is_empty()).then(|| view! {
             <ul class="advice" aria-label=t.smart_title>{hints.into_iter().map(|h| view! { <li>{h}</li> }).collect_view()}</ul>
         })
     });
     let action = spec.action.as_ref().map(|a| {
-        let enabled = move || data.with(|d| d.as_ref().is_some_and(|d| d.enabled));
+        let enabled = move || data.try_with(|d| d.as_ref().is_some_and(|d| d.enabled)).unwrap_or(false);
         view! {
             <button type="button" class="secondary" hidden=move || !enabled()
                 on:click=move |_| {
                     let item = title();
-                    state.edit(|p| (a.run)(p, &id.get_value(), new_id()));
+                    state.edit(|p| (a.run)(p, &id.try_get_value().unwrap_or_default(), new_id()));
                     state.notify(NoticeKind::Done { text: fill((a.done)(t), &[("item", &item)]) });
                 }>{(a.label)(t)}</button>
         }
@@ -351,7 +352,7 @@ fn Row(spec: &'static ListSpec, group: usize, id: Id, sorted: Signal<bool>) -> i
                 {(l.note)(t)}" "<a href=href>{(l.source_label)(t)}</a>
             </p>
             <button type="button" class="secondary" hidden=move || !linked() aria-label=move || fill(t.unlink, &[("item", &title())])
-                on:click=move |_| state.edit(|p| (l.unlink)(p, &id.get_value()))
+                on:click=move |_| state.edit(|p| (l.unlink)(p, &id.try_get_value().unwrap_or_default()))
             >"⛓̸"</button>
         }
     });
@@ -364,9 +365,9 @@ fn Row(spec: &'static ListSpec, group: usize, id: Id, sorted: Signal<bool>) -> i
                 {action}
                 {link}
                 <button type="button" class="icon" aria-label=move || fill(t.move_up, &[("item", &title())]) disabled=sorted
-                    on:click=move |_| state.edit(|p| (spec.shift)(p, &id.get_value(), true))>"↑"</button>
+                    on:click=move |_| state.edit(|p| (spec.shift)(p, &id.try_get_value().unwrap_or_default(), true))>"↑"</button>
                 <button type="button" class="icon" aria-label=move || fill(t.move_down, &[("item", &title())]) disabled=sorted
-                    on:click=move |_| state.edit(|p| (spec.shift)(p, &id.get_value(), false))>"↓"</button>
+                    on:click=move |_| state.edit(|p| (spec.shift)(p, &id.try_get_value().unwrap_or_default(), false))>"↓"</button>
                 <button type="button" class="icon danger" aria-label=move || fill(t.remove_item, &[("item", &title())])
                     on:click=remove>"✕"</button>
                 {removal}
@@ -381,8 +382,8 @@ fn Cell(column: &'static Column, el_id: String, id: StoredValue<Id>, value: Sign
     let t = state.texts();
     let label = (column.label)(t);
     let set = column.set;
-    let value = move || value.get();
-    let write = move |text: String| state.edit(|p| set(p, &id.get_value(), &text));
+    let value = move || value.try_get().unwrap_or_default();
+    let write = move |text: String| state.edit(|p| set(p, &id.try_get_value().unwrap_or_default(), &text));
     match column.kind {
         Kind::Line => view! {
             <input type="text" id=el_id.clone() data-testid=el_id aria-label=label prop:value=value readonly=readonly
@@ -463,8 +464,8 @@ fn Cell(column: &'static Column, el_id: String, id: StoredValue<Id>, value: Sign
             let message_id = format!("{el_id}-message");
             view! {
                 <input type="text" inputmode="decimal" id=el_id.clone() data-testid=el_id aria-label=label
-                    aria-invalid=move || error.with(Option::is_some).to_string() aria-describedby=message_id.clone()
-                    prop:value=move || draft.get()
+                    aria-invalid=move || error.try_with(Option::is_some).unwrap_or(false).to_string() aria-describedby=message_id.clone()
+                    prop:value=move || draft.try_get().unwrap_or_default()
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
                         draft.set(text.clone());
@@ -478,7 +479,7 @@ fn Cell(column: &'static Column, el_id: String, id: StoredValue<Id>, value: Sign
                     }
                     on:blur=move |_| if error.try_with_untracked(Option::is_none) == Some(true) { draft.try_set(shown()); }
                 />
-                <span class="field-message" id=message_id role="status">{move || error.get()}</span>
+                <span class="field-message" id=message_id role="status">{move || error.try_get().flatten()}</span>
             }
             .into_any()
         }
@@ -492,8 +493,8 @@ fn Cell(column: &'static Column, el_id: String, id: StoredValue<Id>, value: Sign
             let message_id = format!("{el_id}-message");
             view! {
                 <input type="text" inputmode="numeric" id=el_id.clone() data-testid=el_id aria-label=label
-                    aria-invalid=move || error.with(Option::is_some).to_string() aria-describedby=message_id.clone()
-                    prop:value=move || draft.get()
+                    aria-invalid=move || error.try_with(Option::is_some).unwrap_or(false).to_string() aria-describedby=message_id.clone()
+                    prop:value=move || draft.try_get().unwrap_or_default()
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
                         draft.set(text.clone());
@@ -509,7 +510,7 @@ fn Cell(column: &'static Column, el_id: String, id: StoredValue<Id>, value: Sign
                     }
                     on:blur=move |_| if error.try_with_untracked(Option::is_none) == Some(true) { draft.try_set(shown()); }
                 />
-                <span class="field-message" id=message_id role="status">{move || error.get()}</span>
+                <span class="field-message" id=message_id role="status">{move || error.try_get().flatten()}</span>
             }
             .into_any()
         }

@@ -28,6 +28,7 @@ mod overview;
 mod plans;
 mod screen;
 mod strategy;
+mod worksheet;
 pub mod state;
 
 use crate::i18n::Lang;
@@ -40,6 +41,13 @@ use wasm_bindgen::JsCast;
 
 /// Loads the language pack the user needs (English is built in), then mounts the app.
 pub fn start() {
+    // A failure inside the app is written to the console with its place, not only "unreachable".
+    std::panic::set_hook(Box::new(|info| {
+        let text = wasm_bindgen::JsValue::from_str(&info.to_string());
+        let _ = js_sys::Reflect::get(&js_sys::global(), &"console".into())
+            .and_then(|c| js_sys::Reflect::get(&c, &"error".into()))
+            .map(|f| js_sys::Function::from(f).call1(&wasm_bindgen::JsValue::NULL, &text));
+    }));
     let lang = initial_language(&storage::settings(storage::local().as_ref()));
     wasm_bindgen_futures::spawn_local(async move {
         // Without its pack (first visit offline), the app starts in English.
@@ -137,8 +145,15 @@ pub fn App() -> impl IntoView {
     state.route.set(start);
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         let route = Route::parse(&current_hash());
-        state.follow_route(&route);
-        state.route.set(route);
+        if route.plan_id().is_none() {
+            // Leaving the plan: its screen goes first, so nothing on it reads a plan that
+            // is being closed.
+            state.route.set(route.clone());
+            state.follow_route(&route);
+        } else {
+            state.follow_route(&route);
+            state.route.set(route);
+        }
         // Like a page load: start at the top, with the focus on the new screen.
         refocus("main");
         if let Some(w) = web_sys::window() {
@@ -191,6 +206,9 @@ pub fn App() -> impl IntoView {
                 {move || match state.route.get() {
                     Route::Plans => plans::PlansPage().into_any(),
                     Route::NotFound => screen::NotFound().into_any(),
+                    Route::Worksheet(block) => view! {
+                        <Suspense fallback=|| ()>{Suspend::new(async move { worksheet::sheet(block).await })}</Suspense>
+                    }.into_any(),
                     route => screen::PlanScreen(screen::PlanScreenProps { route }).into_any(),
                 }}
             </main>

@@ -265,22 +265,22 @@ fn KpiCard(id: Id, index: usize, open: bool) -> impl IntoView {
     let lang = state.lang.get_untracked();
     let day = today();
     let kid = StoredValue::new(id.clone());
-    let name = move || state.plan.with(|p| p.as_ref().and_then(|p| kpi_of(p, &kid.get_value())).map(|k| k.name.clone()).unwrap_or_default());
+    let name = move || state.plan.with(|p| p.as_ref().and_then(|p| kpi_of(p, &kid.try_get_value().unwrap_or_default())).map(|k| k.name.clone()).unwrap_or_default());
     let objective = move || {
         state.plan.with(|p| {
             let p = p.as_ref()?;
-            let k = kpi_of(p, &kid.get_value())?;
+            let k = kpi_of(p, &kid.try_get_value().unwrap_or_default())?;
             let i = p.strategy.objectives.iter().position(|o| o.id == k.objective)?;
             Some(fill(t.objective_heading, &[("number", &(i + 1).to_string()), ("text", &p.strategy.objectives[i].text.chars().take(80).collect::<String>())]))
         })
     };
     let current = {
         let day = day.clone();
-        move || state.plan.with(|p| p.as_ref().and_then(|p| kpi_of(p, &kid.get_value()).map(|k| status(k, p.strategy.focus.start.as_ref(), &p.operative.thresholds, &day)))).unwrap_or(Status::NoData)
+        move || state.plan.with(|p| p.as_ref().and_then(|p| kpi_of(p, &kid.try_get_value().unwrap_or_default()).map(|k| status(k, p.strategy.focus.start.as_ref(), &p.operative.thresholds, &day)))).unwrap_or(Status::NoData)
     };
     let shown = RwSignal::new(open);
     let chart_day = day.clone();
-    let make: super::chart::MakeChart = Arc::new(move |p: &Plan, lang: Lang| match kpi_of(p, &kid.get_value()) {
+    let make: super::chart::MakeChart = Arc::new(move |p: &Plan, lang: Lang| match kpi_of(p, &kid.try_get_value().unwrap_or_default()) {
         Some(k) => charts::kpi(p, k, lang, &chart_day).drawn([lang.texts().period, lang.texts().value, lang.texts().expected]),
         None => crate::charts::Drawn { title: String::new(), svg: String::new(), header: Vec::new(), rows: Vec::new(), words: Vec::new() },
     });
@@ -333,12 +333,12 @@ fn AddValue(id: StoredValue<Id>, index: usize) -> impl IntoView {
                 return fail(fill(template, &[("text", text.trim())]));
             }
         };
-        let exists = state.plan.with_untracked(|p| p.as_ref().and_then(|p| kpi_of(p, &id.get_value())).is_some_and(|k| k.actuals.iter().any(|a| a.period == date)));
+        let exists = state.plan.with_untracked(|p| p.as_ref().and_then(|p| kpi_of(p, &id.try_get_value().unwrap_or_default())).is_some_and(|k| k.actuals.iter().any(|a| a.period == date)));
         if exists {
             return fail(fill(t.period_exists, &[("date", &format_date(lang, &date))]));
         }
         state.edit(|p| {
-            if let Some(k) = p.strategy.kpis.iter_mut().find(|k| k.id == id.get_value()) {
+            if let Some(k) = p.strategy.kpis.iter_mut().find(|k| k.id == id.try_get_value().unwrap_or_default()) {
                 let at = k.actuals.iter().position(|a| a.period.0 > date.0).unwrap_or(k.actuals.len());
                 k.actuals.insert(at, Actual { period: date.clone(), value: v });
             }
@@ -368,9 +368,9 @@ fn ValuesTable(id: StoredValue<Id>, index: usize) -> impl IntoView {
     let t = state.texts();
     let lang = state.lang.get_untracked();
     let opened = RwSignal::new(false);
-    let count = move || state.plan.with(|p| p.as_ref().and_then(|p| kpi_of(p, &id.get_value())).map(|k| k.actuals.len()).unwrap_or(0));
+    let count = move || state.plan.with(|p| p.as_ref().and_then(|p| kpi_of(p, &id.try_get_value().unwrap_or_default())).map(|k| k.actuals.len()).unwrap_or(0));
     let periods = Memo::new(move |_| {
-        state.plan.with(|p| p.as_ref().and_then(|p| kpi_of(p, &id.get_value())).map(|k| k.actuals.iter().rev().map(|a| a.period.clone()).collect::<Vec<_>>()).unwrap_or_default())
+        state.plan.with(|p| p.as_ref().and_then(|p| kpi_of(p, &id.try_get_value().unwrap_or_default())).map(|k| k.actuals.iter().rev().map(|a| a.period.clone()).collect::<Vec<_>>()).unwrap_or_default())
     });
     let rows = move || {
         periods.get().into_iter().map(|period| {
@@ -378,7 +378,7 @@ fn ValuesTable(id: StoredValue<Id>, index: usize) -> impl IntoView {
             let input_id = format!("actual-{index}-{}", period.0);
             let p2 = period.clone();
             let p3 = period.clone();
-            let get = move || state.plan.with_untracked(|p| p.as_ref().and_then(|p| kpi_of(p, &id.get_value())).and_then(|k| k.actuals.iter().find(|a| a.period == p2)).map(|a| a.value));
+            let get = move || state.plan.with_untracked(|p| p.as_ref().and_then(|p| kpi_of(p, &id.try_get_value().unwrap_or_default())).and_then(|k| k.actuals.iter().find(|a| a.period == p2)).map(|a| a.value));
             let draft = RwSignal::new(get().map(|v| format_number_short(lang, v)).unwrap_or_default());
             let bad = RwSignal::new(false);
             let period_for_input = period.clone();
@@ -397,7 +397,7 @@ fn ValuesTable(id: StoredValue<Id>, index: usize) -> impl IntoView {
                                         bad.set(false);
                                         let at = period_for_input.clone();
                                         state.edit(|p| {
-                                            if let Some(a) = p.strategy.kpis.iter_mut().find(|k| k.id == id.get_value()).and_then(|k| k.actuals.iter_mut().find(|a| a.period == at)) {
+                                            if let Some(a) = p.strategy.kpis.iter_mut().find(|k| k.id == id.try_get_value().unwrap_or_default()).and_then(|k| k.actuals.iter_mut().find(|a| a.period == at)) {
                                                 a.value = v;
                                             }
                                         });
@@ -412,7 +412,7 @@ fn ValuesTable(id: StoredValue<Id>, index: usize) -> impl IntoView {
                                 let before = state.plan.get_untracked();
                                 let at = p3.clone();
                                 state.edit(|p| {
-                                    if let Some(k) = p.strategy.kpis.iter_mut().find(|k| k.id == id.get_value()) {
+                                    if let Some(k) = p.strategy.kpis.iter_mut().find(|k| k.id == id.try_get_value().unwrap_or_default()) {
                                         k.actuals.retain(|a| a.period != at);
                                     }
                                 });

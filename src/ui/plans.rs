@@ -37,6 +37,12 @@ pub fn PlansPage() -> impl IntoView {
                 </section>
             </div>
             <Import/>
+            <section class="card" aria-labelledby="worksheets-title">
+                <h2 id="worksheets-title">{t.worksheets_title}</h2>
+                <ul class="worksheet-links" data-testid="worksheet-links">
+                    {crate::model::Block::WORKSHEETS.map(|b| view! { <li><a href=crate::route::Route::Worksheet(b).href()>{t.block(b)}</a></li> })}
+                </ul>
+            </section>
         </div>
     }
 }

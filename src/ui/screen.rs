@@ -34,7 +34,7 @@ pub fn PlanScreen(route: Route) -> impl IntoView {
                     Route::Dashboard(id) => view! {
                         <Suspense fallback=|| ()>{Suspend::new(async move { super::operative::lazy_dashboard(id).await })}</Suspense>
                     }.into_any(),
-                    Route::Plans | Route::NotFound => ().into_any(),
+                    Route::Plans | Route::NotFound | Route::Worksheet(_) => ().into_any(),
                 }
             }
         </Show>
@@ -109,7 +109,10 @@ fn BlockScreen(id: Id, block: Block) -> impl IntoView {
                     </Suspense>
                 }
             })}
-            <p><a href=Route::Overview(id).href()>{t.back_to_overview}</a></p>
+            <p>
+                <a href=Route::Overview(id).href()>{t.back_to_overview}</a>
+                {Block::WORKSHEETS.contains(&block).then(|| view! { " · "<a href=Route::Worksheet(block).href() data-testid="worksheet-link">{t.worksheet_link}</a> })}
+            </p>
         </div>
     }
 }

@@ -40,6 +40,8 @@ test('no WCAG A/AA violations on any kind of screen', async () => {
       `#/plans/${id}/dashboard`,
       '#/',
       '#/nowhere',
+      '#/worksheets/audit',
+      '#/worksheets/maturity',
     ];
     for (const hash of screens) {
       await page.goto(base + hash);
