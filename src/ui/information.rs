@@ -3,7 +3,7 @@
 //! Exercise 3 (readiness SWOT), the maturity self-assessment, and their charts.
 
 use super::fields::{TextField, TextFields};
-use super::lists::{Column, Kind, Link, ListEditor, ListSpec};
+use super::lists::{shift, Column, Kind, Link, ListEditor, ListSpec};
 use super::state::{new_id, AppState, NoticeKind};
 use super::chart::ChartView;
 use crate::charts::information as charts;
@@ -22,12 +22,6 @@ fn find<'a, T>(items: &'a [T], id: &Id, key: fn(&T) -> &Id) -> Option<&'a T> {
 
 fn find_mut<'a, T>(items: &'a mut [T], id: &Id, key: fn(&T) -> &Id) -> Option<&'a mut T> {
     items.iter_mut().find(|x| key(x) == id)
-}
-
-fn shift<T>(items: &mut [T], id: &Id, up: bool, key: fn(&T) -> &Id, same: fn(&T, &T) -> bool) {
-    if let Some(i) = items.iter().position(|x| key(x) == id) {
-        move_in_group(items, i, up, same);
-    }
 }
 
 fn index_of(text: &str) -> usize {

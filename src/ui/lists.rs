@@ -99,6 +99,14 @@ pub struct Removal {
     pub moving: fn(&mut Plan, &Id, &Id) -> bool,
 }
 
+/// Moves the item with `id` one place up or down among the items `same` groups with it:
+/// the `shift` of every list.
+pub fn shift<T>(items: &mut [T], id: &Id, up: bool, key: fn(&T) -> &Id, same: fn(&T, &T) -> bool) {
+    if let Some(i) = items.iter().position(|x| key(x) == id) {
+        crate::model::move_in_group(items, i, up, same);
+    }
+}
+
 /// What a row shows, read from the plan in one pass.
 #[derive(Clone, PartialEq)]
 struct RowData {

@@ -2,7 +2,7 @@
 //! pace, charts, CSV, thresholds) and the plan's dashboard.
 
 use super::chart::ChartView;
-use super::lists::{Column, Kind, ListEditor, ListSpec};
+use super::lists::{shift, Column, Kind, ListEditor, ListSpec};
 use super::state::{download_as, today, AppState, NoticeKind};
 use crate::charts::tracking as charts;
 use crate::i18n::{fill, format_date, format_number, format_number_short, parse_number, Lang, NumberError, Texts};
@@ -46,11 +46,7 @@ static ACTIONS: ListSpec = ListSpec {
         p.operative.actions.push(Action { id, plan, ..Default::default() })
     },
     remove: |p, id| p.operative.actions.retain(|a| &a.id != id),
-    shift: |p, id, up| {
-        if let Some(i) = p.operative.actions.iter().position(|a| &a.id == id) {
-            move_in_group(&mut p.operative.actions, i, up, |a, b| a.plan == b.plan);
-        }
-    },
+    shift: |p, id, up| shift(&mut p.operative.actions, id, up, |x| &x.id, |a, b| a.plan == b.plan),
     title: |p, id| action_text(p, id, |a| a.title.clone()),
     add_label: |t, _| t.add_action.to_owned(),
     columns: &[

@@ -3,7 +3,7 @@
 //! tactics per objective, output indicators per tactic; the plan check, the strategy map
 //! and the relationships.
 
-use super::lists::{Column, Kind, ListEditor, ListSpec, Removal, RowAction};
+use super::lists::{shift, Column, Kind, ListEditor, ListSpec, Removal, RowAction};
 use super::state::{new_id, AppState, NoticeKind};
 use crate::i18n::{fill, Texts};
 use crate::model::*;
@@ -38,11 +38,7 @@ static BUSINESS_OBJECTIVES: ListSpec = ListSpec {
     ids: |p, _| p.strategy.business_objectives.iter().map(|x| x.id.clone()).collect(),
     add: |p, _, id| p.strategy.business_objectives.push(BusinessObjective { id, text: String::new() }),
     remove: |p, id| p.strategy.remove_business_objective(id),
-    shift: |p, id, up| {
-        if let Some(i) = p.strategy.business_objectives.iter().position(|x| &x.id == id) {
-            move_in_group(&mut p.strategy.business_objectives, i, up, |_, _| true);
-        }
-    },
+    shift: |p, id, up| shift(&mut p.strategy.business_objectives, id, up, |x| &x.id, |_, _| true),
     title: |p, id| bo_get(p, id),
     add_label: |t, _| t.add_business_objective.to_owned(),
     columns: &[Column {
@@ -102,11 +98,7 @@ static OBJECTIVES: ListSpec = ListSpec {
     ids: |p, _| p.strategy.objectives.iter().map(|x| x.id.clone()).collect(),
     add: |p, _, id| p.strategy.objectives.push(Objective { id, ..Default::default() }),
     remove: |p, id| p.strategy.remove_objective_with_dependents(id),
-    shift: |p, id, up| {
-        if let Some(i) = p.strategy.objectives.iter().position(|x| &x.id == id) {
-            move_in_group(&mut p.strategy.objectives, i, up, |_, _| true);
-        }
-    },
+    shift: |p, id, up| shift(&mut p.strategy.objectives, id, up, |x| &x.id, |_, _| true),
     title: |p, id| obj(p, id).map(|o| o.text.clone()).unwrap_or_default(),
     add_label: |t, _| t.add_objective.to_owned(),
     columns: &[
@@ -181,11 +173,7 @@ static KPIS: ListSpec = ListSpec {
         }
     },
     remove: |p, id| p.strategy.kpis.retain(|k| &k.id != id),
-    shift: |p, id, up| {
-        if let Some(i) = p.strategy.kpis.iter().position(|x| &x.id == id) {
-            move_in_group(&mut p.strategy.kpis, i, up, |a, b| a.objective == b.objective);
-        }
-    },
+    shift: |p, id, up| shift(&mut p.strategy.kpis, id, up, |x| &x.id, |a, b| a.objective == b.objective),
     title: |p, id| kpi_text(p, id, |k| k.name.clone()),
     add_label: |t, _| t.add_kpi.to_owned(),
     columns: &[
@@ -264,11 +252,7 @@ static TACTICS: ListSpec = ListSpec {
         }
     },
     remove: |p, id| p.strategy.remove_tactic(id),
-    shift: |p, id, up| {
-        if let Some(i) = p.strategy.tactics.iter().position(|x| &x.id == id) {
-            move_in_group(&mut p.strategy.tactics, i, up, |a, b| a.objective == b.objective);
-        }
-    },
+    shift: |p, id, up| shift(&mut p.strategy.tactics, id, up, |x| &x.id, |a, b| a.objective == b.objective),
     title: tactic_get,
     add_label: |t, _| t.add_tactic.to_owned(),
     columns: &[Column {
@@ -315,11 +299,7 @@ static INDICATORS: ListSpec = ListSpec {
         }
     },
     remove: |p, id| p.strategy.indicators.retain(|x| &x.id != id),
-    shift: |p, id, up| {
-        if let Some(i) = p.strategy.indicators.iter().position(|x| &x.id == id) {
-            move_in_group(&mut p.strategy.indicators, i, up, |a, b| a.tactic == b.tactic);
-        }
-    },
+    shift: |p, id, up| shift(&mut p.strategy.indicators, id, up, |x| &x.id, |a, b| a.tactic == b.tactic),
     title: |p, id| indicator(p, id).map(|x| x.text.clone()).unwrap_or_default(),
     add_label: |t, _| t.add_indicator.to_owned(),
     columns: &[
@@ -359,11 +339,7 @@ static RELATIONSHIPS: ListSpec = ListSpec {
     ids: |p, _| p.strategy.relationships.iter().map(|x| x.id.clone()).collect(),
     add: |p, _, id| p.strategy.relationships.push(Relationship { id, ..Default::default() }),
     remove: |p, id| p.strategy.relationships.retain(|x| &x.id != id),
-    shift: |p, id, up| {
-        if let Some(i) = p.strategy.relationships.iter().position(|x| &x.id == id) {
-            move_in_group(&mut p.strategy.relationships, i, up, |_, _| true);
-        }
-    },
+    shift: |p, id, up| shift(&mut p.strategy.relationships, id, up, |x| &x.id, |_, _| true),
     title: |p, id| rel_get(p, id, |x| x.who.clone()),
     add_label: |t, _| t.add_relationship.to_owned(),
     columns: &[
