@@ -702,6 +702,16 @@ impl Texts {
         self.step_purposes[step as usize]
     }
 
+    /// What is wrong with a number the user typed, naming what was typed.
+    pub fn number_error(&self, error: NumberError, typed: &str) -> String {
+        let template = match error {
+            NumberError::NotANumber => self.err_not_a_number,
+            NumberError::Ambiguous => self.err_ambiguous_number,
+            NumberError::TooLarge => self.err_number_too_large,
+        };
+        fill(template, &[("text", typed.trim())])
+    }
+
     pub fn function(&self, f: crate::model::BusinessFunction) -> &'static str {
         self.functions[f as usize]
     }
@@ -710,6 +720,14 @@ impl Texts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_errors_name_what_was_typed() {
+        let t = Lang::En.texts();
+        assert_eq!(t.number_error(NumberError::NotANumber, " lots "), "“lots” is not a number.");
+        assert!(t.number_error(NumberError::Ambiguous, "1,234").starts_with("“1,234” could be read two ways"));
+        assert!(t.number_error(NumberError::TooLarge, "1e300").contains("1e300"));
+    }
 
     #[test]
     fn short_numbers_drop_needless_decimals() {

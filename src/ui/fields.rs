@@ -4,7 +4,7 @@
 //! one component serves every block.
 
 use super::state::AppState;
-use crate::i18n::{fill, format_number, parse_number, NumberError, Texts};
+use crate::i18n::{fill, format_number, parse_number, Texts};
 use crate::model::{Block, Plan, PostObjective, Step};
 use leptos::prelude::*;
 
@@ -175,14 +175,7 @@ pub fn NumberFields(fields: &'static [NumberField]) -> impl IntoView {
                         error.set(None);
                         state.edit(|p| *set(p) = value);
                     }
-                    Err(kind) => {
-                        let template = match kind {
-                            NumberError::NotANumber => t.err_not_a_number,
-                            NumberError::Ambiguous => t.err_ambiguous_number,
-                            NumberError::TooLarge => t.err_number_too_large,
-                        };
-                        error.set(Some(fill(template, &[("text", text.trim())])));
-                    }
+                    Err(kind) => error.set(Some(t.number_error(kind, &text))),
                 }
             };
             view! {

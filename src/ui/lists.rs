@@ -4,7 +4,7 @@
 //! Rows are keyed by the items' ids, so typing never rebuilds a row or loses the focus.
 
 use super::state::{new_id, AppState, NoticeKind};
-use crate::i18n::{fill, format_number, parse_number, NumberError, Texts};
+use crate::i18n::{fill, parse_number, Texts};
 use crate::model::{Id, Plan};
 use leptos::prelude::*;
 
@@ -135,7 +135,10 @@ pub fn ListEditor(spec: &'static ListSpec, #[prop(optional)] group: usize) -> im
     let sort = RwSignal::new(None::<(usize, bool)>);
     // The chosen value per filter; "" shows all.
     let chosen = RwSignal::new(vec![String::new(); spec.filters.len()]);
-    let all_ids = move || state.plan.with(|p| p.as_ref().map(|p| (spec.ids)(p, group)).unwrap_or_default());
+    // The list's items, read once per change of the plan and shared by the rows, the
+    // empty-list hint and the filter count; typing in a row leaves it unchanged.
+    let items = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| (spec.ids)(p, group)).unwrap_or_default()));
+    let all_ids = move || items.try_get().unwrap_or_default();
     let ids = move || {
         let mut ids = all_ids();
         chosen.try_with(|chosen| {
@@ -162,7 +165,7 @@ pub fn ListEditor(spec: &'static ListSpec, #[prop(optional)] group: usize) -> im
         }
         ids
     };
-    let empty = move || state.plan.with(|p| p.as_ref().is_none_or(|p| (spec.ids)(p, group).is_empty()));
+    let empty = move || items.try_with(Vec::is_empty).unwrap_or(true);
     let add_id = format!("{}-{group}-add", spec.name);
     let add = {
         let add_id = add_id.clone();
@@ -462,7 +465,9 @@ fn Cell(column: &'static Column, el_id: String, id: StoredValue<Id>, value: Sign
             };
             view! { <fieldset class="links"><legend class="visually-hidden">{label}</legend>{boxes}</fieldset> }.into_any()
         }
-        Kind::Number => {
+        // Numbers as the language writes them; a count takes whole numbers of zero or more.
+        Kind::Number | Kind::Count => {
+            let whole = matches!(column.kind, Kind::Count);
             let shown = move || {
                 let lang = state.lang.get_untracked();
                 value().parse::<f64>().map(|v| crate::i18n::format_number_short(lang, v)).unwrap_or_default()
@@ -471,50 +476,21 @@ fn Cell(column: &'static Column, el_id: String, id: StoredValue<Id>, value: Sign
             let error = RwSignal::new(None::<String>);
             let message_id = format!("{el_id}-message");
             view! {
-                <input type="text" inputmode="decimal" id=el_id.clone() data-testid=el_id aria-label=label
+                <input type="text" inputmode=if whole { "numeric" } else { "decimal" } id=el_id.clone() data-testid=el_id aria-label=label
                     aria-invalid=move || error.try_with(Option::is_some).unwrap_or(false).to_string() aria-describedby=message_id.clone()
                     prop:value=move || draft.try_get().unwrap_or_default()
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
                         draft.set(text.clone());
-                        let template = match parse_number(state.lang.get_untracked(), &text) {
-                            Ok(v) => { write(v.map(|v| v.to_string()).unwrap_or_default()); None }
-                            Err(NumberError::NotANumber) => Some(t.err_not_a_number),
-                            Err(NumberError::Ambiguous) => Some(t.err_ambiguous_number),
-                            Err(NumberError::TooLarge) => Some(t.err_number_too_large),
+                        let message = match parse_number(state.lang.get_untracked(), &text) {
+                            Ok(Some(v)) if whole && !(v >= 0.0 && v.fract() == 0.0) => Some(fill(t.err_whole_number, &[("text", text.trim())])),
+                            Ok(v) => {
+                                write(v.map(|v| v.to_string()).unwrap_or_default());
+                                None
+                            }
+                            Err(e) => Some(t.number_error(e, &text)),
                         };
-                        error.set(template.map(|m| fill(m, &[("text", text.trim())])));
-                    }
-                    on:blur=move |_| if error.try_with_untracked(Option::is_none) == Some(true) { draft.try_set(shown()); }
-                />
-                <span class="field-message" id=message_id role="status">{move || error.try_get().flatten()}</span>
-            }
-            .into_any()
-        }
-        Kind::Count => {
-            let shown = move || {
-                let lang = state.lang.get_untracked();
-                value().parse::<f64>().map(|v| format_number(lang, v, 0)).unwrap_or_default()
-            };
-            let draft = RwSignal::new(shown());
-            let error = RwSignal::new(None::<String>);
-            let message_id = format!("{el_id}-message");
-            view! {
-                <input type="text" inputmode="numeric" id=el_id.clone() data-testid=el_id aria-label=label
-                    aria-invalid=move || error.try_with(Option::is_some).unwrap_or(false).to_string() aria-describedby=message_id.clone()
-                    prop:value=move || draft.try_get().unwrap_or_default()
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        draft.set(text.clone());
-                        let template = match parse_number(state.lang.get_untracked(), &text) {
-                            Ok(None) => { write(String::new()); None }
-                            Ok(Some(v)) if v >= 0.0 && v.fract() == 0.0 => { write(v.to_string()); None }
-                            Ok(Some(_)) => Some(t.err_whole_number),
-                            Err(NumberError::NotANumber) => Some(t.err_not_a_number),
-                            Err(NumberError::Ambiguous) => Some(t.err_ambiguous_number),
-                            Err(NumberError::TooLarge) => Some(t.err_number_too_large),
-                        };
-                        error.set(template.map(|m| fill(m, &[("text", text.trim())])));
+                        error.set(message);
                     }
                     on:blur=move |_| if error.try_with_untracked(Option::is_none) == Some(true) { draft.try_set(shown()); }
                 />

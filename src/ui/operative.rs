@@ -5,7 +5,7 @@ use super::chart::ChartView;
 use super::lists::{shift, Column, Kind, ListEditor, ListSpec};
 use super::state::{download_as, today, AppState, NoticeKind};
 use crate::charts::tracking as charts;
-use crate::i18n::{fill, format_date, format_number, format_number_short, parse_number, Lang, NumberError, Texts};
+use crate::i18n::{fill, format_date, format_number, format_number_short, parse_number, Lang, Texts};
 use crate::model::tracking::{import_csv, roll_up, status, statuses, to_csv, CsvError, RowError, Status};
 use crate::model::*;
 use crate::model::Action;
@@ -320,14 +320,7 @@ fn AddValue(id: StoredValue<Id>, index: usize) -> impl IntoView {
         let v = match parse_number(lang, &text) {
             Ok(Some(v)) => v,
             Ok(None) => return fail(t.value_missing.to_owned()),
-            Err(e) => {
-                let template = match e {
-                    NumberError::NotANumber => t.err_not_a_number,
-                    NumberError::Ambiguous => t.err_ambiguous_number,
-                    NumberError::TooLarge => t.err_number_too_large,
-                };
-                return fail(fill(template, &[("text", text.trim())]));
-            }
+            Err(e) => return fail(t.number_error(e, &text)),
         };
         let exists = state.plan.with_untracked(|p| p.as_ref().and_then(|p| kpi_of(p, &id.try_get_value().unwrap_or_default())).is_some_and(|k| k.actuals.iter().any(|a| a.period == date)));
         if exists {
