@@ -71,12 +71,7 @@ impl BarChart {
             // Drawing to a string cannot fail; a failed element would only be missing.
             let _ = self.draw(&root, height as i32);
         }
-        let title = format!("<title>{}</title>", escape(&self.title));
-        match out.find('>') {
-            Some(end) => out.insert_str(end + 1, &title),
-            None => out.push_str(&title),
-        }
-        out
+        with_title(out, &self.title)
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, plotters::coord::Shift>, height: i32) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
@@ -156,6 +151,16 @@ fn draw_bar<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, 
         }
         i => root.draw(&Rectangle::new([from, to], COLOURS[i % COLOURS.len()].filled())),
     }
+}
+
+/// An SVG document with its title as the first element, for screen readers and files.
+fn with_title(mut svg: String, title: &str) -> String {
+    let title = format!("<title>{}</title>", escape(title));
+    match svg.find('>') {
+        Some(end) => svg.insert_str(end + 1, &title),
+        None => svg.push_str(&title),
+    }
+    svg
 }
 
 /// A rough width of text in pixels, for spacing the legend.
@@ -433,20 +438,6 @@ mod information_tests {
         assert!(prof.svg().contains("weakest link"));
     }
 }
-#[cfg(test)]
-#[test]
-fn write_preview() {
-    if let Ok(dir) = std::env::var("CHART_PREVIEW") {
-        let mut plan = crate::model::Plan::default();
-        for (i, d) in crate::model::MaturityDimension::ALL.iter().enumerate() {
-            plan.information.maturity.answers.insert(*d, [crate::model::MaturityAnswer::Formalized, crate::model::MaturityAnswer::Engagement, crate::model::MaturityAnswer::DontKnow][i % 3]);
-        }
-        *plan.information.audit.benchmark.get_mut(crate::model::BenchmarkLevel::Kpis) = crate::model::BenchmarkScore { current: Some(2), ideal: Some(9), note: String::new() };
-        let html = format!("<html><body>{}{}{}</body></html>", information::gap(&plan, crate::i18n::Lang::En).svg(), information::profile(&plan, crate::i18n::Lang::En).svg(), information::distribution(&plan, crate::i18n::Lang::En).svg());
-        std::fs::write(format!("{dir}/preview.html"), html).unwrap();
-    }
-}
-
 /// A value over time: the actual values, the pace line and the target.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LineChart {
@@ -497,12 +488,7 @@ impl LineChart {
             let root = SVGBackend::with_string(&mut out, (Self::WIDTH, Self::HEIGHT)).into_drawing_area();
             let _ = self.draw(&root);
         }
-        let title = format!("<title>{}</title>", escape(&self.title));
-        match out.find('>') {
-            Some(end) => out.insert_str(end + 1, &title),
-            None => out.push_str(&title),
-        }
-        out
+        with_title(out, &self.title)
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, plotters::coord::Shift>) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
