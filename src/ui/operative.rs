@@ -435,32 +435,36 @@ pub fn Dashboard(id: Id) -> impl IntoView {
     let lang = state.lang.get_untracked();
     let day = today();
     let d1 = day.clone();
-    let objectives = {
+    // Every KPI's status, worked out once for both lists below.
+    let all = {
         let day = day.clone();
-        move || {
+        Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| statuses(p, &day)).unwrap_or_default()))
+    };
+    let objectives = move || {
+        all.try_with(|all| {
             state.plan.with(|p| {
                 let Some(p) = p else { return Vec::new() };
-                let all = statuses(p, &day);
                 p.strategy
                     .objectives
                     .iter()
                     .enumerate()
                     .map(|(i, o)| {
-                        let of: Vec<Status> = p.strategy.kpis.iter().zip(&all).filter(|(k, _)| k.objective == o.id).map(|(_, (_, s))| *s).collect();
+                        let of: Vec<Status> = p.strategy.kpis.iter().zip(all).filter(|(k, _)| k.objective == o.id).map(|(_, (_, s))| *s).collect();
                         (fill(t.objective_heading, &[("number", &(i + 1).to_string()), ("text", &o.text.chars().take(80).collect::<String>())]), roll_up(of))
                     })
                     .collect()
             })
-        }
+        })
+        .unwrap_or_default()
     };
-    let kpi_list = {
-        let day = day.clone();
-        move || {
+    let kpi_list = move || {
+        all.try_with(|all| {
             state.plan.with(|p| {
                 let Some(p) = p else { return Vec::new() };
-                p.strategy.kpis.iter().zip(statuses(p, &day)).map(|(k, (_, s))| (k.name.clone(), s)).collect::<Vec<_>>()
+                p.strategy.kpis.iter().zip(all).map(|(k, (_, s))| (k.name.clone(), *s)).collect::<Vec<_>>()
             })
-        }
+        })
+        .unwrap_or_default()
     };
     let info = move || {
         state.plan.with(|p| {

@@ -71,3 +71,17 @@ export function planIdOf(page) {
   const m = page.url().match(/#\/plans\/([^/]+)/);
   return m && m[1];
 }
+
+/** Adds a row to a list editor and returns the id of the new item, once its first field has the focus. */
+export async function addRow(page, list) {
+  const before = await page.$$eval(`[data-testid=${list}] tbody tr`, (rows) => rows.length);
+  await page.click(`[data-testid=${list}-add]`);
+  await page.waitForFunction(([l, n]) => document.querySelectorAll(`[data-testid=${l}] tbody tr`).length === n + 1, [list, before]);
+  await page.waitForFunction((l) => document.activeElement.closest(`[data-testid=${l}] tbody`), list);
+  return page.evaluate(() => document.activeElement.id.split('-').pop());
+}
+
+/** Waits until the header says the plan is saved (autosave runs 0.4 s after the last edit). */
+export async function settle(page) {
+  await page.waitForFunction(() => document.querySelector('.status')?.classList.contains('status-saved'));
+}

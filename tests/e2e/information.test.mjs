@@ -2,7 +2,7 @@
 // kept across a reload, and charted.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, storedPlan, planIdOf } from './harness.mjs';
+import { serve, launch, open, storedPlan, planIdOf, addRow, settle } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -23,20 +23,6 @@ async function goToBlock(page, id, block) {
 }
 
 /** Adds a row to a list and returns the id suffix of its inputs. */
-async function addRow(page, list) {
-  const before = await page.$$eval(`[data-testid=${list}] tbody tr`, (rows) => rows.length);
-  await page.click(`[data-testid=${list}-add]`);
-  await page.waitForFunction(([l, n]) => document.querySelectorAll(`[data-testid=${l}] tbody tr`).length === n + 1, [list, before]);
-  // The first field of the new row takes the focus.
-  await page.waitForFunction((l) => document.activeElement.closest(`[data-testid=${l}] tbody`), list);
-  return page.evaluate(() => document.activeElement.id.split('-').pop());
-}
-
-async function settle(page) {
-  // Autosave waits 0.4 s after the last edit; leaving the page flushes anyway.
-  await page.waitForFunction(() => document.querySelector('.status')?.classList.contains('status-saved'));
-}
-
 test('Exercise 1: findings per level are added, weighed, re-ordered, kept and charted', async () => {
   const { context, page, id } = await newPlan();
   await goToBlock(page, id, 'landscape');

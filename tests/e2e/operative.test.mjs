@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, open, storedPlan, planIdOf } from './harness.mjs';
+import { serve, launch, open, storedPlan, planIdOf, settle } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -17,10 +17,6 @@ async function sample(locale = 'en-US') {
   await page.click('[data-testid=open-sample]');
   await page.waitForSelector('[data-testid=phase-stack]');
   return { context, page, id: planIdOf(page) };
-}
-
-async function settle(page) {
-  await page.waitForFunction(() => document.querySelector('.status')?.classList.contains('status-saved'));
 }
 
 const isoDaysAgo = (n) => new Date(Date.now() - n * 86400000).toISOString().slice(0, 10);

@@ -2,7 +2,7 @@
 // as a user would, kept across a reload; the advice, the library, and the deletion rules.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, storedPlan, planIdOf } from './harness.mjs';
+import { serve, launch, open, storedPlan, planIdOf, addRow, settle } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -20,18 +20,6 @@ async function newPlan(locale = 'en-US') {
 async function step(page, id, n) {
   await page.goto(`${server.url}#/plans/${id}/strategy/strategic-plan/step-${n}`);
   await page.waitForSelector('.editor');
-}
-
-async function addRow(page, list) {
-  const before = await page.$$eval(`[data-testid=${list}] tbody tr`, (rows) => rows.length);
-  await page.click(`[data-testid=${list}-add]`);
-  await page.waitForFunction(([l, n]) => document.querySelectorAll(`[data-testid=${l}] tbody tr`).length === n + 1, [list, before]);
-  await page.waitForFunction((l) => document.activeElement.closest(`[data-testid=${l}] tbody`), list);
-  return page.evaluate(() => document.activeElement.id.split('-').pop());
-}
-
-async function settle(page) {
-  await page.waitForFunction(() => document.querySelector('.status')?.classList.contains('status-saved'));
 }
 
 test('a strategic plan is written through the seven steps, advised, and kept', async () => {
