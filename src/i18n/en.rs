@@ -548,6 +548,7 @@ pub static TEXTS: Texts = Texts {
     map_unlinked: "Not linked to a business objective",
     map_gaps: ["no social media objective", "no KPI", "no tactic", "no kept indicator"],
     map_gap_label: "Gap:",
+    map_kpi: "KPI: {name}",
 
     // Relationships.
     rel_who: "With whom",

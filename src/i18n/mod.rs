@@ -589,6 +589,7 @@ pub struct Texts {
     pub map_unlinked: &'static str,
     pub map_gaps: [&'static str; 4],
     pub map_gap_label: &'static str,
+    pub map_kpi: &'static str,
     // Relationships.
     pub rel_who: &'static str,
     pub rel_kind: &'static str,

@@ -612,7 +612,7 @@ fn StrategyMap() -> impl IntoView {
                 <span class="map-objective">{objective_label(s, i, t)}</span>
                 <ul>
                     {kpis.is_empty().then(|| view! { <li>{gap(1)}</li> })}
-                    {kpis.iter().map(|k| view! { <li class="map-kpi">"KPI: "{k.name.clone()}</li> }).collect_view()}
+                    {kpis.iter().map(|k| view! { <li class="map-kpi">{fill(t.map_kpi, &[("name", &k.name)])}</li> }).collect_view()}
                     {tactics.is_empty().then(|| view! { <li>{gap(2)}</li> })}
                     {tactics.iter().map(|x| {
                         let kept: Vec<String> = s.indicators.iter().filter(|i| i.tactic == x.id && i.kept).map(|i| i.text.clone()).collect();
