@@ -2,7 +2,7 @@
 //! versioned prefix. Writing one plan never rewrites another; a failed write leaves
 //! storage as it was; data that can't be read is kept under a backup key, never deleted.
 
-use crate::model::file_format::{decode, encode, peek_revision};
+use crate::model::file_format::{peek_revision, Codec};
 use crate::model::json::{json_struct, FromJson, Path};
 use crate::model::{Id, ImportError, Plan, PlanSummary};
 use crate::APP_VERSION;
@@ -109,16 +109,22 @@ fn write_index(storage: &web_sys::Storage, index: &[PlanSummary]) -> Result<(), 
     set(storage, INDEX_KEY, &serde_json::to_string(index).expect("summaries serialise"))
 }
 
+/// Whether any plan is stored.
+pub fn has_plans(storage: &web_sys::Storage) -> bool {
+    keys(storage).iter().any(|k| plan_id_of_key(k).is_some())
+}
+
 /// Reads every stored plan once: rebuilds the index from the plan keys (so an index
-/// write that failed loses nothing), and moves unreadable plans to backup keys.
-pub fn inventory(storage: &web_sys::Storage, now: &str) -> Inventory {
+/// write that failed loses nothing), and moves unreadable plans to backup keys. Without
+/// a codec (none loaded, as no plan was stored at start), plans are left as they are.
+pub fn inventory(storage: &web_sys::Storage, codec: Option<&dyn Codec>, now: &str) -> Inventory {
     let old_index = read_index(storage);
     let mut inventory = Inventory::default();
     for key in keys(storage) {
-        let Some(id) = plan_id_of_key(&key) else { continue };
+        let (Some(id), Some(codec)) = (plan_id_of_key(&key), codec) else { continue };
         let Some(text) = storage.get_item(&key).ok().flatten() else { continue };
         let name = || old_index.iter().find(|s| s.id == id).map_or_else(|| id.to_string(), |s| s.name.clone());
-        match decode(text.as_bytes()) {
+        match codec.decode(text.as_bytes()) {
             Ok(decoded) if decoded.plan.id == id => inventory.plans.push(decoded.plan.summary()),
             Err(ImportError::NewerVersion { .. }) => {
                 inventory.unreadable.push(Unreadable { name: name(), id, key, newer: true });
@@ -147,30 +153,29 @@ pub fn inventory(storage: &web_sys::Storage, now: &str) -> Inventory {
 }
 
 /// A plan and the revision it was stored with.
-pub fn load(storage: &web_sys::Storage, id: &Id) -> Option<Result<(Plan, u64), String>> {
+pub fn load(storage: &web_sys::Storage, codec: &dyn Codec, id: &Id) -> Option<Result<(Plan, u64), String>> {
     let text = storage.get_item(&plan_key(id)).ok()??;
-    Some(decode(text.as_bytes()).map(|d| (d.plan, d.revision.unwrap_or(0))).map_err(|_| text))
+    Some(codec.decode(text.as_bytes()).map(|d| (d.plan, d.revision.unwrap_or(0))).map_err(|_| text))
 }
 
 /// The revision stored for a plan now (0 when there is none).
+/// Only the first characters of the stored text cross into the app: a large plan is
+/// megabytes, and this runs at every save.
 pub fn stored_revision(storage: &web_sys::Storage, id: &Id) -> u64 {
-    storage
-        .get_item(&plan_key(id))
-        .ok()
-        .flatten()
-        .and_then(|t| peek_revision(&t))
-        .unwrap_or(0)
+    let Ok(text) = js_sys::Reflect::get(storage, &plan_key(id).into()) else { return 0 };
+    let Some(text) = text.dyn_ref::<js_sys::JsString>() else { return 0 };
+    text.slice(0, 400).as_string().and_then(|head| peek_revision(&head)).unwrap_or(0)
 }
 
 /// Saves `plan` if storage still holds `base` (the revision this tab knows), and returns
 /// the new revision. With `force`, overwrites whatever another tab stored.
-pub fn save(storage: &web_sys::Storage, plan: &Plan, base: u64, force: bool, now: &str) -> Result<u64, SaveError> {
+pub fn save(storage: &web_sys::Storage, codec: &dyn Codec, plan: &Plan, base: u64, force: bool, now: &str) -> Result<u64, SaveError> {
     let stored = stored_revision(storage, &plan.id);
     if stored > base && !force {
         return Err(SaveError::Conflict { stored });
     }
     let revision = stored.max(base) + 1;
-    set(storage, &plan_key(&plan.id), &encode(plan, APP_VERSION, now, Some(revision), false))?;
+    set(storage, &plan_key(&plan.id), &codec.encode(plan, APP_VERSION, now, Some(revision), false))?;
     list_in_index(storage, plan.summary());
     Ok(revision)
 }
@@ -197,8 +202,8 @@ pub fn delete(storage: &web_sys::Storage, id: &Id) -> Option<String> {
 }
 
 /// Puts back a plan removed by `delete`, exactly as it was.
-pub fn restore(storage: &web_sys::Storage, text: &str) -> Result<PlanSummary, SaveError> {
-    let plan = decode(text.as_bytes()).map_err(|_| SaveError::Other("unreadable".into()))?.plan;
+pub fn restore(storage: &web_sys::Storage, codec: &dyn Codec, text: &str) -> Result<PlanSummary, SaveError> {
+    let plan = codec.decode(text.as_bytes()).map_err(|_| SaveError::Other("unreadable".into()))?.plan;
     set(storage, &plan_key(&plan.id), text)?;
     list_in_index(storage, plan.summary());
     Ok(plan.summary())

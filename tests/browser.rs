@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use socialplan::i18n::Lang;
 use socialplan::model::file_format::encode;
-use socialplan::model::{BusinessFunction, Id, Plan};
+use socialplan::model::{BusinessFunction, Id, Plan, PlanCodec};
 use socialplan::storage::{self, SaveError};
 use socialplan::ui::state::{AppState, NoticeKind};
 use wasm_bindgen::JsCast;
@@ -39,7 +39,7 @@ fn snapshot(s: &web_sys::Storage) -> Vec<(String, String)> {
 fn a_full_quota_is_reported_and_changes_nothing() {
     let s = fresh();
     let mut p = plan("full", "Full");
-    storage::save(&s, &p, 0, false, NOW).unwrap();
+    storage::save(&s, &PlanCodec, &p, 0, false, NOW).unwrap();
     // Fill the quota with filler keys, halving the chunk until nothing more fits.
     let mut chunk = "x".repeat(1 << 20);
     let mut n = 0;
@@ -52,7 +52,7 @@ fn a_full_quota_is_reported_and_changes_nothing() {
     }
     let before = snapshot(&s);
     p.strategy.mission = "m".repeat(200_000);
-    assert_eq!(storage::save(&s, &p, 1, false, NOW), Err(SaveError::Full));
+    assert_eq!(storage::save(&s, &PlanCodec, &p, 1, false, NOW), Err(SaveError::Full));
     assert_eq!(snapshot(&s), before, "a failed save leaves storage as it was");
     s.clear().unwrap();
 }
@@ -60,12 +60,12 @@ fn a_full_quota_is_reported_and_changes_nothing() {
 #[wasm_bindgen_test]
 fn corrupt_plans_are_kept_under_a_backup_key_and_named() {
     let s = fresh();
-    storage::save(&s, &plan("good", "Good plan"), 0, false, NOW).unwrap();
-    storage::save(&s, &plan("bad", "Broken plan"), 0, false, NOW).unwrap();
+    storage::save(&s, &PlanCodec, &plan("good", "Good plan"), 0, false, NOW).unwrap();
+    storage::save(&s, &PlanCodec, &plan("bad", "Broken plan"), 0, false, NOW).unwrap();
     let broken = "{\"format\":\"socialplan\",\"schema_version\":1,\"plan\":{\"id\":\"bad\",\"na";
     s.set_item(&storage::plan_key(&Id::from("bad")), broken).unwrap();
 
-    let inventory = storage::inventory(&s, NOW);
+    let inventory = storage::inventory(&s, Some(&PlanCodec), NOW);
     assert_eq!(inventory.plans.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Good plan"]);
     assert_eq!(inventory.unreadable.len(), 1);
     let u = &inventory.unreadable[0];
@@ -74,7 +74,7 @@ fn corrupt_plans_are_kept_under_a_backup_key_and_named() {
     assert_eq!(s.get_item(&u.key).unwrap().as_deref(), Some(broken), "the raw text is kept");
     assert_eq!(storage::read_index(&s).len(), 1);
     // A second start finds the backup and leaves it alone.
-    let again = storage::inventory(&s, "2026-11-23T10:00:00Z");
+    let again = storage::inventory(&s, Some(&PlanCodec), "2026-11-23T10:00:00Z");
     assert!(again.unreadable.is_empty());
     assert_eq!(s.get_item(&u.key).unwrap().as_deref(), Some(broken));
     s.clear().unwrap();
@@ -84,21 +84,22 @@ fn corrupt_plans_are_kept_under_a_backup_key_and_named() {
 fn a_stale_copy_never_overwrites_a_newer_one() {
     let s = fresh();
     let p = plan("two", "Two tabs");
-    let first = storage::save(&s, &p, 0, false, NOW).unwrap();
-    let second = storage::save(&s, &p, first, false, NOW).unwrap();
-    assert_eq!(storage::save(&s, &p, first, false, NOW), Err(SaveError::Conflict { stored: second }));
-    assert_eq!(storage::save(&s, &p, first, true, NOW), Ok(second + 1));
+    let first = storage::save(&s, &PlanCodec, &p, 0, false, NOW).unwrap();
+    let second = storage::save(&s, &PlanCodec, &p, first, false, NOW).unwrap();
+    assert_eq!(storage::save(&s, &PlanCodec, &p, first, false, NOW), Err(SaveError::Conflict { stored: second }));
+    assert_eq!(storage::save(&s, &PlanCodec, &p, first, true, NOW), Ok(second + 1));
     s.clear().unwrap();
 }
 
 #[wasm_bindgen_test]
-fn an_edit_in_another_tab_reloads_or_warns() {
+async fn an_edit_in_another_tab_reloads_or_warns() {
     let s = fresh();
+    socialplan::ui::state::load_codec().await;
     let owner = Owner::new();
     owner.set();
     let state = AppState::new(Lang::En);
     let mut p = plan("tab", "Mine");
-    storage::save(&s, &p, 0, false, NOW).unwrap();
+    storage::save(&s, &PlanCodec, &p, 0, false, NOW).unwrap();
     state.load_inventory();
     state.follow_route(&socialplan::route::Route::Overview(Id::from("tab")));
     assert_eq!(state.plan.get_untracked().unwrap().name, "Mine");
@@ -120,19 +121,19 @@ fn an_edit_in_another_tab_reloads_or_warns() {
     assert_eq!(state.plan.get_untracked().unwrap().name, "Local edit");
     assert!(state.notices.get_untracked().iter().any(|n| matches!(n.kind, NoticeKind::OtherTabConflict)));
     state.flush();
-    let stored = storage::load(&s, &p.id).unwrap().unwrap().0;
+    let stored = storage::load(&s, &PlanCodec, &p.id).unwrap().unwrap().0;
     assert_eq!(stored.name, "Theirs again", "autosave waits for the user's choice");
     state.keep_mine();
-    assert_eq!(storage::load(&s, &p.id).unwrap().unwrap().0.name, "Local edit");
+    assert_eq!(storage::load(&s, &PlanCodec, &p.id).unwrap().unwrap().0.name, "Local edit");
 
     // The other tab deletes the plan: this tab never brings it back on its own.
     storage::delete(&s, &p.id);
     state.on_storage_event(Some(storage::plan_key(&p.id)), None);
     state.flush();
-    assert!(storage::load(&s, &p.id).is_none(), "a deleted plan stays deleted until the user keeps it");
+    assert!(storage::load(&s, &PlanCodec, &p.id).is_none(), "a deleted plan stays deleted until the user keeps it");
     assert!(state.notices.get_untracked().iter().any(|n| matches!(n.kind, NoticeKind::OtherTabDeleted)));
     state.keep_mine();
-    assert_eq!(storage::load(&s, &p.id).unwrap().unwrap().0.name, "Local edit");
+    assert_eq!(storage::load(&s, &PlanCodec, &p.id).unwrap().unwrap().0.name, "Local edit");
     s.clear().unwrap();
 }
 

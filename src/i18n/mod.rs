@@ -910,9 +910,26 @@ pub fn parse_number(lang: Lang, text: &str) -> Result<Option<f64>, NumberError> 
     Ok(Some(if negative { -value } else { value }))
 }
 
+/// A number the app wrote itself (a stored value, as Rust prints it), read back. Read by
+/// serde_json like every other number of the app: the standard library's float parser
+/// would bring a 10 KB table of its own into the first load.
+pub fn plain_number(text: &str) -> Option<f64> {
+    serde_json::from_str(text.trim()).ok()
+}
+
 #[cfg(test)]
 mod number_tests {
     use super::*;
+
+    #[test]
+    fn numbers_the_app_wrote_read_back() {
+        for v in [0.0, -3.0, 1234.5, 0.001, 1e15, -0.25, 123456789.125] {
+            assert_eq!(plain_number(&v.to_string()), Some(v), "{v}");
+        }
+        assert_eq!(plain_number(""), None);
+        assert_eq!(plain_number("abc"), None);
+        assert_eq!(plain_number(" 7 "), Some(7.0));
+    }
 
     #[test]
     fn both_conventions_are_read_where_unambiguous() {

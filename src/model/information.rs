@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 json_struct! {
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Information {
@@ -24,7 +24,7 @@ json_struct! {
 
 /// Whether an entry of the opportunities & risks list helps or endangers the business.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(serde::Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OpportunityRiskKind {
@@ -37,7 +37,7 @@ keyed_enum!(OpportunityRiskKind { Opportunity = "opportunity", Risk = "risk" });
 
 json_struct! {
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct OpportunityRisk {
@@ -49,7 +49,7 @@ json_struct! {
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(serde::Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ToolUsage {
@@ -64,7 +64,7 @@ keyed_enum!(ToolUsage { NotUsed = "not_used", Evaluating = "evaluating", InUse =
 json_struct! {
     /// One tool, platform or method of the inventory, with its relevance (1–5).
     #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct ToolEntry {
@@ -92,7 +92,7 @@ impl Default for ToolEntry {
 
 /// The five levels of Exercise 1, in the method's order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(serde::Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LandscapeLevel {
@@ -118,7 +118,7 @@ impl LandscapeLevel {
 
 /// A landscape finding is an opportunity or a threat.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(serde::Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Polarity {
@@ -131,7 +131,7 @@ keyed_enum!(Polarity { Opportunity = "opportunity", Threat = "threat" });
 
 json_struct! {
     #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Finding {
@@ -158,7 +158,7 @@ impl Default for Finding {
 
 json_struct! {
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Landscape {
@@ -169,7 +169,7 @@ json_struct! {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(serde::Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EngagementLevel {
@@ -183,7 +183,7 @@ keyed_enum!(EngagementLevel { Low = "low", Medium = "medium", High = "high" });
 json_struct! {
     /// One row of the channels table of Exercise 2.
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Channel {
@@ -199,7 +199,7 @@ json_struct! {
 
 /// The five benchmark levels of Exercise 2.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(serde::Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BenchmarkLevel {
@@ -225,7 +225,7 @@ impl BenchmarkLevel {
 json_struct! {
     /// Current and ideal score (0–10) of one benchmark level.
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct BenchmarkScore {
@@ -244,7 +244,7 @@ impl BenchmarkScore {
 
 json_struct! {
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Benchmark {
@@ -281,7 +281,7 @@ impl Benchmark {
 json_struct! {
     /// Exercise 2: the audit questions, the channels table and the benchmark.
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Audit {
@@ -298,7 +298,7 @@ json_struct! {
 json_struct! {
     /// One entry of a SWOT quadrant; `finding` links it to the Exercise 1 finding it came from.
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct SwotItem {
@@ -311,7 +311,7 @@ json_struct! {
 json_struct! {
     /// Exercise 3: readiness to engage.
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Swot {
@@ -328,7 +328,7 @@ json_struct! {
 
 /// The six stages of the "Evolution of Social Business" (Altimeter Group), lowest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(serde::Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
@@ -371,7 +371,7 @@ impl Stage {
 
 /// The dimensions the maturity questionnaire scores.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(serde::Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MaturityDimension {
@@ -404,7 +404,7 @@ impl MaturityDimension {
 
 /// The answer to one dimension: the stage whose description fits, or "don't know".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(serde::Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MaturityAnswer {
@@ -435,7 +435,7 @@ impl MaturityAnswer {
 
 json_struct! {
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Maturity {

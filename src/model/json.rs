@@ -1,10 +1,11 @@
-//! Reading the model from JSON by hand.
+//! Reading the model from JSON by hand, with the path of every value.
 //!
-//! serde's derived `Deserialize` is generic over every deserializer and visitor and made
-//! up a quarter of the app's WebAssembly; a plan is read instead from a parsed
-//! `serde_json::Value` by plain functions that track the field path as they go, so a
-//! wrong type is reported where it is. Writing stays `#[derive(Serialize)]`. Natively,
-//! tests check this reader against serde's derived one on arbitrary plans.
+//! A plan file of the current version is read directly by serde's derived `Deserialize`
+//! (`file_format::decode`), the fast way. When that fails, or the file is older, it is
+//! parsed into a `serde_json::Value` and read again by these plain functions, which track
+//! the field path as they go, so a wrong type is reported where it is, and a `null`
+//! keeps the field's default. Natively, tests check that both ways read arbitrary plans
+//! the same.
 
 use super::{Date, Id};
 use serde_json::Value;

@@ -20,7 +20,7 @@ pub mod validate;
 pub use advice::*;
 pub use blocks::*;
 pub use date::Date;
-pub use file_format::{decode, encode, Decoded, Envelope, ImportError, SCHEMA_VERSION};
+pub use file_format::{decode, encode, Codec, Decoded, PlanCodec, Envelope, ImportError, SCHEMA_VERSION};
 pub use id::Id;
 pub use json::Keyed;
 pub use information::*;

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 json_struct! {
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Operative {
@@ -19,7 +19,7 @@ json_struct! {
 
 /// Which of the three action plans an action belongs to.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(serde::Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActionPlan {
@@ -32,7 +32,7 @@ pub enum ActionPlan {
 keyed_enum!(ActionPlan { Enabling = "enabling", Organisation = "organisation", Technical = "technical" });
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(serde::Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
@@ -47,7 +47,7 @@ keyed_enum!(ActionStatus { Open = "open", InProgress = "in_progress", Done = "do
 
 /// The objective or tactic an action serves.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(serde::Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Serves {
@@ -71,7 +71,7 @@ impl super::json::FromJson for Serves {
 
 json_struct! {
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Action {
@@ -90,7 +90,7 @@ json_struct! {
     /// How close to the expected pace a KPI must be: at or above `at_risk` of the expected
     /// progress it is on track, at or above `off_track` at risk, below that off track.
     #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Thresholds {

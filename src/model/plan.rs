@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 json_struct! {
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Plan {
@@ -26,7 +26,7 @@ json_struct! {
 json_struct! {
     /// What the plan list shows of a plan without reading it whole.
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     pub struct PlanSummary {
         pub id: Id,
         pub name: String,

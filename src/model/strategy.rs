@@ -9,7 +9,7 @@ use serde::Serialize;
 
 json_struct! {
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Strategy {
@@ -32,7 +32,7 @@ json_struct! {
 
 /// The business function a plan is for: each function with reason and resources gets its own plan.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(serde::Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BusinessFunction {
@@ -64,7 +64,7 @@ impl BusinessFunction {
 json_struct! {
     /// Step 1: the time horizon (1–5 years) and the business function.
     #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Focus {
@@ -84,7 +84,7 @@ impl Default for Focus {
 json_struct! {
     /// Step 2: a business objective of the function. Its letter (A, B, C …) follows its position.
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct BusinessObjective {
@@ -108,7 +108,7 @@ pub fn letter(index: usize) -> String {
 
 /// The balanced scorecard perspective an objective can be placed on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(serde::Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Perspective {
@@ -123,7 +123,7 @@ keyed_enum!(Perspective { Customer = "customer", Financial = "financial", Learni
 json_struct! {
     /// Step 4: a social media objective, serving one or more business objectives.
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Objective {
@@ -136,7 +136,7 @@ json_struct! {
 
 /// The three business goals that count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(serde::Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BusinessGoal {
@@ -148,7 +148,7 @@ pub enum BusinessGoal {
 keyed_enum!(BusinessGoal { IncreaseRevenue = "increase_revenue", ReduceCosts = "reduce_costs", IncreaseSatisfaction = "increase_satisfaction" });
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(serde::Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
@@ -160,7 +160,7 @@ pub enum Direction {
 keyed_enum!(Direction { HigherIsBetter = "higher_is_better", LowerIsBetter = "lower_is_better" });
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(serde::Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Frequency {
@@ -175,7 +175,7 @@ keyed_enum!(Frequency { Weekly = "weekly", Monthly = "monthly", Quarterly = "qua
 json_struct! {
     /// One measured value of a KPI, for the period that ends on `period`.
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Actual {
@@ -187,7 +187,7 @@ json_struct! {
 json_struct! {
     /// Step 5: a key performance indicator of an objective, with its actual values.
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Kpi {
@@ -210,7 +210,7 @@ json_struct! {
 json_struct! {
     /// Step 6: how an objective will be achieved. Never without its objective.
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Tactic {
@@ -223,7 +223,7 @@ json_struct! {
 json_struct! {
     /// Step 7: an output indicator candidate of a tactic; `kept` marks the 2–5 worth tracking.
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Indicator {
@@ -236,7 +236,7 @@ json_struct! {
 
 /// The objectives of Forrester's POST method.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
+#[derive(serde::Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PostObjective {
@@ -262,7 +262,7 @@ impl PostObjective {
 json_struct! {
     /// POST: people, objectives, strategy, technology — technology chosen last.
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Post {
@@ -277,7 +277,7 @@ json_struct! {
 json_struct! {
     /// The three reasons for social media, in the team's words.
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct WhySocialMedia {
@@ -290,7 +290,7 @@ json_struct! {
 json_struct! {
     /// A relationship the business needs: with whom, of which type, worth what, used how.
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Relationship {
@@ -304,7 +304,7 @@ json_struct! {
 
 json_struct! {
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Governance {
@@ -317,7 +317,7 @@ json_struct! {
 
 json_struct! {
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[cfg_attr(test, derive(serde::Deserialize))]
+    #[derive(serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     #[serde(default)]
     pub struct Resources {

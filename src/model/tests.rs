@@ -558,3 +558,15 @@ fn fuzz_the_import_path() {
     assert_eq!(accepted + refused, cases);
     println!("fuzzed the import path with {cases} inputs: {accepted} accepted, {refused} refused with a message");
 }
+
+/// The direct way refuses a `null` where a text belongs; the checked way then reads the
+/// file, keeping the field's default, as it always did.
+#[test]
+fn a_null_field_keeps_its_default() {
+    let plan = Plan::new(Id::from("nulls"), "Nulls", BusinessFunction::Marketing, NOW);
+    let text = encode(&plan, "test", NOW, None, false);
+    let with_null = text.replace("\"mission\":\"\"", "\"mission\":null");
+    assert_ne!(text, with_null, "the plan has a mission field to null");
+    assert!(serde_json::from_str::<Envelope>(&with_null).is_err(), "the direct way refuses it");
+    assert_eq!(decode(with_null.as_bytes()).unwrap().plan, plan);
+}

@@ -27,78 +27,95 @@ pub struct Problem {
     pub kind: ProblemKind,
 }
 
-struct Checker {
-    problems: Vec<Problem>,
-    ids: HashMap<Id, String>,
+/// Where an id sits, spelled out only when a problem is reported.
+#[derive(Clone, Copy)]
+enum Loc {
+    Field(&'static str),
+    At(&'static str, usize),
 }
 
-impl Checker {
+struct Checker<'a> {
+    root: &'a str,
+    problems: Vec<Problem>,
+    ids: HashMap<&'a Id, Loc>,
+}
+
+impl<'a> Checker<'a> {
     fn report(&mut self, path: String, kind: ProblemKind) {
         self.problems.push(Problem { path, kind });
     }
 
-    fn id(&mut self, path: String, id: &Id) {
+    fn render(&self, loc: Loc) -> String {
+        match loc {
+            Loc::Field(name) => format!("{}.{name}", self.root),
+            Loc::At(list, i) => format!("{}.{list}[{i}].id", self.root),
+        }
+    }
+
+    fn id(&mut self, loc: Loc, id: &'a Id) {
         if id.is_empty() {
-            self.report(path, ProblemKind::MissingId);
+            self.report(self.render(loc), ProblemKind::MissingId);
         } else if let Some(first) = self.ids.get(id) {
-            let kind = ProblemKind::DuplicateId { id: id.clone(), first: first.clone() };
-            self.report(path, kind);
+            let kind = ProblemKind::DuplicateId { id: id.clone(), first: self.render(*first) };
+            self.report(self.render(loc), kind);
         } else {
-            self.ids.insert(id.clone(), path);
+            self.ids.insert(id, loc);
         }
     }
 
-    fn range(&mut self, path: String, value: f64, min: f64, max: f64) {
+    // The checks below take the path as a closure: a large plan has tens of thousands of
+    // values, and a path is only spelled out for a problem.
+    fn range(&mut self, path: impl FnOnce() -> String, value: f64, min: f64, max: f64) {
         if !(value.is_finite() && value >= min && value <= max) {
-            self.report(path, ProblemKind::OutOfRange { min, max });
+            self.report(path(), ProblemKind::OutOfRange { min, max });
         }
     }
 
-    fn number(&mut self, path: String, value: Option<f64>) {
+    fn number(&mut self, path: impl FnOnce() -> String, value: Option<f64>) {
         if let Some(v) = value {
             self.range(path, v, -MAX_MAGNITUDE, MAX_MAGNITUDE);
         }
     }
 
-    fn date(&mut self, path: String, date: Option<&Date>) {
+    fn date(&mut self, path: impl FnOnce() -> String, date: Option<&Date>) {
         if let Some(d) = date {
             if !d.is_valid() {
-                self.report(path, ProblemKind::BadDate { text: d.0.clone() });
+                self.report(path(), ProblemKind::BadDate { text: d.0.clone() });
             }
         }
     }
 
-    fn link(&mut self, path: String, id: &Id, targets: &HashSet<&Id>) {
+    fn link(&mut self, path: impl FnOnce() -> String, id: &Id, targets: &HashSet<&Id>) {
         if !targets.contains(id) {
-            self.report(path, ProblemKind::DanglingLink { id: id.clone() });
+            self.report(path(), ProblemKind::DanglingLink { id: id.clone() });
         }
     }
 }
 
 /// All problems of `plan`, with paths under `root` (e.g. `plan`). Empty means valid.
 pub fn validate(plan: &Plan, root: &str) -> Vec<Problem> {
-    let mut c = Checker { problems: Vec::new(), ids: HashMap::new() };
+    let mut c = Checker { root, problems: Vec::new(), ids: HashMap::new() };
     let info = &plan.information;
     let s = &plan.strategy;
     let p = |rest: &str| format!("{root}.{rest}");
 
-    c.id(p("id"), &plan.id);
+    c.id(Loc::Field("id"), &plan.id);
     for (i, x) in info.opportunities_risks.iter().enumerate() {
-        c.id(p(&format!("information.opportunities_risks[{i}].id")), &x.id);
+        c.id(Loc::At("information.opportunities_risks", i), &x.id);
     }
     for (i, x) in info.tools.iter().enumerate() {
-        c.id(p(&format!("information.tools[{i}].id")), &x.id);
-        c.range(p(&format!("information.tools[{i}].relevance")), f64::from(x.relevance), 1.0, 5.0);
+        c.id(Loc::At("information.tools", i), &x.id);
+        c.range(|| p(&format!("information.tools[{i}].relevance")), f64::from(x.relevance), 1.0, 5.0);
     }
     for (i, x) in info.landscape.findings.iter().enumerate() {
-        c.id(p(&format!("information.landscape.findings[{i}].id")), &x.id);
-        c.range(p(&format!("information.landscape.findings[{i}].weight")), f64::from(x.weight), 1.0, 5.0);
+        c.id(Loc::At("information.landscape.findings", i), &x.id);
+        c.range(|| p(&format!("information.landscape.findings[{i}].weight")), f64::from(x.weight), 1.0, 5.0);
     }
     for (i, x) in info.audit.channels.iter().enumerate() {
-        c.id(p(&format!("information.audit.channels[{i}].id")), &x.id);
-        c.date(p(&format!("information.audit.channels[{i}].since")), x.since.as_ref());
+        c.id(Loc::At("information.audit.channels", i), &x.id);
+        c.date(|| p(&format!("information.audit.channels[{i}].since")), x.since.as_ref());
         if let Some(a) = x.audience {
-            c.range(p(&format!("information.audit.channels[{i}].audience")), a as f64, 0.0, MAX_MAGNITUDE);
+            c.range(|| p(&format!("information.audit.channels[{i}].audience")), a as f64, 0.0, MAX_MAGNITUDE);
         }
     }
     for level in super::BenchmarkLevel::ALL {
@@ -106,69 +123,72 @@ pub fn validate(plan: &Plan, root: &str) -> Vec<Problem> {
         let score = info.audit.benchmark.get(level);
         for (field, value) in [("current", score.current), ("ideal", score.ideal)] {
             if let Some(v) = value {
-                c.range(p(&format!("information.audit.benchmark.{key}.{field}")), f64::from(v), 0.0, 10.0);
+                c.range(|| p(&format!("information.audit.benchmark.{key}.{field}")), f64::from(v), 0.0, 10.0);
             }
         }
     }
     let swot = &info.swot;
     let quadrants = [
-        ("strengths", &swot.strengths),
-        ("weaknesses", &swot.weaknesses),
-        ("opportunities", &swot.opportunities),
-        ("threats", &swot.threats),
+        ("information.swot.strengths", &swot.strengths),
+        ("information.swot.weaknesses", &swot.weaknesses),
+        ("information.swot.opportunities", &swot.opportunities),
+        ("information.swot.threats", &swot.threats),
     ];
-    for (name, items) in quadrants {
+    for (list, items) in quadrants {
         for (i, x) in items.iter().enumerate() {
-            c.id(p(&format!("information.swot.{name}[{i}].id")), &x.id);
+            c.id(Loc::At(list, i), &x.id);
         }
     }
 
-    c.range(p("strategy.focus.horizon_years"), f64::from(s.focus.horizon_years), 1.0, 5.0);
-    c.date(p("strategy.focus.start"), s.focus.start.as_ref());
+    c.range(|| p("strategy.focus.horizon_years"), f64::from(s.focus.horizon_years), 1.0, 5.0);
+    c.date(|| p("strategy.focus.start"), s.focus.start.as_ref());
     for (i, x) in s.business_objectives.iter().enumerate() {
-        c.id(p(&format!("strategy.business_objectives[{i}].id")), &x.id);
+        c.id(Loc::At("strategy.business_objectives", i), &x.id);
     }
     for (i, x) in s.objectives.iter().enumerate() {
-        c.id(p(&format!("strategy.objectives[{i}].id")), &x.id);
+        c.id(Loc::At("strategy.objectives", i), &x.id);
     }
     for (i, k) in s.kpis.iter().enumerate() {
-        c.id(p(&format!("strategy.kpis[{i}].id")), &k.id);
-        c.number(p(&format!("strategy.kpis[{i}].baseline")), k.baseline);
-        c.number(p(&format!("strategy.kpis[{i}].target")), k.target);
-        c.date(p(&format!("strategy.kpis[{i}].deadline")), k.deadline.as_ref());
+        c.id(Loc::At("strategy.kpis", i), &k.id);
+        c.number(|| p(&format!("strategy.kpis[{i}].baseline")), k.baseline);
+        c.number(|| p(&format!("strategy.kpis[{i}].target")), k.target);
+        c.date(|| p(&format!("strategy.kpis[{i}].deadline")), k.deadline.as_ref());
+        // Values are kept in order of their period, so a duplicate is rare: only then are
+        // the periods collected to find it.
+        let ordered = k.actuals.windows(2).all(|w| w[0].period < w[1].period);
         let mut periods = HashSet::new();
         for (j, a) in k.actuals.iter().enumerate() {
             // The hot loop of a large plan: paths are only spelled out for a problem.
             if !a.period.is_valid() {
-                c.date(p(&format!("strategy.kpis[{i}].actuals[{j}].period")), Some(&a.period));
+                c.date(|| p(&format!("strategy.kpis[{i}].actuals[{j}].period")), Some(&a.period));
             }
             if !(a.value.is_finite() && a.value.abs() <= MAX_MAGNITUDE) {
-                c.number(p(&format!("strategy.kpis[{i}].actuals[{j}].value")), Some(a.value));
+                c.number(|| p(&format!("strategy.kpis[{i}].actuals[{j}].value")), Some(a.value));
             }
-            if !periods.insert(&a.period) {
+            if !ordered && !periods.insert(&a.period) {
                 let kind = ProblemKind::DuplicatePeriod { period: a.period.clone() };
                 c.report(p(&format!("strategy.kpis[{i}].actuals[{j}].period")), kind);
             }
         }
     }
     for (i, x) in s.tactics.iter().enumerate() {
-        c.id(p(&format!("strategy.tactics[{i}].id")), &x.id);
+        c.id(Loc::At("strategy.tactics", i), &x.id);
     }
     for (i, x) in s.indicators.iter().enumerate() {
-        c.id(p(&format!("strategy.indicators[{i}].id")), &x.id);
+        c.id(Loc::At("strategy.indicators", i), &x.id);
     }
     for (i, x) in s.relationships.iter().enumerate() {
-        c.id(p(&format!("strategy.relationships[{i}].id")), &x.id);
+        c.id(Loc::At("strategy.relationships", i), &x.id);
     }
-    c.number(p("strategy.resources.hours_per_week"), s.resources.hours_per_week);
-    c.number(p("strategy.resources.budget"), s.resources.budget);
+    c.number(|| p("strategy.resources.hours_per_week"), s.resources.hours_per_week);
+    c.number(|| p("strategy.resources.budget"), s.resources.budget);
     for (i, a) in plan.operative.actions.iter().enumerate() {
-        c.id(p(&format!("operative.actions[{i}].id")), &a.id);
-        c.date(p(&format!("operative.actions[{i}].due")), a.due.as_ref());
+        c.id(Loc::At("operative.actions", i), &a.id);
+        c.date(|| p(&format!("operative.actions[{i}].due")), a.due.as_ref());
     }
     let t = &plan.operative.thresholds;
-    c.range(p("operative.thresholds.at_risk"), t.at_risk, 0.0, 1.0);
-    c.range(p("operative.thresholds.off_track"), t.off_track, 0.0, 1.0);
+    c.range(|| p("operative.thresholds.at_risk"), t.at_risk, 0.0, 1.0);
+    c.range(|| p("operative.thresholds.off_track"), t.off_track, 0.0, 1.0);
     if t.off_track > t.at_risk {
         c.report(p("operative.thresholds.off_track"), ProblemKind::ThresholdOrder);
     }
@@ -180,32 +200,32 @@ pub fn validate(plan: &Plan, root: &str) -> Vec<Problem> {
     let findings: HashSet<&Id> = info.landscape.findings.iter().map(|x| &x.id).collect();
     for (i, o) in s.objectives.iter().enumerate() {
         for (j, b) in o.business_objectives.iter().enumerate() {
-            c.link(p(&format!("strategy.objectives[{i}].business_objectives[{j}]")), b, &business);
+            c.link(|| p(&format!("strategy.objectives[{i}].business_objectives[{j}]")), b, &business);
         }
     }
     for (i, k) in s.kpis.iter().enumerate() {
-        c.link(p(&format!("strategy.kpis[{i}].objective")), &k.objective, &objectives);
+        c.link(|| p(&format!("strategy.kpis[{i}].objective")), &k.objective, &objectives);
     }
     for (i, t) in s.tactics.iter().enumerate() {
-        c.link(p(&format!("strategy.tactics[{i}].objective")), &t.objective, &objectives);
+        c.link(|| p(&format!("strategy.tactics[{i}].objective")), &t.objective, &objectives);
     }
     for (i, x) in s.indicators.iter().enumerate() {
-        c.link(p(&format!("strategy.indicators[{i}].tactic")), &x.tactic, &tactics);
+        c.link(|| p(&format!("strategy.indicators[{i}].tactic")), &x.tactic, &tactics);
     }
-    for (name, items) in quadrants {
+    for (list, items) in quadrants {
         for (i, x) in items.iter().enumerate() {
             if let Some(f) = &x.finding {
-                c.link(p(&format!("information.swot.{name}[{i}].finding")), f, &findings);
+                c.link(|| p(&format!("{list}[{i}].finding")), f, &findings);
             }
         }
     }
     for (i, a) in plan.operative.actions.iter().enumerate() {
         match &a.serves {
             Some(Serves::Objective(id)) => {
-                c.link(p(&format!("operative.actions[{i}].serves.objective")), id, &objectives)
+                c.link(|| p(&format!("operative.actions[{i}].serves.objective")), id, &objectives)
             }
             Some(Serves::Tactic(id)) => {
-                c.link(p(&format!("operative.actions[{i}].serves.tactic")), id, &tactics)
+                c.link(|| p(&format!("operative.actions[{i}].serves.tactic")), id, &tactics)
             }
             None => {}
         }

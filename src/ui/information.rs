@@ -188,7 +188,7 @@ static CHANNELS: ListSpec = ListSpec {
             set: |p, id, v| channel_set(p, id, |x| x.since = Some(Date(v.to_owned())).filter(Date::is_valid)) },
         Column { key: "audience", label: |t| t.channel_audience, kind: Kind::Count,
             get: |p, id| channel_get(p, id, |x| x.audience.map(|a| a.to_string()).unwrap_or_default()),
-            set: |p, id, v| channel_set(p, id, |x| x.audience = v.parse::<f64>().ok().map(|v| v as u64)) },
+            set: |p, id, v| channel_set(p, id, |x| x.audience = crate::i18n::plain_number(v).map(|v| v as u64)) },
         Column { key: "engagement", label: |t| t.channel_engagement, kind: Kind::Choice { labels: |t| &t.engagement_levels, optional: true },
             get: |p, id| channel_get(p, id, |x| x.engagement.map(|e| (e as usize).to_string()).unwrap_or_default()),
             set: |p, id, v| channel_set(p, id, |x| x.engagement = v.parse::<usize>().ok().and_then(|i| EngagementLevel::ALL.get(i).copied())) },

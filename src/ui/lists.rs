@@ -121,7 +121,7 @@ struct RowData {
 /// A value for sorting: numbers by size, texts alphabetically, empty last.
 fn sort_key(kind: Kind, text: &str) -> (bool, f64, String) {
     let number = match kind {
-        Kind::Count | Kind::Number | Kind::Scale { .. } | Kind::Choice { .. } => text.parse::<f64>().unwrap_or(0.0),
+        Kind::Count | Kind::Number | Kind::Scale { .. } | Kind::Choice { .. } => crate::i18n::plain_number(text).unwrap_or(0.0),
         _ => 0.0,
     };
     (text.is_empty(), number, text.to_lowercase())
@@ -470,7 +470,7 @@ fn Cell(column: &'static Column, el_id: String, id: StoredValue<Id>, value: Sign
             let whole = matches!(column.kind, Kind::Count);
             let shown = move || {
                 let lang = state.lang.get_untracked();
-                value().parse::<f64>().map(|v| crate::i18n::format_number_short(lang, v)).unwrap_or_default()
+                crate::i18n::plain_number(&value()).map(|v| crate::i18n::format_number_short(lang, v)).unwrap_or_default()
             };
             let draft = RwSignal::new(shown());
             let error = RwSignal::new(None::<String>);

@@ -52,6 +52,10 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async move {
         // Without its pack (first visit offline), the app starts in English.
         let _ = load_language(lang).await;
+        // Stored plans are read before the first screen, so it shows them at once.
+        if storage::local().is_some_and(|s| storage::has_plans(&s)) {
+            state::load_codec().await;
+        }
         leptos::mount::mount_to_body(App);
     });
 }
@@ -71,9 +75,17 @@ pub async fn load_language(lang: Lang) -> bool {
         return true;
     }
     match state::fetch_text(&format!("i18n/{}.json", lang.code())).await {
-        Some(pack) => lang.install(&pack).is_ok(),
+        Some(pack) => install_pack(lang, pack).await,
         None => false,
     }
+}
+
+on_demand! {
+/// Reads a language pack into the app's texts; loaded with the first pack a user needs,
+/// so an English first visit does not carry the reader.
+fn install_pack(lang: Lang, pack: String) -> bool {
+    lang.install(&pack).is_ok()
+}
 }
 
 fn current_hash() -> String {

@@ -2,8 +2,8 @@
 //! opening, editing with autosave, creating, importing, exporting, deleting.
 
 use crate::i18n::{fill, Lang};
-use crate::model::file_format::{decode, encode, file_name, MAX_BYTES};
-use crate::model::{sample, BusinessFunction, Date, Id, ImportError, Plan, PlanSummary};
+use crate::model::file_format::{file_name, Codec, MAX_BYTES};
+use crate::model::{BusinessFunction, Date, Id, ImportError, Plan, PlanSummary};
 use crate::route::Route;
 use crate::storage::{self, SaveError, Unreadable};
 use crate::APP_VERSION;
@@ -76,6 +76,9 @@ struct Session {
     next_notice: u64,
     /// Plans already reminded of a backup this session.
     reminded: Vec<Id>,
+    /// A plan just stored by this tab, with its revision, for the screen about to open
+    /// it: a new or imported plan is not read back from storage.
+    handoff: Option<(Plan, u64)>,
 }
 
 /// Days without an export, with changes, before the backup reminder.
@@ -97,6 +100,41 @@ pub fn now() -> String {
 pub fn today() -> Date {
     let d = js_sys::Date::new_0();
     Date::new(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+}
+
+thread_local! {
+    static CODEC: std::cell::Cell<Option<&'static dyn Codec>> = const { std::cell::Cell::new(None) };
+}
+
+/// The plan reader and writer, once loaded. A plan is only ever open after it was read or
+/// created through it, so code that works on the open plan finds it loaded.
+pub fn codec() -> Option<&'static dyn Codec> {
+    CODEC.with(std::cell::Cell::get)
+}
+
+/// Loads the plan reader and writer: at start when plans are stored, else when the
+/// first plan is created, imported or opened.
+pub async fn load_codec() -> &'static dyn Codec {
+    if let Some(c) = codec() {
+        return c;
+    }
+    let c = codec_part().await;
+    CODEC.with(|x| x.set(Some(c)));
+    c
+}
+
+super::on_demand! {
+fn codec_part() -> &'static dyn Codec {
+    &crate::model::PlanCodec
+}
+}
+
+/// Runs `f` with the plan reader and writer: at once when loaded, else once it is.
+fn with_codec(f: impl FnOnce(&'static dyn Codec) + 'static) {
+    match codec() {
+        Some(c) => f(c),
+        None => leptos::task::spawn_local(async move { f(load_codec().await) }),
+    }
 }
 
 pub fn new_id() -> Id {
@@ -151,7 +189,9 @@ impl AppState {
             self.notify(NoticeKind::StorageUnavailable);
             return;
         };
-        let inventory = storage::inventory(&storage, &now());
+        // Stored plans are read with the codec, loaded before the app starts when there
+        // are any (see `ui::start`).
+        let inventory = storage::inventory(&storage, codec(), &now());
         self.plans.set(inventory.plans);
         for u in inventory.unreadable {
             self.notify(NoticeKind::Unreadable(u));
@@ -174,27 +214,47 @@ impl AppState {
             }
             return;
         }
+        let codec = match (wanted.is_some(), codec()) {
+            (true, None) => {
+                // No plan was stored when the app started (another tab made this one):
+                // load the reader, then open the plan if the route still names it.
+                let (state, route) = (*self, route.clone());
+                leptos::task::spawn_local(async move {
+                    load_codec().await;
+                    if state.route.get_untracked().plan_id() == route.plan_id() {
+                        state.follow_route(&route);
+                    }
+                });
+                return;
+            }
+            (_, codec) => codec,
+        };
         session(|s| {
             s.base = 0;
             s.dirty = false;
             s.conflict = false;
         });
-        let loaded = wanted.and_then(|id| {
+        let handoff = session(|s| s.handoff.take()).filter(|(p, _)| Some(&p.id) == wanted.as_ref());
+        let loaded = if let Some((plan, revision)) = handoff {
+            session(|s| s.base = revision);
+            Some(plan)
+        } else { wanted.and_then(|id| {
             let storage = storage::local()?;
-            match storage::load(&storage, &id)? {
+            let codec = codec?;
+            match storage::load(&storage, codec, &id)? {
                 Ok((plan, revision)) => {
                     session(|s| s.base = revision);
                     Some(plan)
                 }
                 Err(_) => {
                     // Damaged since start: keep it and tell, as at start.
-                    let inventory = storage::inventory(&storage, &now());
+                    let inventory = storage::inventory(&storage, Some(codec), &now());
                     self.plans.set(inventory.plans);
                     inventory.unreadable.into_iter().for_each(|u| self.notify(NoticeKind::Unreadable(u)));
                     None
                 }
             }
-        });
+        }) };
         // Browsers may clear storage: a plan with changes not exported for a week gets a
         // reminder, once a session.
         if let Some(p) = &loaded {
@@ -251,11 +311,13 @@ impl AppState {
     }
 
     fn write(&self, base: u64, force: bool) {
-        let Some(storage) = storage::local() else {
+        let (Some(storage), Some(codec)) = (storage::local(), codec()) else {
             self.save_status.set(SaveStatus::Failed);
             return;
         };
-        let result = self.plan.with_untracked(|p| p.as_ref().map(|p| (storage::save(&storage, p, base, force, &now()), p.summary())));
+        let timing = Timing::start("socialplan:save");
+        let result = self.plan.with_untracked(|p| p.as_ref().map(|p| (storage::save(&storage, codec, p, base, force, &now()), p.summary())));
+        timing.end();
         let Some((result, summary)) = result else { return };
         match result {
             Ok(revision) => {
@@ -303,7 +365,7 @@ impl AppState {
     /// Resolves a two-tab conflict by loading what the other tab stored.
     pub fn load_theirs(&self) {
         let Some(id) = self.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())) else { return };
-        if let Some(Ok((plan, revision))) = storage::local().and_then(|s| storage::load(&s, &id)) {
+        if let Some(Ok((plan, revision))) = storage::local().zip(codec()).and_then(|(s, c)| storage::load(&s, c, &id)) {
             session(|s| {
                 s.base = revision;
                 s.dirty = false;
@@ -348,7 +410,7 @@ impl AppState {
             self.notify_once(NoticeKind::OtherTabDeleted);
             return;
         };
-        let Ok(decoded) = decode(text.as_bytes()) else { return };
+        let Some(Ok(decoded)) = codec().map(|c| c.decode(text.as_bytes())) else { return };
         let revision = decoded.revision.unwrap_or(0);
         let (base, dirty) = session(|s| (s.base, s.dirty));
         if revision <= base {
@@ -370,19 +432,36 @@ impl AppState {
 
     /// Stores a plan that isn't open (new, copied, imported, renamed from the list) and
     /// lists it. With `force`, it replaces the stored plan of the same id.
-    fn store_new(&self, plan: &Plan, force: bool) -> bool {
+    fn store_new(&self, codec: &dyn Codec, plan: &Plan, force: bool) -> bool {
+        self.store(codec, plan, force).is_some()
+    }
+
+    /// Stores a plan the way `store_new` does and hands it to the screen about to open it.
+    fn store_and_open(&self, codec: &dyn Codec, plan: Plan, force: bool) -> bool {
+        let Some(revision) = self.store(codec, &plan, force) else { return false };
+        let route = Route::Overview(plan.id.clone());
+        session(|s| s.handoff = Some((plan, revision)));
+        if self.route.get_untracked() == route {
+            self.follow_route(&route);
+        }
+        navigate(&route);
+        true
+    }
+
+    /// The revision `plan` was stored with, or `None` (and a notice) when it couldn't be.
+    fn store(&self, codec: &dyn Codec, plan: &Plan, force: bool) -> Option<u64> {
         let Some(storage) = storage::local() else {
             self.notify(NoticeKind::StorageUnavailable);
-            return false;
+            return None;
         };
-        match storage::save(&storage, plan, 0, force, &now()) {
-            Ok(_) => {
+        match storage::save(&storage, codec, plan, 0, force, &now()) {
+            Ok(revision) => {
                 self.upsert_summary(plan.summary());
-                true
+                Some(revision)
             }
             Err(_) => {
                 self.notify(NoticeKind::StorageFull);
-                false
+                None
             }
         }
     }
@@ -390,9 +469,10 @@ impl AppState {
     pub fn create(&self, name: &str, function: BusinessFunction) {
         let name = if name.trim().is_empty() { self.lang.get_untracked().texts().new_plan_default_name } else { name.trim() };
         let plan = Plan::new(new_id(), name, function, &now());
-        if self.store_new(&plan, false) {
-            navigate(&Route::Overview(plan.id));
-        }
+        let state = *self;
+        with_codec(move |codec| {
+            state.store_and_open(codec, plan, false);
+        });
     }
 
     /// Fetches the sample's files from the app's own site and opens a fresh copy.
@@ -402,31 +482,33 @@ impl AppState {
         leptos::task::spawn_local(async move {
             let structure = fetch_text("sample/plan.json").await;
             let table = fetch_text(&format!("sample/{}.json", lang.code())).await;
-            let built = structure.zip(table).and_then(|(s, t)| sample::build(&s, &t, &today(), &now()));
+            let codec = load_codec().await;
+            let built = structure.zip(table).and_then(|(s, t)| codec.sample(&s, &t, &today(), &now()));
             let Some(mut plan) = built else {
                 state.notify(NoticeKind::SampleFailed);
                 return;
             };
             plan.reassign_ids(&mut new_id);
-            if state.store_new(&plan, false) {
-                navigate(&Route::Overview(plan.id));
-            }
+            state.store_and_open(codec, plan, false);
         });
     }
 
     /// A plan by id: the open one with its unsaved edits, or the stored one.
-    fn plan_by_id(&self, id: &Id) -> Option<Plan> {
+    fn plan_by_id(&self, codec: &dyn Codec, id: &Id) -> Option<Plan> {
         let open = self.plan.with_untracked(|p| p.as_ref().filter(|p| &p.id == id).cloned());
-        open.or_else(|| storage::load(&storage::local()?, id)?.ok().map(|(p, _)| p))
+        open.or_else(|| storage::load(&storage::local()?, codec, id)?.ok().map(|(p, _)| p))
     }
 
     pub fn duplicate(&self, id: &Id) {
-        let Some(mut plan) = self.plan_by_id(id) else { return };
-        plan.reassign_ids(&mut new_id);
-        plan.name = fill(self.lang.get_untracked().texts().copy_of, &[("name", &plan.name)]);
-        plan.created_at = now();
-        plan.updated_at = plan.created_at.clone();
-        self.store_new(&plan, false);
+        let (state, id) = (*self, id.clone());
+        with_codec(move |codec| {
+            let Some(mut plan) = state.plan_by_id(codec, &id) else { return };
+            plan.reassign_ids(&mut new_id);
+            plan.name = fill(state.lang.get_untracked().texts().copy_of, &[("name", &plan.name)]);
+            plan.created_at = now();
+            plan.updated_at = plan.created_at.clone();
+            state.store_new(codec, &plan, false);
+        });
     }
 
     pub fn rename(&self, id: &Id, name: &str) {
@@ -437,10 +519,15 @@ impl AppState {
         if self.plan.with_untracked(|p| p.as_ref().is_some_and(|p| &p.id == id)) {
             self.edit(|p| p.name = name.to_owned());
             self.flush();
-        } else if let Some(mut plan) = self.plan_by_id(id) {
-            plan.name = name.to_owned();
-            plan.updated_at = now();
-            self.store_new(&plan, true);
+        } else {
+            let (state, id, name) = (*self, id.clone(), name.to_owned());
+            with_codec(move |codec| {
+                if let Some(mut plan) = state.plan_by_id(codec, &id) {
+                    plan.name = name;
+                    plan.updated_at = now();
+                    state.store_new(codec, &plan, true);
+                }
+            });
         }
     }
 
@@ -461,23 +548,27 @@ impl AppState {
 
     pub fn undo_delete(&self, notice: u64, text: &str) {
         let Some(storage) = storage::local() else { return };
-        match storage::restore(&storage, text) {
+        let (state, text) = (*self, text.to_owned());
+        with_codec(move |codec| match storage::restore(&storage, codec, &text) {
             Ok(summary) => {
-                self.upsert_summary(summary);
-                self.dismiss(notice);
+                state.upsert_summary(summary);
+                state.dismiss(notice);
             }
-            Err(_) => self.notify(NoticeKind::StorageFull),
-        }
+            Err(_) => state.notify(NoticeKind::StorageFull),
+        });
     }
 
     /// Exports a plan as a file download.
     pub fn export(&self, id: &Id) {
-        if let Some(plan) = self.plan_by_id(id) {
-            let at = now();
-            download(&file_name(&plan.name), &encode(&plan, APP_VERSION, &at, None, true));
-            storage::record_export(storage::local().as_ref(), id, &at);
-            self.dismiss_where(|k| matches!(k, NoticeKind::BackupDue { .. }));
-        }
+        let (state, id) = (*self, id.clone());
+        with_codec(move |codec| {
+            if let Some(plan) = state.plan_by_id(codec, &id) {
+                let at = now();
+                download(&file_name(&plan.name), &codec.encode(&plan, APP_VERSION, &at, None, true));
+                storage::record_export(storage::local().as_ref(), &id, &at);
+                state.dismiss_where(|k| matches!(k, NoticeKind::BackupDue { .. }));
+            }
+        });
     }
 
     /// Reads a chosen or dropped file and imports it.
@@ -494,27 +585,33 @@ impl AppState {
             match buffer {
                 Ok(buffer) => {
                     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                    state.import_bytes(&name, &bytes);
+                    let codec = load_codec().await;
+                    state.import_bytes(codec, &name, &bytes);
                 }
                 Err(_) => state.notify(NoticeKind::ReadFailed { file: name }),
             }
         });
     }
 
-    pub fn import_bytes(&self, file: &str, bytes: &[u8]) {
-        match decode(bytes) {
+    /// Reads a plan file, checks it completely, stores it and opens it; or says why not.
+    /// Marked as `socialplan:import` in the browser's performance timeline.
+    pub fn import_bytes(&self, codec: &dyn Codec, file: &str, bytes: &[u8]) {
+        let timing = Timing::start("socialplan:import");
+        match codec.decode(bytes) {
             Err(error) => self.notify(NoticeKind::ImportFailed { file: file.to_owned(), error }),
             Ok(decoded) => {
                 let exists = self.plans.with_untracked(|l| l.iter().any(|s| s.id == decoded.plan.id));
                 if exists {
                     self.notify(NoticeKind::ImportSameId { incoming: Box::new(decoded.plan) });
-                } else if self.store_new(&decoded.plan, false) {
-                    let name = decoded.plan.name.clone();
-                    self.notify(NoticeKind::Imported { name, migrated_from: decoded.migrated_from });
-                    navigate(&Route::Overview(decoded.plan.id));
+                } else {
+                    let (name, migrated_from) = (decoded.plan.name.clone(), decoded.migrated_from);
+                    if self.store_and_open(codec, decoded.plan, false) {
+                        self.notify(NoticeKind::Imported { name, migrated_from });
+                    }
                 }
             }
         }
+        timing.end();
     }
 
     /// Answers the question an import of a plan that exists asked.
@@ -529,13 +626,10 @@ impl AppState {
         } else {
             plan.id = new_id();
         }
-        if self.store_new(&plan, replace) {
-            self.notify(NoticeKind::Imported { name: plan.name.clone(), migrated_from: None });
-            let route = Route::Overview(plan.id);
-            if self.route.get_untracked() == route {
-                self.follow_route(&route);
-            }
-            navigate(&route);
+        let Some(codec) = codec() else { return };
+        let name = plan.name.clone();
+        if self.store_and_open(codec, plan, replace) {
+            self.notify(NoticeKind::Imported { name, migrated_from: None });
         }
     }
 
@@ -553,6 +647,26 @@ impl AppState {
     pub fn download_raw(&self, u: &Unreadable) {
         if let Some(text) = storage::local().and_then(|s| storage::raw(&s, &u.key)) {
             download(&format!("{}-backup.json", u.id), &text);
+        }
+    }
+}
+
+/// A step's duration in the browser's performance timeline (`performance.measure`), where
+/// the benchmark reads it and developer tools show it.
+struct Timing(&'static str);
+
+impl Timing {
+    fn start(name: &'static str) -> Timing {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark(name);
+        }
+        Timing(name)
+    }
+
+    fn end(self) {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.measure_with_start_mark(self.0, self.0);
+            p.clear_marks_with_mark_name(self.0);
         }
     }
 }

@@ -198,14 +198,14 @@ static KPIS: ListSpec = ListSpec {
             label: |t| t.kpi_baseline,
             kind: Kind::Number,
             get: |p, id| kpi_text(p, id, |k| k.baseline.map(|v| v.to_string()).unwrap_or_default()),
-            set: |p, id, v| kpi_set(p, id, |k| k.baseline = v.parse().ok()),
+            set: |p, id, v| kpi_set(p, id, |k| k.baseline = crate::i18n::plain_number(v)),
         },
         Column {
             key: "target",
             label: |t| t.kpi_target,
             kind: Kind::Number,
             get: |p, id| kpi_text(p, id, |k| k.target.map(|v| v.to_string()).unwrap_or_default()),
-            set: |p, id, v| kpi_set(p, id, |k| k.target = v.parse().ok()),
+            set: |p, id, v| kpi_set(p, id, |k| k.target = crate::i18n::plain_number(v)),
         },
         Column {
             key: "deadline",
