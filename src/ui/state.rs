@@ -229,32 +229,15 @@ impl AppState {
             }
             (_, codec) => codec,
         };
+        // A plan this tab just stored is taken as it is; any other is read from storage.
+        let handoff = session(|s| s.handoff.take()).filter(|(p, _)| Some(&p.id) == wanted.as_ref());
+        let loaded = handoff.or_else(|| self.read_stored(codec?, &wanted?));
         session(|s| {
-            s.base = 0;
+            s.base = loaded.as_ref().map_or(0, |(_, revision)| *revision);
             s.dirty = false;
             s.conflict = false;
         });
-        let handoff = session(|s| s.handoff.take()).filter(|(p, _)| Some(&p.id) == wanted.as_ref());
-        let loaded = if let Some((plan, revision)) = handoff {
-            session(|s| s.base = revision);
-            Some(plan)
-        } else { wanted.and_then(|id| {
-            let storage = storage::local()?;
-            let codec = codec?;
-            match storage::load(&storage, codec, &id)? {
-                Ok((plan, revision)) => {
-                    session(|s| s.base = revision);
-                    Some(plan)
-                }
-                Err(_) => {
-                    // Damaged since start: keep it and tell, as at start.
-                    let inventory = storage::inventory(&storage, Some(codec), &now());
-                    self.plans.set(inventory.plans);
-                    inventory.unreadable.into_iter().for_each(|u| self.notify(NoticeKind::Unreadable(u)));
-                    None
-                }
-            }
-        }) };
+        let loaded = loaded.map(|(plan, _)| plan);
         // Browsers may clear storage: a plan with changes not exported for a week gets a
         // reminder, once a session.
         if let Some(p) = &loaded {
@@ -266,6 +249,21 @@ impl AppState {
         }
         self.plan.set(loaded);
         self.save_status.set(SaveStatus::Saved);
+    }
+
+    /// A stored plan with its revision. A plan damaged since start is kept and reported,
+    /// as at start.
+    fn read_stored(&self, codec: &dyn Codec, id: &Id) -> Option<(Plan, u64)> {
+        let storage = storage::local()?;
+        match storage::load(&storage, codec, id)? {
+            Ok(loaded) => Some(loaded),
+            Err(_) => {
+                let inventory = storage::inventory(&storage, Some(codec), &now());
+                self.plans.set(inventory.plans);
+                inventory.unreadable.into_iter().for_each(|u| self.notify(NoticeKind::Unreadable(u)));
+                None
+            }
+        }
     }
 
     /// Changes the open plan and schedules its save.
@@ -430,13 +428,7 @@ impl AppState {
         }
     }
 
-    /// Stores a plan that isn't open (new, copied, imported, renamed from the list) and
-    /// lists it. With `force`, it replaces the stored plan of the same id.
-    fn store_new(&self, codec: &dyn Codec, plan: &Plan, force: bool) -> bool {
-        self.store(codec, plan, force).is_some()
-    }
-
-    /// Stores a plan the way `store_new` does and hands it to the screen about to open it.
+    /// Stores a plan the way `store` does and hands it to the screen about to open it.
     fn store_and_open(&self, codec: &dyn Codec, plan: Plan, force: bool) -> bool {
         let Some(revision) = self.store(codec, &plan, force) else { return false };
         let route = Route::Overview(plan.id.clone());
@@ -448,7 +440,9 @@ impl AppState {
         true
     }
 
-    /// The revision `plan` was stored with, or `None` (and a notice) when it couldn't be.
+    /// Stores a plan that isn't open (new, copied, imported, renamed from the list) and
+    /// lists it. With `force`, it replaces the stored plan of the same id. Returns the
+    /// revision it was stored with, or `None` (and a notice) when it couldn't be.
     fn store(&self, codec: &dyn Codec, plan: &Plan, force: bool) -> Option<u64> {
         let Some(storage) = storage::local() else {
             self.notify(NoticeKind::StorageUnavailable);
@@ -507,7 +501,7 @@ impl AppState {
             plan.name = fill(state.lang.get_untracked().texts().copy_of, &[("name", &plan.name)]);
             plan.created_at = now();
             plan.updated_at = plan.created_at.clone();
-            state.store_new(codec, &plan, false);
+            state.store(codec, &plan, false);
         });
     }
 
@@ -525,7 +519,7 @@ impl AppState {
                 if let Some(mut plan) = state.plan_by_id(codec, &id) {
                     plan.name = name;
                     plan.updated_at = now();
-                    state.store_new(codec, &plan, true);
+                    state.store(codec, &plan, true);
                 }
             });
         }
