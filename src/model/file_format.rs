@@ -19,8 +19,9 @@ pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 pub const MAX_DEPTH: usize = 64;
 
 json_struct! {
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
+    // The file as it is read. `encode` writes the same fields in the same order, with the
+    // plan borrowed.
+    #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
     pub struct Envelope {
         /// Always `"socialplan"`.
