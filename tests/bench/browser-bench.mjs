@@ -30,17 +30,21 @@ const id = planIdOf(page);
 await page.goto(`${server.url}#/plans/${id}/strategy/governance`);
 await page.waitForSelector('[data-testid=gov-policies]');
 await page.focus('[data-testid=gov-policies]');
-// Keystroke to next paint: time from the key event to the frame after it.
-const keystrokes = [];
-for (let i = 0; i < 30; i++) {
-  keystrokes.push(await page.evaluate(() => new Promise((done) => {
-    const el = document.querySelector('[data-testid=gov-policies]');
-    const s = performance.now();
-    el.value += 'x';
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-    requestAnimationFrame(() => setTimeout(() => done(performance.now() - s), 0));
-  })));
+// Keystroke to next paint: time from the key event to the frame after it, per key.
+async function typeInto(selector, count) {
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    times.push(await page.evaluate((sel) => new Promise((done) => {
+      const el = document.querySelector(sel);
+      const s = performance.now();
+      el.value += 'x';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      requestAnimationFrame(() => setTimeout(() => done(performance.now() - s), 0));
+    }), selector));
+  }
+  return times;
 }
+const keystrokes = await typeInto('[data-testid=gov-policies]', 30);
 // Autosave: the time of the save itself, measured around a forced flush (page hide).
 const autosave = await page.evaluate(() => new Promise((done) => {
   const el = document.querySelector('[data-testid=gov-policies]');
@@ -60,16 +64,7 @@ const overviewMs = Date.now() - overviewStart;
 // Typing in a list screen with 300 findings, each row bound to the plan.
 await page.goto(`${server.url}#/plans/${id}/information/landscape`);
 await page.waitForSelector('[data-testid=chart-landscape] svg');
-const listKeys = [];
-for (let i = 0; i < 20; i++) {
-  listKeys.push(await page.evaluate(() => new Promise((done) => {
-    const el = document.querySelector('[data-testid=finding-0] textarea');
-    const s = performance.now();
-    el.value += 'x';
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-    requestAnimationFrame(() => setTimeout(() => done(performance.now() - s), 0));
-  })));
-}
+const listKeys = await typeInto('[data-testid=finding-0] textarea', 20);
 
 // Screens drawn from the address to their last element.
 async function drawn(hash, ready) {

@@ -85,3 +85,15 @@ export async function addRow(page, list) {
 export async function settle(page) {
   await page.waitForFunction(() => document.querySelector('.status')?.classList.contains('status-saved'));
 }
+
+/**
+ * The text of the screen as the app wrote it: form fields (what the team typed) and the
+ * elements `skip` selects (e.g. items that show plan content) are left out.
+ */
+export async function screenText(page, skip = '') {
+  return page.evaluate((extra) => {
+    const clone = document.querySelector('main').cloneNode(true);
+    clone.querySelectorAll(['input, textarea, select', extra].filter(Boolean).join(', ')).forEach((e) => e.remove());
+    return clone.textContent;
+  }, skip);
+}

@@ -2,7 +2,7 @@
 // kept across a reload, and charted.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, storedPlan, planIdOf, addRow, settle } from './harness.mjs';
+import { serve, launch, open, storedPlan, planIdOf, addRow, settle, screenText } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -236,12 +236,8 @@ test('the Information phase speaks German and Bulgarian throughout', async () =>
     const id = planIdOf(page);
     for (const block of ['opportunities-risks', 'tools-methods', 'landscape', 'audit', 'swot', 'maturity']) {
       await goToBlock(page, id, block);
-      const text = await page.evaluate(() => {
-        // Chrome of the page, not the sample's own (English) content the team typed.
-        const clone = document.querySelector('main').cloneNode(true);
-        clone.querySelectorAll('input, textarea, select').forEach((e) => e.remove());
-        return clone.textContent;
-      });
+      // Chrome of the page, not the sample's own (English) content the team typed.
+      const text = await screenText(page);
       for (const phrase of english) assert.ok(!text.includes(phrase), `${locale} ${block}: “${phrase}” left in English`);
     }
     assert.deepEqual(page.errors, []);

@@ -2,7 +2,7 @@
 // as a user would, kept across a reload; the advice, the library, and the deletion rules.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, storedPlan, planIdOf, addRow, settle } from './harness.mjs';
+import { serve, launch, open, storedPlan, planIdOf, addRow, settle, screenText } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -174,11 +174,7 @@ test('the Strategy phase speaks German and Bulgarian throughout', async () => {
     for (const screen of screens) {
       await page.goto(`${server.url}#/plans/${id}/${screen}`);
       await page.waitForSelector('.editor');
-      const text = await page.evaluate(() => {
-        const clone = document.querySelector('main').cloneNode(true);
-        clone.querySelectorAll('input, textarea, select, .strategy-map li').forEach((e) => e.remove());
-        return clone.textContent;
-      });
+      const text = await screenText(page, '.strategy-map li');
       for (const phrase of english) assert.ok(!text.includes(phrase), `${locale} ${screen}: “${phrase}” left in English`);
     }
     assert.deepEqual(page.errors, []);
