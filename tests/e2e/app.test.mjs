@@ -199,6 +199,26 @@ test('an edit in one tab shows in the other and is never overwritten by it', asy
   await context.close();
 });
 
+test('a first visit loads no plan reader; a plan made in another tab opens all the same', async () => {
+  const context = await newContext();
+  const b = await open(context, server.url);
+  const codecFetched = (page) => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('split_codec_part')));
+  assert.equal(await codecFetched(b), false, 'the plan list of a first visit does not need the plan reader');
+  const a = await open(context, server.url);
+  const id = await createPlan(a, 'Made in tab A');
+  assert.equal(await codecFetched(a), true, 'creating the first plan loads it');
+  // Tab B started with no plans: it lists the new one, then reads it when opened.
+  await b.waitForFunction(() => document.querySelector('[data-testid=plan-list]')?.textContent.includes('Made in tab A'), null, { polling: 50 });
+  assert.equal(await codecFetched(b), false, 'listing a plan needs no reader');
+  await b.bringToFront();
+  // In the same page (no reload, which would load the reader at start).
+  await b.evaluate((plan) => { location.hash = `#/plans/${plan}`; }, id);
+  await b.waitForFunction(() => document.querySelector('[data-testid=plan-title]')?.textContent === 'Made in tab A', null, { polling: 50 });
+  assert.deepEqual(a.errors, []);
+  assert.deepEqual(b.errors, []);
+  await context.close();
+});
+
 test('a plan damaged in storage is named, and its data kept', async () => {
   const context = await newContext();
   const page = await open(context, server.url);
