@@ -1,4 +1,4 @@
-//! The Strategy phase's rules: what deleting an objective does to what hangs on it, the
+//! The Strategy phase's rules: how much hangs on an objective, the
 //! SMART advice on objectives and KPIs, the order warning, the structure gaps of a plan
 //! check, the KPI library, and promoting a kept indicator to a KPI. Advice never blocks:
 //! it is shown beside what the team wrote.
@@ -11,47 +11,12 @@ impl Strategy {
         self.business_objectives.iter().position(|b| &b.id == id).map(super::letter)
     }
 
-    /// Removes a business objective; objectives that served it no longer refer to it.
-    pub fn remove_business_objective(&mut self, id: &Id) {
-        self.business_objectives.retain(|b| &b.id != id);
-        for o in &mut self.objectives {
-            o.business_objectives.retain(|b| b != id);
-        }
-    }
-
     /// How many KPIs and tactics hang on an objective.
     pub fn dependents(&self, objective: &Id) -> (usize, usize) {
         (
             self.kpis.iter().filter(|k| &k.objective == objective).count(),
             self.tactics.iter().filter(|t| &t.objective == objective).count(),
         )
-    }
-
-    /// Removes an objective together with its KPIs, its tactics and their indicators.
-    pub fn remove_objective_with_dependents(&mut self, id: &Id) {
-        let tactics: Vec<Id> = self.tactics.iter().filter(|t| &t.objective == id).map(|t| t.id.clone()).collect();
-        self.indicators.retain(|i| !tactics.contains(&i.tactic));
-        self.tactics.retain(|t| &t.objective != id);
-        self.kpis.retain(|k| &k.objective != id);
-        self.objectives.retain(|o| &o.id != id);
-    }
-
-    /// Removes an objective after moving its KPIs and tactics to another one. Does nothing
-    /// when the other objective does not exist or is the same.
-    pub fn remove_objective_moving_dependents(&mut self, id: &Id, to: &Id) -> bool {
-        if id == to || !self.objectives.iter().any(|o| &o.id == to) {
-            return false;
-        }
-        self.kpis.iter_mut().filter(|k| &k.objective == id).for_each(|k| k.objective = to.clone());
-        self.tactics.iter_mut().filter(|t| &t.objective == id).for_each(|t| t.objective = to.clone());
-        self.objectives.retain(|o| &o.id != id);
-        true
-    }
-
-    /// Removes a tactic and its indicators.
-    pub fn remove_tactic(&mut self, id: &Id) {
-        self.indicators.retain(|i| &i.tactic != id);
-        self.tactics.retain(|t| &t.id != id);
     }
 
     /// Makes a KPI of a kept indicator, on the objective of the indicator's tactic. The new
@@ -74,8 +39,9 @@ impl Strategy {
 
     /// Tactics written while objectives or KPIs are still missing: the method puts them last.
     pub fn tactics_before_objectives(&self) -> bool {
-        !self.tactics.is_empty()
-            && (self.objectives.is_empty() || self.objectives.iter().any(|o| !self.kpis.iter().any(|k| k.objective == o.id)))
+        let objectives: Vec<_> = self.objectives.iter().filter(|o| !o.is_blank()).collect();
+        self.tactics.iter().any(|t| !t.is_blank())
+            && (objectives.is_empty() || objectives.iter().any(|o| !self.kpis.iter().any(|k| k.objective == o.id && !k.is_blank())))
     }
 }
 
@@ -93,31 +59,35 @@ pub enum Gap {
 }
 
 /// Everything missing or out of proportion in the strategic plan, in the order of the steps.
+/// Blank rows (just added, nothing written yet) are not part of the plan yet.
 pub fn plan_check(plan: &Plan) -> Vec<Gap> {
     let s = &plan.strategy;
+    let business: Vec<_> = s.business_objectives.iter().filter(|b| !b.is_blank()).collect();
+    let objectives: Vec<_> = s.objectives.iter().filter(|o| !o.is_blank()).collect();
+    let tactics: Vec<_> = s.tactics.iter().filter(|t| !t.is_blank()).collect();
     let mut gaps = Vec::new();
-    if s.business_objectives.is_empty() {
+    if business.is_empty() {
         gaps.push(Gap::NoBusinessObjective);
     }
-    for b in &s.business_objectives {
-        if !s.objectives.iter().any(|o| o.business_objectives.contains(&b.id)) {
+    for b in &business {
+        if !objectives.iter().any(|o| o.business_objectives.contains(&b.id)) {
             gaps.push(Gap::BusinessObjectiveUnserved(b.id.clone()));
         }
     }
-    for o in &s.objectives {
+    for o in &objectives {
         if o.business_objectives.is_empty() {
             gaps.push(Gap::ObjectiveUnlinked(o.id.clone()));
         }
-        let (kpis, tactics) = s.dependents(&o.id);
+        let kpis = s.kpis.iter().filter(|k| k.objective == o.id && !k.is_blank()).count();
         if kpis == 0 || kpis > 2 {
             gaps.push(Gap::KpiCount(o.id.clone(), kpis));
         }
-        if tactics == 0 {
+        if !tactics.iter().any(|t| t.objective == o.id) {
             gaps.push(Gap::ObjectiveWithoutTactic(o.id.clone()));
         }
     }
-    for t in &s.tactics {
-        let kept = s.indicators.iter().filter(|i| i.tactic == t.id && i.kept).count();
+    for t in &tactics {
+        let kept = s.indicators.iter().filter(|i| i.tactic == t.id && i.kept && !i.is_blank()).count();
         if !(2..=5).contains(&kept) {
             gaps.push(Gap::KeptCount(t.id.clone(), kept));
         }
@@ -381,7 +351,7 @@ mod tests {
     fn letters_follow_the_order_and_links_survive_removal() {
         let mut p = plan();
         assert_eq!(p.strategy.letter_of(&id("B")), Some("B".into()));
-        p.strategy.remove_business_objective(&id("A"));
+        p.remove(&id("A"));
         assert_eq!(p.strategy.letter_of(&id("B")), Some("A".into()), "B moves up to A");
         assert_eq!(p.strategy.objectives[0].business_objectives, vec![id("B")]);
         assert_eq!(crate::model::validate::validate(&p, "plan"), vec![]);
@@ -391,21 +361,21 @@ mod tests {
     fn removing_an_objective_takes_or_moves_what_hangs_on_it() {
         let mut p = plan();
         assert_eq!(p.strategy.dependents(&id("o2")), (0, 2));
-        p.strategy.remove_objective_with_dependents(&id("o2"));
+        p.remove(&id("o2"));
         assert!(p.strategy.tactics.is_empty());
         assert!(p.strategy.indicators.is_empty(), "indicators of removed tactics go too");
         assert_eq!(p.strategy.kpis.len(), 1);
 
         let mut p = plan();
-        assert!(!p.strategy.remove_objective_moving_dependents(&id("o2"), &id("o2")));
-        assert!(!p.strategy.remove_objective_moving_dependents(&id("o2"), &id("nowhere")));
-        assert!(p.strategy.remove_objective_moving_dependents(&id("o2"), &id("o1")));
+        assert!(p.remove_moving(&id("o2"), &id("o2")).is_none());
+        assert!(p.remove_moving(&id("o2"), &id("nowhere")).is_none());
+        assert!(p.remove_moving(&id("o2"), &id("o1")).is_some());
         assert!(p.strategy.tactics.iter().all(|t| t.objective == id("o1")));
         assert_eq!(p.strategy.indicators.len(), 3);
         assert_eq!(crate::model::validate::validate(&p, "plan"), vec![]);
 
         let mut p = plan();
-        p.strategy.remove_tactic(&id("t1"));
+        p.remove(&id("t1"));
         assert_eq!(p.strategy.indicators.len(), 1);
     }
 
@@ -419,11 +389,12 @@ mod tests {
         assert_eq!(plan_check(&Plan::default()), vec![Gap::NoBusinessObjective]);
         let mut p = plan();
         p.strategy.objectives[0].business_objectives.clear();
-        p.strategy.kpis.extend((2..=4).map(|n| Kpi { id: id(&format!("k{n}")), objective: id("o1"), ..Default::default() }));
+        p.strategy.kpis.extend((2..=4).map(|n| Kpi { id: id(&format!("k{n}")), objective: id("o1"), name: format!("KPI {n}"), ..Default::default() }));
+        p.strategy.kpis.push(Kpi { id: id("blank"), objective: id("o1"), ..Default::default() });
         let gaps = plan_check(&p);
         assert!(gaps.contains(&Gap::BusinessObjectiveUnserved(id("A"))));
         assert!(gaps.contains(&Gap::ObjectiveUnlinked(id("o1"))));
-        assert!(gaps.contains(&Gap::KpiCount(id("o1"), 4)));
+        assert!(gaps.contains(&Gap::KpiCount(id("o1"), 4)), "a blank KPI row is not counted");
     }
 
     #[test]
@@ -431,6 +402,8 @@ mod tests {
         let mut p = plan();
         assert!(p.strategy.tactics_before_objectives(), "o2 has tactics but no KPI");
         p.strategy.kpis.push(Kpi { id: id("k2"), objective: id("o2"), ..Default::default() });
+        assert!(p.strategy.tactics_before_objectives(), "a blank KPI row is no KPI yet");
+        p.strategy.kpis.last_mut().unwrap().name = "Visits".into();
         assert!(!p.strategy.tactics_before_objectives());
         p.strategy.tactics.clear();
         p.strategy.objectives.clear();

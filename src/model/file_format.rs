@@ -5,7 +5,7 @@
 use super::json::{json_struct, FromJson, Path};
 use super::migrations::{migrate, MigrationError, MIGRATIONS};
 use super::validate::{validate, Problem};
-use super::Plan;
+use super::{repair, Id, Plan, Repair};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -13,8 +13,10 @@ pub const FORMAT: &str = "socialplan";
 pub const SCHEMA_VERSION: u32 = 1;
 pub const FILE_EXTENSION: &str = "socialplan.json";
 pub const MEDIA_TYPE: &str = "application/json";
-/// Files above this size are refused before parsing.
-pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+/// Files above this size are refused before parsing. Browser storage holds about 5 million
+/// characters in all, and exports are compact JSON of the same plan, so every plan the app
+/// can store fits well below this.
+pub const MAX_BYTES: usize = 16 * 1024 * 1024;
 /// Nesting deeper than this is refused before parsing; a real plan is about 6 deep.
 pub const MAX_DEPTH: usize = 64;
 
@@ -64,6 +66,21 @@ pub struct Decoded {
     pub revision: Option<u64>,
     /// The version the file had, when it was older than the current one.
     pub migrated_from: Option<u32>,
+    /// What had to be repaired for the plan to validate (only when read leniently).
+    pub repairs: Vec<Repair>,
+    /// Fields of the file the app does not know, by path; they are not in `plan`.
+    pub unknown: Vec<String>,
+}
+
+/// How strictly a plan is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// Refuse anything that does not validate (the published contract of the format).
+    Strict,
+    /// What the app stored itself: repair whatever does not validate, never refuse it.
+    Stored,
+    /// A file from outside: repair it as well, and name the fields the app does not know.
+    Import,
 }
 
 /// Reading and writing plans, as one object. The browser app holds it behind a pointer it
@@ -71,6 +88,10 @@ pub struct Decoded {
 /// the writer and the checks are a part loaded then rather than on a first visit.
 pub trait Codec: Sync {
     fn decode(&self, bytes: &[u8]) -> Result<Decoded, ImportError>;
+    /// Reads a plan as `reading` says; `next_id` makes ids for repairs.
+    fn read(&self, bytes: &[u8], reading: Reading, next_id: &mut dyn FnMut() -> Id) -> Result<Decoded, ImportError>;
+    /// Repairs a plan in memory until it validates (see `model::repair`).
+    fn repair(&self, plan: &mut Plan, next_id: &mut dyn FnMut() -> Id) -> Vec<Repair>;
     fn encode(&self, plan: &Plan, app_version: &str, now: &str, revision: Option<u64>, pretty: bool) -> String;
     /// The sample plan (see `sample::build`).
     fn sample(&self, structure: &str, table: &str, today: &super::Date, now: &str) -> Option<Plan>;
@@ -84,6 +105,14 @@ impl Codec for PlanCodec {
         decode(bytes)
     }
 
+    fn read(&self, bytes: &[u8], reading: Reading, next_id: &mut dyn FnMut() -> Id) -> Result<Decoded, ImportError> {
+        read(bytes, reading, next_id)
+    }
+
+    fn repair(&self, plan: &mut Plan, next_id: &mut dyn FnMut() -> Id) -> Vec<Repair> {
+        repair(plan, next_id)
+    }
+
     fn encode(&self, plan: &Plan, app_version: &str, now: &str, revision: Option<u64>, pretty: bool) -> String {
         encode(plan, app_version, now, revision, pretty)
     }
@@ -93,20 +122,27 @@ impl Codec for PlanCodec {
     }
 }
 
+/// `Envelope` with the plan borrowed: a save never copies the plan. Same fields, same order.
+#[derive(Serialize)]
+struct EnvelopeRef<'a> {
+    format: &'a str,
+    schema_version: u64,
+    app_version: &'a str,
+    exported_at: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<u64>,
+    plan: &'a Plan,
+}
+
+impl<'a> EnvelopeRef<'a> {
+    fn of(e: &'a Envelope) -> Self {
+        EnvelopeRef { format: &e.format, schema_version: e.schema_version, app_version: &e.app_version, exported_at: &e.exported_at, revision: e.revision, plan: &e.plan }
+    }
+}
+
 /// The envelope text of `plan`: pretty for files people may read, compact for storage.
 pub fn encode(plan: &Plan, app_version: &str, now: &str, revision: Option<u64>, pretty: bool) -> String {
-    // `Envelope` with the plan borrowed: a save never copies the plan. Same fields, same order.
-    #[derive(Serialize)]
-    struct Out<'a> {
-        format: &'a str,
-        schema_version: u64,
-        app_version: &'a str,
-        exported_at: &'a str,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        revision: Option<u64>,
-        plan: &'a Plan,
-    }
-    let envelope = Out { format: FORMAT, schema_version: u64::from(SCHEMA_VERSION), app_version, exported_at: now, revision, plan };
+    let envelope = EnvelopeRef { format: FORMAT, schema_version: u64::from(SCHEMA_VERSION), app_version, exported_at: now, revision, plan };
     let text = serde_json::to_string(&envelope).expect("a plan always serialises");
     if pretty {
         self::pretty(&text)
@@ -117,6 +153,12 @@ pub fn encode(plan: &Plan, app_version: &str, now: &str, revision: Option<u64>, 
 
 /// Reads a plan file (or stored plan) and checks it completely.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
+    read(bytes, Reading::Strict, &mut Id::default)
+}
+
+/// Reads a plan file or stored plan. The structure must be right (or refused with what is
+/// wrong and where); what does not validate is refused when `Strict`, repaired otherwise.
+pub fn read(bytes: &[u8], reading: Reading, next_id: &mut dyn FnMut() -> Id) -> Result<Decoded, ImportError> {
     if bytes.len() > MAX_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
@@ -131,10 +173,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
     // A file of this version that reads as it is takes the direct way, without building a
     // tree of the whole file first. Anything else (older versions, `null`s, wrong types)
     // takes the checked way below, which also says what is wrong and where. Both read a
-    // valid file the same (tested on arbitrary plans).
-    if let Ok(envelope) = serde_json::from_str::<Envelope>(text) {
-        if envelope.format == FORMAT && envelope.schema_version == u64::from(SCHEMA_VERSION) {
-            return checked(envelope, None);
+    // valid file the same (tested on arbitrary plans). An import always builds the tree,
+    // to find the fields the app does not know.
+    if reading != Reading::Import {
+        if let Ok(envelope) = serde_json::from_str::<Envelope>(text) {
+            if envelope.format == FORMAT && envelope.schema_version == u64::from(SCHEMA_VERSION) {
+                return checked(envelope, None, reading, next_id, Vec::new());
+            }
         }
     }
     let mut value: Value = serde_json::from_str(text)
@@ -153,17 +198,55 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ImportError> {
     let found = found as u32;
     migrate(&mut value, found, SCHEMA_VERSION, MIGRATIONS).map_err(ImportError::Migration)?;
     let envelope = Envelope::from_json(&value, Path::Root("")).map_err(|path| ImportError::WrongType { path })?;
+    let unknown = if reading == Reading::Import { unknown_fields(&value, &envelope) } else { Vec::new() };
     drop(value);
-    checked(envelope, (found < SCHEMA_VERSION).then_some(found))
+    checked(envelope, (found < SCHEMA_VERSION).then_some(found), reading, next_id, unknown)
 }
 
-/// The plan of an envelope that was read, if it passes every check.
-fn checked(envelope: Envelope, migrated_from: Option<u32>) -> Result<Decoded, ImportError> {
-    let problems = validate(&envelope.plan, "plan");
+/// The plan of an envelope that was read: refused when strict and it does not validate,
+/// else repaired.
+fn checked(envelope: Envelope, migrated_from: Option<u32>, reading: Reading, next_id: &mut dyn FnMut() -> Id, unknown: Vec<String>) -> Result<Decoded, ImportError> {
+    let mut plan = envelope.plan;
+    let problems = validate(&plan, "plan");
+    let mut repairs = Vec::new();
     if !problems.is_empty() {
-        return Err(ImportError::Invalid(problems));
+        if reading == Reading::Strict {
+            return Err(ImportError::Invalid(problems));
+        }
+        repairs = repair(&mut plan, next_id);
     }
-    Ok(Decoded { plan: envelope.plan, revision: envelope.revision, migrated_from })
+    Ok(Decoded { plan, revision: envelope.revision, migrated_from, repairs, unknown })
+}
+
+/// The paths of fields in `value` that reading it into `envelope` left out: what the
+/// app does not know (a typo like `kpiz`, or a field of another program).
+fn unknown_fields(value: &Value, envelope: &Envelope) -> Vec<String> {
+    let known = serde_json::to_value(EnvelopeRef::of(envelope)).unwrap_or(Value::Null);
+    let mut out = Vec::new();
+    diff_keys(value, &known, String::new(), &mut out);
+    out
+}
+
+fn diff_keys(value: &Value, known: &Value, at: String, out: &mut Vec<String>) {
+    const SHOWN: usize = 20;
+    match (value, known) {
+        (Value::Object(v), Value::Object(k)) => {
+            for (key, child) in v {
+                let path = if at.is_empty() { key.clone() } else { format!("{at}.{key}") };
+                match k.get(key) {
+                    Some(known_child) => diff_keys(child, known_child, path, out),
+                    None if out.len() < SHOWN => out.push(path),
+                    None => {}
+                }
+            }
+        }
+        (Value::Array(v), Value::Array(k)) => {
+            for (i, (child, known_child)) in v.iter().zip(k).enumerate() {
+                diff_keys(child, known_child, format!("{at}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Lays out compact JSON with two-space indentation, for files people may open.
@@ -259,6 +342,26 @@ pub fn file_name(plan_name: &str) -> String {
     let stem = out.trim_end_matches('-');
     let stem = if stem.is_empty() { "plan" } else { stem };
     format!("{stem}.{FILE_EXTENSION}")
+}
+
+/// The plan's name in a text that may not be a readable plan (a backup copy): from the
+/// parsed file when it parses, else the first `"name"` string found.
+pub fn peek_name(text: &str) -> Option<String> {
+    if let Ok(v) = serde_json::from_str::<Value>(text) {
+        return v.get("plan")?.get("name")?.as_str().map(str::to_owned);
+    }
+    let start = text.find("\"name\":\"")? + "\"name\":\"".len();
+    let mut end = start;
+    let bytes = text.as_bytes();
+    while end < bytes.len() && end - start < 200 {
+        match bytes[end] {
+            b'\\' => end += 2,
+            b'"' => break,
+            _ => end += 1,
+        }
+    }
+    let raw = text.get(start..end.min(text.len()))?;
+    serde_json::from_str::<String>(&format!("\"{raw}\"")).ok().or_else(|| Some(raw.to_owned()))
 }
 
 /// The revision of a stored envelope, read from its first bytes without parsing the

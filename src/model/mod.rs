@@ -5,11 +5,13 @@
 mod advice;
 mod blocks;
 mod date;
+mod edit;
 pub mod file_format;
 mod id;
 mod information;
 pub mod json;
 pub mod migrations;
+mod repair;
 mod operative;
 mod plan;
 pub mod sample;
@@ -20,6 +22,8 @@ pub mod validate;
 pub use advice::*;
 pub use blocks::*;
 pub use date::Date;
+pub use edit::{Item, LinkChange, Removal};
+pub use repair::{repair, Repair, RepairKind};
 pub use file_format::{decode, encode, Codec, Decoded, PlanCodec, Envelope, ImportError, SCHEMA_VERSION};
 pub use id::Id;
 pub use json::Keyed;
@@ -29,3 +33,6 @@ pub use plan::{Plan, PlanSummary};
 pub use strategy::*;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod invariants;
+#[cfg(test)] mod schema;
