@@ -5,6 +5,8 @@
 //! the KPI's deadline. The latest value is compared with where that line stands on its
 //! date: progress made over progress expected, against the plan's thresholds.
 
+use std::collections::{HashMap, HashSet};
+
 use super::{Actual, Date, Direction, Frequency, Id, Kpi, Plan, Thresholds};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -129,6 +131,8 @@ pub enum RowError {
 pub enum CsvError {
     Empty,
     Header,
+    /// Longer than [`MAX_CSV_BYTES`]; refused before it is read.
+    TooLarge { bytes: usize },
     Rows(Vec<(usize, RowError)>),
 }
 
@@ -141,6 +145,37 @@ pub struct CsvImported {
 
 const HEADER: [&str; 3] = ["kpi", "period", "value"];
 
+/// The largest CSV file [`import_csv`] reads.
+pub const MAX_CSV_BYTES: usize = 5 * 1024 * 1024;
+
+/// Whether a text cell would be taken for a formula by a spreadsheet (OWASP: `=`, `+`,
+/// `-`, `@`, tab, carriage return first), or is such a cell already neutralised by a
+/// leading `'` (so that an own leading `'` survives the round trip).
+fn needs_neutralising(field: &str) -> bool {
+    match field.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => true,
+        Some('\'') => needs_neutralising(&field[1..]),
+        _ => false,
+    }
+}
+
+/// A text cell for export: a leading `'` where a spreadsheet would see a formula.
+fn neutralise(field: &str) -> String {
+    if needs_neutralising(field) {
+        format!("'{field}")
+    } else {
+        field.to_owned()
+    }
+}
+
+/// The inverse of [`neutralise`], for a field as it stands in the file (not trimmed).
+fn unneutralise(field: &str) -> &str {
+    match field.strip_prefix('\'') {
+        Some(rest) if needs_neutralising(rest) => rest,
+        _ => field,
+    }
+}
+
 fn quote(field: &str) -> String {
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
@@ -150,40 +185,75 @@ fn quote(field: &str) -> String {
 }
 
 /// The actual values of some KPIs (all when `only` is `None`) as CSV: `kpi,period,value`,
-/// the KPI named by its name, values with a dot as decimal separator.
+/// the KPI named by its name, values with a dot as decimal separator. Text cells that a
+/// spreadsheet would run as a formula get a leading `'`, which [`import_csv`] takes off.
 pub fn to_csv(plan: &Plan, only: Option<&Id>) -> String {
     let mut out = String::from("kpi,period,value\n");
     for k in plan.strategy.kpis.iter().filter(|k| only.is_none_or(|id| &k.id == id)) {
         let mut actuals: Vec<&Actual> = k.actuals.iter().collect();
         actuals.sort_by(|a, b| a.period.0.cmp(&b.period.0));
         for a in actuals {
-            out.push_str(&format!("{},{},{}\n", quote(&k.name), a.period.0, a.value));
+            // Valid periods are never changed; a damaged one is not run either.
+            out.push_str(&format!("{},{},{}\n", quote(&neutralise(&k.name)), quote(&neutralise(&a.period.0)), a.value));
         }
     }
     out
 }
 
-/// Splits one line by `sep`, with double quotes around fields that contain it.
-fn split_line(line: &str, sep: char) -> Vec<String> {
+/// Splits `text` into records of fields separated by `sep` (RFC 4180): a field that
+/// starts with `"` (after blanks) runs to the closing `"`, across `,` and line breaks,
+/// `""` in it being one `"`. Each record comes with the line it starts on (1 = first);
+/// blank lines are left out. Fields are not trimmed.
+fn split_records(text: &str, sep: char) -> Vec<(usize, Vec<String>)> {
+    let mut records = Vec::new();
     let mut fields = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
+    let mut line = 1;
+    let mut start = 1;
+    let mut blank = true;
+    // Whether the current field was opened by a quote / is inside it now.
+    let (mut was_quoted, mut quoted) = (false, false);
+    let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                chars.next();
-                fields.last_mut().map(|f| f.push('"'));
-            }
-            '"' => quoted = !quoted,
-            c if c == sep && !quoted => fields.push(String::new()),
-            c => {
-                if let Some(f) = fields.last_mut() {
-                    f.push(c)
-                }
-            }
+        let field = fields.last_mut().expect("a record has a field");
+        if c == '\n' {
+            line += 1;
         }
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                c => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '\n' => {
+                let done = std::mem::replace(&mut fields, vec![String::new()]);
+                if !blank {
+                    records.push((start, done));
+                }
+                (start, blank, was_quoted) = (line, true, false);
+                continue;
+            }
+            '"' if !was_quoted && field.trim().is_empty() => {
+                field.clear();
+                (was_quoted, quoted) = (true, true);
+            }
+            c if c == sep => {
+                fields.push(String::new());
+                was_quoted = false;
+            }
+            c => field.push(c),
+        }
+        blank &= c.is_whitespace();
     }
-    fields.into_iter().map(|f| f.trim().to_owned()).collect()
+    if !blank {
+        records.push((start, fields));
+    }
+    records
 }
 
 /// Reads actual values from CSV (`kpi,period,value`; `;` or tab also separate) into the
@@ -191,43 +261,55 @@ fn split_line(line: &str, sep: char) -> Vec<String> {
 /// Values are read by `number`, so `1.234,5` and `1,234.5` work where unambiguous. Either
 /// every row is good and all are applied, or nothing changes and every bad row is named.
 pub fn import_csv(plan: &mut Plan, text: &str, only: Option<&Id>, number: impl Fn(&str) -> Option<f64>) -> Result<CsvImported, CsvError> {
+    if text.len() > MAX_CSV_BYTES {
+        return Err(CsvError::TooLarge { bytes: text.len() });
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
-    let (_, header) = lines.next().ok_or(CsvError::Empty)?;
+    let header = text.lines().find(|l| !l.trim().is_empty()).ok_or(CsvError::Empty)?;
     let sep = [';', '\t', ','].into_iter().find(|c| header.contains(*c)).ok_or(CsvError::Header)?;
-    let names: Vec<String> = split_line(header, sep).iter().map(|h| h.to_lowercase()).collect();
+    let mut records = split_records(text, sep).into_iter();
+    let (_, header) = records.next().ok_or(CsvError::Empty)?;
+    let names: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
     let col = |name: &str| names.iter().position(|h| h == name);
     let (Some(ck), Some(cp), Some(cv)) = (col(HEADER[0]), col(HEADER[1]), col(HEADER[2])) else {
         return Err(CsvError::Header);
     };
+    let kpis = &plan.strategy.kpis;
     let mut errors = Vec::new();
     let mut rows: Vec<(usize, Date, f64)> = Vec::new();
-    for (n, line) in lines {
-        let line_no = n + 1;
-        let fields = split_line(line, sep);
-        let (Some(kpi), Some(period), Some(value)) = (fields.get(ck), fields.get(cp), fields.get(cv)) else {
+    let mut seen: HashSet<(usize, Date)> = HashSet::new();
+    for (line_no, fields) in records {
+        let (Some(raw_kpi), Some(period), Some(value)) = (fields.get(ck), fields.get(cp), fields.get(cv)) else {
             errors.push((line_no, RowError::Columns));
             continue;
         };
+        let (kpi, period, value) = (raw_kpi.trim(), period.trim(), value.trim());
         let found = match only {
-            Some(id) => plan.strategy.kpis.iter().position(|k| &k.id == id),
-            None => plan.strategy.kpis.iter().position(|k| k.id.as_str() == kpi).or_else(|| plan.strategy.kpis.iter().position(|k| k.name.trim().eq_ignore_ascii_case(kpi))),
+            Some(id) => kpis.iter().position(|k| &k.id == id),
+            None => {
+                // The name exactly as exported first: `\tx` and ` x` are different KPIs.
+                let name = unneutralise(raw_kpi);
+                kpis.iter()
+                    .position(|k| k.id.as_str() == kpi)
+                    .or_else(|| kpis.iter().position(|k| k.name == name))
+                    .or_else(|| kpis.iter().position(|k| k.name.trim().eq_ignore_ascii_case(name.trim())))
+            }
         };
         let Some(index) = found else {
-            errors.push((line_no, RowError::UnknownKpi(kpi.clone())));
+            errors.push((line_no, RowError::UnknownKpi(kpi.to_owned())));
             continue;
         };
-        let date = Date(period.clone());
+        let date = Date(period.to_owned());
         if !date.is_valid() {
-            errors.push((line_no, RowError::BadDate(period.clone())));
+            errors.push((line_no, RowError::BadDate(period.to_owned())));
             continue;
         }
         let Some(v) = number(value).filter(|v| v.is_finite() && v.abs() < super::validate::MAX_MAGNITUDE) else {
-            errors.push((line_no, RowError::BadNumber(value.clone())));
+            errors.push((line_no, RowError::BadNumber(value.to_owned())));
             continue;
         };
-        if rows.iter().any(|(i, d, _)| *i == index && *d == date) {
-            errors.push((line_no, RowError::Duplicate(period.clone())));
+        if !seen.insert((index, date.clone())) {
+            errors.push((line_no, RowError::Duplicate(period.to_owned())));
             continue;
         }
         rows.push((index, date, v));
@@ -235,16 +317,24 @@ pub fn import_csv(plan: &mut Plan, text: &str, only: Option<&Id>, number: impl F
     if !errors.is_empty() {
         return Err(CsvError::Rows(errors));
     }
+    // Where each KPI's values already stand (the first, should a period be there twice).
+    let mut existing: HashMap<(usize, Date), usize> = HashMap::new();
+    for (index, k) in kpis.iter().enumerate() {
+        for (at, a) in k.actuals.iter().enumerate() {
+            existing.entry((index, a.period.clone())).or_insert(at);
+        }
+    }
     let mut done = CsvImported { added: 0, replaced: 0 };
     for (index, period, value) in rows {
         let actuals = &mut plan.strategy.kpis[index].actuals;
-        match actuals.iter_mut().find(|a| a.period == period) {
-            Some(a) => {
-                a.value = value;
+        let key = (index, period);
+        match existing.get(&key).copied() {
+            Some(at) => {
+                actuals[at].value = value;
                 done.replaced += 1;
             }
             None => {
-                actuals.push(Actual { period, value });
+                actuals.push(Actual { period: key.1, value });
                 done.added += 1;
             }
         }
@@ -410,5 +500,145 @@ mod tests {
         assert_eq!(import_csv(&mut p, "", None, num), Err(CsvError::Empty));
         assert_eq!(import_csv(&mut p, "name,date\nx,y\n", None, num), Err(CsvError::Header));
         assert_eq!(import_csv(&mut p, "kpi,period,value\nka,2026-01-31,1e300\n", None, num).is_err(), true);
+    }
+
+    /// A plan with one KPI per name (ids `id-0`, `id-1`, …), each with the given values.
+    fn plan_named(kpis: &[(String, Vec<(Date, f64)>)]) -> Plan {
+        let mut p = Plan::default();
+        p.strategy.kpis = kpis
+            .iter()
+            .enumerate()
+            .map(|(i, (name, values))| Kpi {
+                id: Id::from(format!("id-{i}").as_str()),
+                name: name.clone(),
+                actuals: values.iter().map(|(period, value)| Actual { period: period.clone(), value: *value }).collect(),
+                ..Default::default()
+            })
+            .collect();
+        p
+    }
+
+    /// Exports, imports into a copy without values, and checks the values came back.
+    fn assert_round_trip(p: &Plan) -> String {
+        let csv = to_csv(p, None);
+        let mut q = p.clone();
+        q.strategy.kpis.iter_mut().for_each(|k| k.actuals.clear());
+        let count = p.strategy.kpis.iter().map(|k| k.actuals.len()).sum();
+        assert_eq!(import_csv(&mut q, &csv, None, num), Ok(CsvImported { added: count, replaced: 0 }), "{csv:?}");
+        assert_eq!(&q, p, "{csv:?}");
+        csv
+    }
+
+    #[test]
+    fn csv_export_neutralises_formulas_and_reads_them_back() {
+        let names = ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "'=own apostrophe", "'plain", "a=b"];
+        let kpis: Vec<(String, Vec<(Date, f64)>)> = names.iter().enumerate().map(|(i, n)| (n.to_string(), vec![(d("2026-01-31"), i as f64 - 3.5)])).collect();
+        let csv = assert_round_trip(&plan_named(&kpis));
+        assert_eq!(
+            csv.lines().collect::<Vec<_>>(),
+            vec![
+                "kpi,period,value",
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2026-01-31,-3.5",
+                "'+1,2026-01-31,-2.5",
+                "'-2,2026-01-31,-1.5",
+                "'@SUM(A1),2026-01-31,-0.5",
+                "'\tx,2026-01-31,0.5",
+                "\"'\rx\",2026-01-31,1.5",
+                "''=own apostrophe,2026-01-31,2.5",
+                "'plain,2026-01-31,3.5",
+                "a=b,2026-01-31,4.5",
+            ],
+            "names neutralised, the numbers not"
+        );
+        // A name written by hand with the neutralising apostrophe is found as well.
+        let mut p = plan_named(&kpis);
+        assert_eq!(import_csv(&mut p, "kpi;period;value\n'@SUM(A1);2026-02-28;7\n", None, num), Ok(CsvImported { added: 1, replaced: 0 }));
+        assert_eq!(p.strategy.kpis[3].actuals[1].value, 7.0);
+    }
+
+    #[test]
+    fn csv_fields_with_line_breaks_and_quotes_round_trip() {
+        let name = "Orders \"web\",\nshop\r\nsecond line; \"\"".to_owned();
+        let csv = assert_round_trip(&plan_named(&[(name, vec![(d("2026-01-31"), 1.0), (d("2026-02-28"), 2.0)])]));
+        assert!(csv.contains("\"Orders \"\"web\"\",\nshop\r\nsecond line; \"\"\"\"\""), "{csv:?}");
+        // Errors name the line a record starts on, counting the breaks inside quotes.
+        let mut p = plan_with_kpis();
+        let text = "kpi,period,value\n\n\"a\nb\",2026-01-31,1\n  \"Response time\" ,2026-01-31,\"2\"\r\nnobody,2026-01-31,1\r\n\"open\n";
+        let Err(CsvError::Rows(rows)) = import_csv(&mut p, text, None, num) else { panic!("must be refused") };
+        assert_eq!(rows, vec![(3, RowError::UnknownKpi("a\nb".into())), (6, RowError::UnknownKpi("nobody".into())), (7, RowError::Columns)]);
+        // A quote inside a field that does not start with one is a plain character.
+        assert_eq!(split_records("a\"b,\"c\"\"d\"\n\n", ','), vec![(1, vec!["a\"b".to_owned(), "c\"d".to_owned()])]);
+    }
+
+    #[test]
+    fn csv_import_refuses_too_large_files() {
+        let mut p = plan_with_kpis();
+        let before = p.clone();
+        let mut text = String::from("kpi,period,value\n");
+        while text.len() <= MAX_CSV_BYTES {
+            text.push_str("ka,2026-01-31,1\n");
+        }
+        assert_eq!(import_csv(&mut p, &text, None, num), Err(CsvError::TooLarge { bytes: text.len() }));
+        assert_eq!(p, before);
+        text.truncate(MAX_CSV_BYTES);
+        assert!(matches!(import_csv(&mut p, &text, None, num), Err(CsvError::Rows(_))), "at the limit it is read (and has duplicates)");
+    }
+
+    #[test]
+    fn csv_import_of_many_rows() {
+        let start = d("2000-01-01").day_number().unwrap();
+        let mut p = plan_with_kpis();
+        // KPI ka has values on every fourth day and on the 1,000 days before.
+        let days = (0..5_000).map(|i| start + 4 * i).chain((1..=1_000).map(|i| start - i));
+        p.strategy.kpis[0].actuals = days.map(|day| Actual { period: Date::from_day_number(day), value: -1.0 }).collect();
+        let mut text = String::from("kpi,period,value\n");
+        for i in 0..20_000 {
+            text.push_str(&format!("{},{},{i}\n", ["ka", "Response time"][i as usize % 2], Date::from_day_number(start + i).0));
+        }
+        let mut q = p.clone();
+        assert_eq!(import_csv(&mut q, &text, None, num), Ok(CsvImported { added: 15_000, replaced: 5_000 }));
+        let a = &q.strategy.kpis[0].actuals;
+        assert_eq!(a.len(), 11_000);
+        assert!(a.windows(2).all(|w| w[0].period < w[1].period), "sorted by period");
+        assert_eq!([a[0].value, a[999].value, a[1_000].value, a[1_001].value, a[1_002].value, a[10_999].value], [-1.0, -1.0, 0.0, 2.0, 4.0, 19_998.0]);
+        assert_eq!(q.strategy.kpis[1].actuals.len(), 10_000);
+        // One duplicate at the end is found and nothing is changed.
+        text.push_str(&format!("ka,{},5\n", Date::from_day_number(start + 19_998).0));
+        let mut r = p.clone();
+        assert_eq!(import_csv(&mut r, &text, None, num), Err(CsvError::Rows(vec![(20_002, RowError::Duplicate(Date::from_day_number(start + 19_998).0))])));
+        assert_eq!(r, p);
+    }
+
+    mod round_trip {
+        use super::*;
+        use proptest::prelude::*;
+        use proptest::strategy::Strategy as Gen;
+
+        fn name() -> impl Gen<Value = String> {
+            let edge = "[=+\\-@'\"\t\r\n,; ]{0,3}";
+            prop_oneof![any::<String>(), (edge, "\\PC{0,12}", edge, any::<String>()).prop_map(|(a, b, c, d)| format!("{a}{b}{c}{d}"))]
+        }
+
+        fn value() -> impl Gen<Value = f64> {
+            prop_oneof![-1e15 + 1.0..1e15 - 1.0f64, -1000.0..1000.0f64, -1e-6..1e-6f64, (-1000i32..1000).prop_map(f64::from)]
+        }
+
+        proptest! {
+            #[test]
+            fn any_names_and_values_round_trip(
+                kpis in prop::collection::vec((name(), prop::collection::btree_map(0i64..800, value(), 0..4)), 1..6)
+            ) {
+                let base = d("2025-06-01").day_number().unwrap();
+                let mut kept: Vec<(String, Vec<(Date, f64)>)> = Vec::new();
+                for (name, values) in kpis {
+                    // Two KPIs of one name cannot be told apart, nor a name from another KPI's id.
+                    if kept.iter().any(|(n, _)| *n == name) || neutralise(&name).trim().starts_with("id-") {
+                        continue;
+                    }
+                    kept.push((name, values.into_iter().map(|(day, v)| (Date::from_day_number(base + day), v)).collect()));
+                }
+                assert_round_trip(&plan_named(&kept));
+            }
+        }
     }
 }
