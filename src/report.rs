@@ -35,17 +35,17 @@ fn parts(plan: &Plan, lang: Lang, today: &Date) -> Vec<Part> {
     // Information.
     out.push(h2(Phase::Information));
     out.push(h3(Block::OpportunitiesRisks));
-    out.push(Part::List(info.opportunities_risks.iter().map(|o| format!("{}: {} — {}", t.or_kinds[o.kind as usize], o.title, o.description)).collect()));
+    out.push(Part::List(info.opportunities_risks.iter().filter(|o| !o.is_blank()).map(|o| format!("{}: {} — {}", t.or_kinds[o.kind as usize], o.title, o.description)).collect()));
     out.push(h3(Block::ToolsMethods));
     out.push(Part::Table(
         vec![t.tool_name.into(), t.tool_purpose.into(), t.tool_usage.into(), t.tool_how.into(), t.tool_relevance.into()],
-        info.tools.iter().map(|x| vec![x.name.clone(), x.purpose.clone(), t.tool_usages[x.usage as usize].into(), x.how.clone(), x.relevance.to_string()]).collect(),
+        info.tools.iter().filter(|x| !x.is_blank()).map(|x| vec![x.name.clone(), x.purpose.clone(), t.tool_usages[x.usage as usize].into(), x.how.clone(), x.relevance.to_string()]).collect(),
     ));
     out.push(h3(Block::Landscape));
     for level in LandscapeLevel::ALL {
         out.push(Part::Heading(4, t.landscape_levels[level as usize].to_owned()));
         out.push(Part::List(
-            info.landscape.findings.iter().filter(|f| f.level == level).map(|f| format!("{} ({}, {}): {}", t.polarities[f.polarity as usize], t.weight_label, f.weight, f.text)).collect(),
+            info.landscape.findings.iter().filter(|f| f.level == level && !f.is_blank()).map(|f| format!("{} ({}, {}): {}", t.polarities[f.polarity as usize], t.weight_label, f.weight, f.text)).collect(),
         ));
     }
     out.extend(labelled(t.generic_strategy_label, &info.landscape.generic_strategy));
@@ -59,6 +59,7 @@ fn parts(plan: &Plan, lang: Lang, today: &Date) -> Vec<Part> {
         vec![t.channel_name.into(), t.channel_since.into(), t.channel_audience.into(), t.channel_engagement.into(), t.channel_owner.into(), t.channel_notes.into()],
         a.channels
             .iter()
+            .filter(|c| !c.is_blank())
             .map(|c| {
                 vec![
                     c.name.clone(),
@@ -87,7 +88,7 @@ fn parts(plan: &Plan, lang: Lang, today: &Date) -> Vec<Part> {
     out.push(h3(Block::Swot));
     for (i, q) in info.swot.quadrants().iter().enumerate() {
         out.push(Part::Heading(4, t.swot_quadrants[i].to_owned()));
-        out.push(Part::List(q.iter().map(|x| x.text.clone()).collect()));
+        out.push(Part::List(q.iter().filter(|x| !x.is_blank()).map(|x| x.text.clone()).collect()));
     }
     let w = &info.swot;
     for (q, answer) in t.swot_questions.iter().zip([&w.leverage_strengths, &w.overcome_weaknesses, &w.realise_opportunities, &w.alleviate_threats]) {
@@ -186,7 +187,7 @@ fn parts(plan: &Plan, lang: Lang, today: &Date) -> Vec<Part> {
     out.push(h3(Block::Relationships));
     out.push(Part::Table(
         vec![t.rel_who.into(), t.rel_kind.into(), t.rel_value.into(), t.rel_usage.into()],
-        s.relationships.iter().map(|r| vec![r.who.clone(), r.kind.clone(), r.value.clone(), r.usage.clone()]).collect(),
+        s.relationships.iter().filter(|r| !r.is_blank()).map(|r| vec![r.who.clone(), r.kind.clone(), r.value.clone(), r.usage.clone()]).collect(),
     ));
     out.push(h3(Block::Governance));
     out.extend(labelled(t.gov_policies, &s.governance.policies));
@@ -216,7 +217,7 @@ fn parts(plan: &Plan, lang: Lang, today: &Date) -> Vec<Part> {
             plan.operative
                 .actions
                 .iter()
-                .filter(|a| a.plan as usize == i)
+                .filter(|a| a.plan as usize == i && !a.is_blank())
                 .map(|a| vec![a.title.clone(), a.owner.clone(), a.due.as_ref().map(|d| format_date(lang, d)).unwrap_or_default(), t.action_statuses[a.status as usize].into()])
                 .collect(),
         ));
@@ -228,6 +229,7 @@ fn parts(plan: &Plan, lang: Lang, today: &Date) -> Vec<Part> {
         s.kpis
             .iter()
             .zip(&all)
+            .filter(|(k, _)| !k.is_blank())
             .map(|(k, (_, st))| {
                 let last = latest(k).map(|a| format!("{} ({})", format_number_short(lang, a.value), format_date(lang, &a.period))).unwrap_or_default();
                 vec![k.name.clone(), last, k.target.map(|v| format_number_short(lang, v)).unwrap_or_default(), track_charts::status_label(lang, *st)]

@@ -204,28 +204,32 @@ fn filled(s: &str) -> bool {
     !s.trim().is_empty()
 }
 
-/// Whether a step of the strategic plan is done.
+/// Whether a step of the strategic plan is done. Blank rows count nowhere: they neither
+/// complete a step nor hold one back.
 pub fn step_done(plan: &Plan, step: Step) -> bool {
     let s = &plan.strategy;
+    let objectives = || s.objectives.iter().filter(|o| !o.is_blank());
+    let tactics = || s.tactics.iter().filter(|t| !t.is_blank());
     let per_objective = |count: &dyn Fn(&super::Id) -> usize, range: std::ops::RangeInclusive<usize>| {
-        !s.objectives.is_empty() && s.objectives.iter().all(|o| range.contains(&count(&o.id)))
+        objectives().next().is_some() && objectives().all(|o| range.contains(&count(&o.id)))
     };
     match step {
         Step::Focus => (1..=5).contains(&s.focus.horizon_years),
-        Step::BusinessObjectives => s.business_objectives.iter().any(|b| filled(&b.text)),
+        Step::BusinessObjectives => s.business_objectives.iter().any(|b| !b.is_blank()),
         Step::Mission => filled(&s.mission),
         Step::Objectives => {
-            !s.objectives.is_empty()
-                && s.objectives.iter().all(|o| filled(&o.text) && !o.business_objectives.is_empty())
+            objectives().next().is_some() && objectives().all(|o| !o.business_objectives.is_empty())
         }
-        Step::Kpis => per_objective(&|id| s.kpis.iter().filter(|k| &k.objective == id).count(), 1..=2),
-        Step::Tactics => {
-            per_objective(&|id| s.tactics.iter().filter(|t| &t.objective == id).count(), 1..=usize::MAX)
-        }
+        Step::Kpis => per_objective(
+            &|id| s.kpis.iter().filter(|k| &k.objective == id && !k.is_blank()).count(),
+            1..=2,
+        ),
+        Step::Tactics => per_objective(&|id| tactics().filter(|t| &t.objective == id).count(), 1..=usize::MAX),
         Step::Indicators => {
-            !s.tactics.is_empty()
-                && s.tactics.iter().all(|t| {
-                    let kept = s.indicators.iter().filter(|i| i.tactic == t.id && i.kept).count();
+            tactics().next().is_some()
+                && tactics().all(|t| {
+                    let kept =
+                        s.indicators.iter().filter(|i| i.tactic == t.id && i.kept && !i.is_blank()).count();
                     (2..=5).contains(&kept)
                 })
         }
@@ -235,17 +239,20 @@ pub fn step_done(plan: &Plan, step: Step) -> bool {
 pub fn block_progress(plan: &Plan, block: Block) -> Progress {
     let info = &plan.information;
     let s = &plan.strategy;
-    let actions_in = |p: ActionPlan| plan.operative.actions.iter().any(|a| a.plan == p);
+    // Blank rows count nowhere: a block is never further along because of an empty row.
+    let actions_in = |p: ActionPlan| plan.operative.actions.iter().any(|a| a.plan == p && !a.is_blank());
+    let or_of = |kind| info.opportunities_risks.iter().any(|o| o.kind == kind && !o.is_blank());
+    let any_item = |items: &[super::SwotItem]| items.iter().any(|x| !x.is_blank());
     match block {
         Block::OpportunitiesRisks => Progress::of(&[
-            info.opportunities_risks.iter().any(|o| o.kind == super::OpportunityRiskKind::Opportunity),
-            info.opportunities_risks.iter().any(|o| o.kind == super::OpportunityRiskKind::Risk),
+            or_of(super::OpportunityRiskKind::Opportunity),
+            or_of(super::OpportunityRiskKind::Risk),
         ]),
-        Block::ToolsMethods => Progress::of(&[!info.tools.is_empty()]),
+        Block::ToolsMethods => Progress::of(&[info.tools.iter().any(|t| !t.is_blank())]),
         Block::Landscape => {
             let mut checks: Vec<bool> = LandscapeLevel::ALL
                 .iter()
-                .map(|l| info.landscape.findings.iter().any(|f| f.level == *l))
+                .map(|l| info.landscape.findings.iter().any(|f| f.level == *l && !f.is_blank()))
                 .collect();
             checks.push(filled(&info.landscape.generic_strategy));
             Progress::of(&checks)
@@ -258,7 +265,7 @@ pub fn block_progress(plan: &Plan, block: Block) -> Progress {
                 filled(&a.engagement),
                 filled(&a.benefits),
                 filled(&a.improvements),
-                !a.channels.is_empty(),
+                a.channels.iter().any(|c| !c.is_blank()),
             ];
             checks.extend(BenchmarkLevel::ALL.iter().map(|l| a.benchmark.get(*l).gap().is_some()));
             Progress::of(&checks)
@@ -266,10 +273,10 @@ pub fn block_progress(plan: &Plan, block: Block) -> Progress {
         Block::Swot => {
             let w = &info.swot;
             Progress::of(&[
-                !w.strengths.is_empty(),
-                !w.weaknesses.is_empty(),
-                !w.opportunities.is_empty(),
-                !w.threats.is_empty(),
+                any_item(&w.strengths),
+                any_item(&w.weaknesses),
+                any_item(&w.opportunities),
+                any_item(&w.threats),
                 filled(&w.leverage_strengths),
                 filled(&w.overcome_weaknesses),
                 filled(&w.realise_opportunities),
@@ -298,7 +305,7 @@ pub fn block_progress(plan: &Plan, block: Block) -> Progress {
             filled(&s.why.employee_engagement),
             filled(&s.why.collaboration),
         ]),
-        Block::Relationships => Progress::of(&[!s.relationships.is_empty()]),
+        Block::Relationships => Progress::of(&[s.relationships.iter().any(|r| !r.is_blank())]),
         Block::Governance => Progress::of(&[
             filled(&s.governance.policies),
             filled(&s.governance.guidelines),
@@ -317,10 +324,10 @@ pub fn block_progress(plan: &Plan, block: Block) -> Progress {
         Block::Organisation => Progress::of(&[actions_in(ActionPlan::Organisation)]),
         Block::Technical => Progress::of(&[actions_in(ActionPlan::Technical)]),
         Block::KpiTracking => {
-            if s.kpis.is_empty() {
+            let checks: Vec<bool> = s.kpis.iter().filter(|k| !k.is_blank()).map(|k| !k.actuals.is_empty()).collect();
+            if checks.is_empty() {
                 Progress { done: 0, total: 1 }
             } else {
-                let checks: Vec<bool> = s.kpis.iter().map(|k| !k.actuals.is_empty()).collect();
                 Progress::of(&checks)
             }
         }
@@ -388,7 +395,7 @@ mod tests {
         assert!(step_done(&plan, Step::Objectives));
         assert!(!step_done(&plan, Step::Kpis));
         for n in 0..3 {
-            plan.strategy.kpis.push(Kpi { id: Id(format!("k{n}")), objective: Id::from("o"), ..Kpi::default() });
+            plan.strategy.kpis.push(Kpi { id: Id(format!("k{n}")), objective: Id::from("o"), name: format!("KPI {n}"), ..Kpi::default() });
             assert_eq!(step_done(&plan, Step::Kpis), n < 2, "with {} KPIs", n + 1);
         }
         plan.strategy.tactics.push(Tactic { id: Id::from("t"), objective: Id::from("o"), text: "x".into() });
@@ -403,6 +410,119 @@ mod tests {
             });
         }
         assert!(step_done(&plan, Step::Indicators));
+    }
+
+    /// A plan with one freshly added, empty row in every list, as the "Add" buttons make them.
+    fn plan_of_blank_rows() -> Plan {
+        use crate::model::{Action, Channel, Finding, OpportunityRisk, OpportunityRiskKind, Relationship, SwotItem, ToolEntry, Actual, Date};
+        let mut plan = Plan::default();
+        let info = &mut plan.information;
+        for kind in [OpportunityRiskKind::Opportunity, OpportunityRiskKind::Risk] {
+            info.opportunities_risks.push(OpportunityRisk { id: Id::from("or"), kind, title: " ".into(), ..Default::default() });
+        }
+        info.tools.push(ToolEntry { id: Id::from("t"), purpose: "ignored without a name".into(), ..Default::default() });
+        for level in LandscapeLevel::ALL {
+            info.landscape.findings.push(Finding { id: Id::from("f"), level, text: " \n\t".into(), ..Default::default() });
+        }
+        info.audit.channels.push(Channel { id: Id::from("c"), ..Default::default() });
+        for q in 0..4 {
+            info.swot.quadrant_mut(q).push(SwotItem { id: Id::from("s"), ..Default::default() });
+        }
+        plan.strategy.relationships.push(Relationship { id: Id::from("r"), kind: "partner".into(), ..Default::default() });
+        plan.strategy.kpis.push(Kpi {
+            id: Id::from("k"),
+            actuals: vec![Actual { period: Date("2026-01-31".into()), value: 1.0 }],
+            ..Default::default()
+        });
+        for ap in [ActionPlan::Enabling, ActionPlan::Organisation, ActionPlan::Technical] {
+            plan.operative.actions.push(Action { id: Id::from("a"), plan: ap, title: "  ".into(), owner: "Ann".into(), ..Default::default() });
+        }
+        plan
+    }
+
+    #[test]
+    fn blank_rows_make_no_progress() {
+        let plan = plan_of_blank_rows();
+        for b in Block::ALL.into_iter().filter(|b| *b != Block::StrategicPlan) {
+            assert!(block_progress(&plan, b).is_empty(), "{b:?} counts a blank row: {:?}", block_progress(&plan, b));
+        }
+        assert_eq!(block_progress(&plan, Block::KpiTracking), Progress { done: 0, total: 1 });
+        assert_eq!(phase_progress(&plan, Phase::Information).done, 0);
+        assert_eq!(phase_progress(&plan, Phase::Operative).done, 0);
+    }
+
+    #[test]
+    fn writing_in_a_blank_row_makes_it_count() {
+        let mut plan = plan_of_blank_rows();
+        let info = &mut plan.information;
+        info.opportunities_risks[0].description = "New market".into();
+        info.tools[0].name = "Scheduler".into();
+        info.landscape.findings[2].text = "Customers ask on forums".into();
+        info.audit.channels[0].name = "Blog".into();
+        info.swot.weaknesses[0].text = "No time".into();
+        plan.strategy.relationships[0].who = "Retailers".into();
+        plan.strategy.kpis[0].name = "Fans".into();
+        plan.operative.actions[1].title = "Write guidelines".into();
+        let done = |b| block_progress(&plan, b).done;
+        assert_eq!(done(Block::OpportunitiesRisks), 1);
+        assert_eq!(done(Block::ToolsMethods), 1);
+        assert_eq!(done(Block::Landscape), 1);
+        assert_eq!(done(Block::Audit), 1);
+        assert_eq!(done(Block::Swot), 1);
+        assert_eq!(done(Block::Relationships), 1);
+        assert_eq!(block_progress(&plan, Block::KpiTracking), Progress { done: 1, total: 1 });
+        assert_eq!(done(Block::Enabling), 0);
+        assert_eq!(done(Block::Organisation), 1);
+        assert_eq!(done(Block::Technical), 0);
+        assert!(phase_progress(&plan, Phase::Operative).done > 0);
+    }
+
+    #[test]
+    fn blank_rows_neither_complete_nor_hold_back_a_step() {
+        let mut plan = Plan::default();
+        let s = &mut plan.strategy;
+        s.business_objectives.push(BusinessObjective { id: Id::from("b0"), text: " ".into() });
+        s.objectives.push(Objective { id: Id::from("o0"), text: String::new(), business_objectives: vec![Id::from("b0")], perspective: None });
+        s.kpis.push(Kpi { id: Id::from("k0"), objective: Id::from("o0"), ..Kpi::default() });
+        s.tactics.push(Tactic { id: Id::from("t0"), objective: Id::from("o0"), text: String::new() });
+        s.indicators.push(Indicator { id: Id::from("i0"), tactic: Id::from("t0"), text: String::new(), kept: true });
+        s.indicators.push(Indicator { id: Id::from("i1"), tactic: Id::from("t0"), text: String::new(), kept: true });
+        for step in [Step::BusinessObjectives, Step::Objectives, Step::Kpis, Step::Tactics, Step::Indicators] {
+            assert!(!step_done(&plan, step), "{step:?} is done by blank rows");
+        }
+        assert_eq!(block_progress(&plan, Block::StrategicPlan), Progress { done: 1, total: 7 });
+
+        // Real rows beside the blank ones: the blank ones don't hold the steps back.
+        let s = &mut plan.strategy;
+        s.business_objectives.push(BusinessObjective { id: Id::from("b"), text: "Grow".into() });
+        s.objectives.push(Objective { id: Id::from("o"), text: "Fans".into(), business_objectives: vec![Id::from("b")], perspective: None });
+        s.kpis.push(Kpi { id: Id::from("k"), objective: Id::from("o"), name: "Fans".into(), ..Kpi::default() });
+        s.kpis.push(Kpi { id: Id::from("k1"), objective: Id::from("o"), ..Kpi::default() });
+        s.kpis.push(Kpi { id: Id::from("k2"), objective: Id::from("o"), name: "\t".into(), ..Kpi::default() });
+        s.tactics.push(Tactic { id: Id::from("t"), objective: Id::from("o"), text: "Answer".into() });
+        s.indicators.push(Indicator { id: Id::from("i2"), tactic: Id::from("t"), text: "Replies".into(), kept: true });
+        s.indicators.push(Indicator { id: Id::from("i3"), tactic: Id::from("t"), text: String::new(), kept: true });
+        for step in [Step::BusinessObjectives, Step::Objectives, Step::Kpis, Step::Tactics] {
+            assert!(step_done(&plan, step), "{step:?} is held back by blank rows");
+        }
+        // One kept indicator with text is not two.
+        assert!(!step_done(&plan, Step::Indicators));
+        plan.strategy.indicators[3].text = "Response time".into();
+        assert!(step_done(&plan, Step::Indicators));
+    }
+
+    #[test]
+    fn blank_means_nothing_but_whitespace() {
+        use crate::model::Action;
+        assert!(Action::default().is_blank());
+        assert!(Action { title: " \t\n".into(), notes: "notes alone are not an action".into(), ..Default::default() }.is_blank());
+        assert!(!Action { title: "Train".into(), ..Default::default() }.is_blank());
+        assert!(Kpi { unit: "%".into(), ..Kpi::default() }.is_blank());
+        assert!(!Kpi { name: "Reach".into(), ..Kpi::default() }.is_blank());
+        assert!(BusinessObjective::default().is_blank());
+        assert!(!Objective { text: "x".into(), ..Default::default() }.is_blank());
+        assert!(Tactic::default().is_blank());
+        assert!(Indicator { kept: true, ..Default::default() }.is_blank());
     }
 
     #[test]

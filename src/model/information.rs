@@ -48,6 +48,18 @@ json_struct! {
     }
 }
 
+/// Whether a text field holds nothing but whitespace: such a row is not data.
+fn blank(s: &str) -> bool {
+    s.trim().is_empty()
+}
+
+impl OpportunityRisk {
+    /// Neither title nor description written: an empty row that counts nowhere.
+    pub fn is_blank(&self) -> bool {
+        blank(&self.title) && blank(&self.description)
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[derive(serde::Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
@@ -87,6 +99,13 @@ impl Default for ToolEntry {
             how: String::new(),
             relevance: 3,
         }
+    }
+}
+
+impl ToolEntry {
+    /// No name: an empty row that counts nowhere.
+    pub fn is_blank(&self) -> bool {
+        blank(&self.name)
     }
 }
 
@@ -156,6 +175,14 @@ impl Default for Finding {
     }
 }
 
+impl Finding {
+    /// No text: an empty row that counts nowhere, not in the summary, the completeness
+    /// or the SWOT pull.
+    pub fn is_blank(&self) -> bool {
+        blank(&self.text)
+    }
+}
+
 json_struct! {
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
     #[derive(serde::Deserialize)]
@@ -194,6 +221,13 @@ json_struct! {
         pub engagement: Option<EngagementLevel>,
         pub owner: String,
         pub notes: String,
+    }
+}
+
+impl Channel {
+    /// No name: an empty row that counts nowhere.
+    pub fn is_blank(&self) -> bool {
+        blank(&self.name)
     }
 }
 
@@ -305,6 +339,13 @@ json_struct! {
         pub id: Id,
         pub text: String,
         pub finding: Option<Id>,
+    }
+}
+
+impl SwotItem {
+    /// No text: an empty entry that counts nowhere.
+    pub fn is_blank(&self) -> bool {
+        blank(&self.text)
     }
 }
 
@@ -471,11 +512,12 @@ pub struct LevelSummary {
 }
 
 impl Landscape {
-    /// Per level, in the method's order: opportunities against threats.
+    /// Per level, in the method's order: opportunities against threats. Blank findings
+    /// count nowhere.
     pub fn summary(&self) -> [LevelSummary; 5] {
         LandscapeLevel::ALL.map(|level| {
             let mut s = LevelSummary { level, opportunities: 0, opportunity_weight: 0, threats: 0, threat_weight: 0 };
-            for f in self.findings.iter().filter(|f| f.level == level) {
+            for f in self.findings.iter().filter(|f| f.level == level && !f.is_blank()) {
                 let weight = u32::from(f.weight);
                 match f.polarity {
                     Polarity::Opportunity => {
@@ -565,9 +607,10 @@ fn quadrant_of(polarity: Polarity) -> usize {
 }
 
 impl Information {
-    /// Findings of Exercise 1 that no SWOT item links to yet.
+    /// Findings of Exercise 1 that no SWOT item links to yet. Blank findings are not
+    /// waiting to be pulled.
     pub fn unpulled_findings(&self) -> usize {
-        self.landscape.findings.iter().filter(|f| !self.swot_links_to(&f.id)).count()
+        self.landscape.findings.iter().filter(|f| !f.is_blank() && !self.swot_links_to(&f.id)).count()
     }
 
     fn swot_links_to(&self, id: &Id) -> bool {
@@ -575,10 +618,15 @@ impl Information {
     }
 
     /// Brings every finding of Exercise 1 that is not in the SWOT yet into its quadrant,
-    /// linked to the finding. Returns how many came in.
+    /// linked to the finding. Blank findings stay out. Returns how many came in.
     pub fn pull_findings(&mut self, mut new_id: impl FnMut() -> Id) -> usize {
-        let missing: Vec<Finding> =
-            self.landscape.findings.iter().filter(|f| !self.swot_links_to(&f.id)).cloned().collect();
+        let missing: Vec<Finding> = self
+            .landscape
+            .findings
+            .iter()
+            .filter(|f| !f.is_blank() && !self.swot_links_to(&f.id))
+            .cloned()
+            .collect();
         for f in &missing {
             let item = SwotItem { id: new_id(), text: f.text.clone(), finding: Some(f.id.clone()) };
             self.swot.quadrant_mut(quadrant_of(f.polarity)).push(item);
@@ -797,6 +845,42 @@ mod tests {
         assert_eq!(info.swot.threats[0].text, "text t");
         assert_eq!(info.pull_findings(&mut ids), 0);
         assert_eq!(info.unpulled_findings(), 0);
+    }
+
+    #[test]
+    fn blank_findings_count_nowhere() {
+        let mut info = Information::default();
+        let mut blank = finding(LandscapeLevel::Customers, Polarity::Opportunity, 5, "b");
+        blank.text = " \t ".into();
+        // What "Add" makes: empty text, weight 3.
+        info.landscape.findings = vec![blank, Finding { id: Id::from("new"), ..Default::default() }];
+        assert!(info.landscape.findings.iter().all(Finding::is_blank));
+        assert!(info.landscape.summary().iter().all(|l| l.opportunities + l.threats + l.opportunity_weight + l.threat_weight == 0));
+        assert_eq!(info.unpulled_findings(), 0);
+        assert_eq!(info.pull_findings(|| Id::from("s")), 0);
+        assert!(info.swot.quadrants().iter().all(|q| q.is_empty()));
+
+        // Writing in it makes it count, and it can be pulled.
+        info.landscape.findings[0].text = "Customers ask on forums".into();
+        let s = info.landscape.summary();
+        assert_eq!((s[2].opportunities, s[2].opportunity_weight), (1, 5));
+        assert_eq!(s.iter().map(|l| l.opportunities + l.threats).sum::<u32>(), 1);
+        assert_eq!(info.unpulled_findings(), 1);
+        assert_eq!(info.pull_findings(|| Id::from("s")), 1);
+        assert_eq!(info.swot.opportunities[0].finding, Some(Id::from("b")));
+        assert_eq!(info.unpulled_findings(), 0);
+    }
+
+    #[test]
+    fn blank_items_are_empty_rows() {
+        assert!(SwotItem { finding: Some(Id::from("f")), ..Default::default() }.is_blank());
+        assert!(!SwotItem { text: "Brand".into(), ..Default::default() }.is_blank());
+        assert!(OpportunityRisk { kind: OpportunityRiskKind::Risk, title: " ".into(), ..Default::default() }.is_blank());
+        assert!(!OpportunityRisk { description: "Only a description".into(), ..Default::default() }.is_blank());
+        assert!(ToolEntry { how: "daily".into(), ..Default::default() }.is_blank());
+        assert!(!ToolEntry { name: "Scheduler".into(), ..Default::default() }.is_blank());
+        assert!(Channel { owner: "Ann".into(), audience: Some(10), ..Default::default() }.is_blank());
+        assert!(!Channel { name: "Blog".into(), ..Default::default() }.is_blank());
     }
 
     #[test]

@@ -104,3 +104,10 @@ impl Default for Thresholds {
         Thresholds { at_risk: 0.9, off_track: 0.75 }
     }
 }
+
+impl Action {
+    /// No title: an empty row that counts nowhere, not in progress or action counts.
+    pub fn is_blank(&self) -> bool {
+        self.title.trim().is_empty()
+    }
+}

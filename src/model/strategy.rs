@@ -328,6 +328,44 @@ json_struct! {
     }
 }
 
+// Whether a row of the strategy's lists is empty: blank rows are not data and count
+// nowhere (completeness, charts, summaries).
+impl BusinessObjective {
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+impl Objective {
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+impl Kpi {
+    pub fn is_blank(&self) -> bool {
+        self.name.trim().is_empty()
+    }
+}
+
+impl Tactic {
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+impl Indicator {
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+impl Relationship {
+    pub fn is_blank(&self) -> bool {
+        self.who.trim().is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
