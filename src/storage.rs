@@ -4,7 +4,8 @@
 
 use crate::model::file_format::{peek_revision, Codec};
 use crate::model::json::{json_struct, FromJson, Path};
-use crate::model::{Id, ImportError, Plan, PlanSummary};
+use crate::model::file_format::Reading;
+use crate::model::{Id, ImportError, Plan, PlanSummary, Repair};
 use crate::APP_VERSION;
 use wasm_bindgen::JsCast;
 
@@ -45,11 +46,63 @@ pub struct Unreadable {
     pub newer: bool,
 }
 
+/// A stored plan that did not validate and was repaired as it was read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Repaired {
+    pub name: String,
+    pub repairs: Vec<Repair>,
+    /// Where the text as it was is kept (a backup key), when it could be written.
+    pub kept: Option<String>,
+}
+
 /// What was found in storage at start.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Inventory {
     pub plans: Vec<PlanSummary>,
     pub unreadable: Vec<Unreadable>,
+    pub repaired: Vec<Repaired>,
+}
+
+/// A copy of a plan's text kept aside: a plan that could not be read at all, or the
+/// text of a plan as it was before a repair. Listed under "Recovery" until deleted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Backup {
+    pub key: String,
+    /// The plan's id and when the copy was made, read from the key.
+    pub plan: Id,
+    pub at: String,
+    /// The plan's name, when it can be found in the text.
+    pub name: Option<String>,
+    pub chars: usize,
+}
+
+/// Keeps `text` under a new backup key for plan `id`; `None` when storage is full.
+fn keep_backup(storage: &web_sys::Storage, id: &Id, text: &str, now: &str) -> Option<String> {
+    let key = format!("{BACKUP_PREFIX}{id}.{now}");
+    set(storage, &key, text).ok().map(|()| key)
+}
+
+/// Every backup copy in storage, newest first.
+pub fn backups(storage: &web_sys::Storage) -> Vec<Backup> {
+    let mut out: Vec<Backup> = keys(storage)
+        .into_iter()
+        .filter_map(|key| {
+            let rest = key.strip_prefix(BACKUP_PREFIX)?;
+            let (plan, at) = rest.split_once('.').unwrap_or((rest, ""));
+            let text = storage.get_item(&key).ok().flatten().unwrap_or_default();
+            let name = crate::model::file_format::peek_name(&text);
+            Some(Backup { plan: Id::from(plan), at: at.to_owned(), name, chars: text.chars().count(), key })
+        })
+        .collect();
+    out.sort_by(|a, b| b.at.cmp(&a.at));
+    out
+}
+
+/// Deletes a backup copy.
+pub fn delete_backup(storage: &web_sys::Storage, key: &str) {
+    if key.starts_with(BACKUP_PREFIX) {
+        let _ = storage.remove_item(key);
+    }
 }
 
 /// localStorage, or nothing when the browser blocks it.
@@ -115,31 +168,46 @@ pub fn has_plans(storage: &web_sys::Storage) -> bool {
 }
 
 /// Reads every stored plan once: rebuilds the index from the plan keys (so an index
-/// write that failed loses nothing), and moves unreadable plans to backup keys. Without
-/// a codec (none loaded, as no plan was stored at start), plans are left as they are.
-pub fn inventory(storage: &web_sys::Storage, codec: Option<&dyn Codec>, now: &str) -> Inventory {
+/// write that failed loses nothing), repairs plans that do not validate (keeping their
+/// text as it was under a backup key), and moves text that cannot be read as a plan at
+/// all to a backup key. Without a codec (none loaded, as no plan was stored at start),
+/// plans are left as they are.
+pub fn inventory(storage: &web_sys::Storage, codec: Option<&dyn Codec>, now: &str, next_id: &mut dyn FnMut() -> Id) -> Inventory {
     let old_index = read_index(storage);
     let mut inventory = Inventory::default();
     for key in keys(storage) {
         let (Some(id), Some(codec)) = (plan_id_of_key(&key), codec) else { continue };
         let Some(text) = storage.get_item(&key).ok().flatten() else { continue };
         let name = || old_index.iter().find(|s| s.id == id).map_or_else(|| id.to_string(), |s| s.name.clone());
-        match codec.decode(text.as_bytes()) {
-            Ok(decoded) if decoded.plan.id == id => inventory.plans.push(decoded.plan.summary()),
+        match codec.read(text.as_bytes(), Reading::Stored, next_id) {
+            Ok(mut decoded) => {
+                if decoded.plan.id != id {
+                    // A plan stored under another plan's key: it is listed under its key.
+                    decoded.plan.id = id.clone();
+                }
+                if !decoded.repairs.is_empty() {
+                    let kept = keep_backup(storage, &id, &text, now);
+                    if kept.is_some() {
+                        let revision = decoded.revision.unwrap_or(0) + 1;
+                        let _ = set(storage, &key, &codec.encode(&decoded.plan, APP_VERSION, now, Some(revision), false));
+                    }
+                    inventory.repaired.push(Repaired { name: decoded.plan.name.clone(), repairs: decoded.repairs, kept });
+                }
+                inventory.plans.push(decoded.plan.summary());
+            }
             Err(ImportError::NewerVersion { .. }) => {
                 inventory.unreadable.push(Unreadable { name: name(), id, key, newer: true });
             }
-            _ => {
-                let name = name();
-                let backup = format!("{BACKUP_PREFIX}{id}.{now}");
+            Err(_) => {
                 // Only drop the broken key once its text is safe elsewhere.
-                let kept_at = match set(storage, &backup, &text) {
-                    Ok(()) => {
+                let kept_at = match keep_backup(storage, &id, &text, now) {
+                    Some(backup) => {
                         let _ = storage.remove_item(&key);
                         backup
                     }
-                    Err(_) => key.clone(),
+                    None => key.clone(),
                 };
+                let name = name();
                 inventory.unreadable.push(Unreadable { id, name, key: kept_at, newer: false });
             }
         }
@@ -152,10 +220,22 @@ pub fn inventory(storage: &web_sys::Storage, codec: Option<&dyn Codec>, now: &st
     inventory
 }
 
-/// A plan and the revision it was stored with.
-pub fn load(storage: &web_sys::Storage, codec: &dyn Codec, id: &Id) -> Option<Result<(Plan, u64), String>> {
+/// A stored plan, the revision it was stored with and what had to be repaired (its text
+/// as it was is then kept under a backup key); `Err` with the text when it can't be read.
+pub fn load(storage: &web_sys::Storage, codec: &dyn Codec, id: &Id, now: &str, next_id: &mut dyn FnMut() -> Id) -> Option<Result<(Plan, u64, Option<Repaired>), String>> {
     let text = storage.get_item(&plan_key(id)).ok()??;
-    Some(codec.decode(text.as_bytes()).map(|d| (d.plan, d.revision.unwrap_or(0))).map_err(|_| text))
+    Some(match codec.read(text.as_bytes(), Reading::Stored, next_id) {
+        Ok(mut d) => {
+            d.plan.id = id.clone();
+            let repaired = (!d.repairs.is_empty()).then(|| Repaired {
+                name: d.plan.name.clone(),
+                kept: keep_backup(storage, id, &text, now),
+                repairs: std::mem::take(&mut d.repairs),
+            });
+            Ok((d.plan, d.revision.unwrap_or(0), repaired))
+        }
+        Err(_) => Err(text),
+    })
 }
 
 /// The revision stored for a plan now (0 when there is none).
@@ -202,8 +282,8 @@ pub fn delete(storage: &web_sys::Storage, id: &Id) -> Option<String> {
 }
 
 /// Puts back a plan removed by `delete`, exactly as it was.
-pub fn restore(storage: &web_sys::Storage, codec: &dyn Codec, text: &str) -> Result<PlanSummary, SaveError> {
-    let plan = codec.decode(text.as_bytes()).map_err(|_| SaveError::Other("unreadable".into()))?.plan;
+pub fn restore(storage: &web_sys::Storage, codec: &dyn Codec, text: &str, next_id: &mut dyn FnMut() -> Id) -> Result<PlanSummary, SaveError> {
+    let plan = codec.read(text.as_bytes(), Reading::Stored, next_id).map_err(|_| SaveError::Other("unreadable".into()))?.plan;
     set(storage, &plan_key(&plan.id), text)?;
     list_in_index(storage, plan.summary());
     Ok(plan.summary())

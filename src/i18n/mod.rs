@@ -324,8 +324,29 @@ pub struct Texts {
     pub storage_full: &'static str,
     pub storage_unavailable: &'static str,
     pub export_now: &'static str,
-    pub corrupt_plan: &'static str,
-    pub download_raw: &'static str,
+    pub repaired_plan: &'static str,
+    pub repaired_kept: &'static str,
+    pub repaired_check: &'static str,
+    pub repair_one: [&'static str; 9],
+    pub repair_other: [&'static str; 9],
+    pub actions_unlinked: [&'static str; 2],
+    pub unknown_fields: &'static str,
+    pub unknown_fields_question: &'static str,
+    pub import_without_them: &'static str,
+    pub backup_restored: &'static str,
+    pub recovery_title: &'static str,
+    pub recovery_intro: &'static str,
+    pub backup_line: &'static str,
+    pub backup_unnamed: &'static str,
+    pub backup_size: [&'static str; 2],
+    pub backup_download: &'static str,
+    pub backup_restore: &'static str,
+    pub backup_delete: &'static str,
+    pub backup_confirm_delete: &'static str,
+    pub crash_title: &'static str,
+    pub crash_text: &'static str,
+    pub reload: &'static str,
+    pub part_failed: &'static str,
     pub dismiss: &'static str,
     pub other_tab_updated: &'static str,
     pub other_tab_conflict: &'static str,
@@ -646,6 +667,7 @@ pub struct Texts {
     pub csv_failed: &'static str,
     pub csv_empty: &'static str,
     pub csv_header: &'static str,
+    pub csv_too_large: &'static str,
     pub csv_rows: [&'static str; 5],
     pub thresholds_title: &'static str,
     pub thresholds_intro: &'static str,
@@ -711,6 +733,29 @@ impl Texts {
             NumberError::TooLarge => self.err_number_too_large,
         };
         fill(template, &[("text", typed.trim())])
+    }
+
+    /// A counted text: `forms` is (one, other), with `{count}` where the number goes.
+    /// One and other are the forms English, German and Bulgarian need.
+    pub fn count(&self, forms: [&'static str; 2], n: usize) -> String {
+        fill(forms[usize::from(n != 1)], &[("count", &n.to_string())])
+    }
+
+    /// What one kind of repair did, counted.
+    pub fn repair_text(&self, r: crate::model::Repair) -> String {
+        use crate::model::RepairKind as K;
+        let i = match r.kind {
+            K::NewIds => 0,
+            K::BusinessLinks => 1,
+            K::Rehomed => 2,
+            K::RehomedIndicators => 3,
+            K::SwotLinks => 4,
+            K::ActionLinks => 5,
+            K::Numbers => 6,
+            K::Dates => 7,
+            K::Values => 8,
+        };
+        self.count([self.repair_one[i], self.repair_other[i]], r.count)
     }
 
     pub fn function(&self, f: crate::model::BusinessFunction) -> &'static str {

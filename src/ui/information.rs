@@ -46,7 +46,6 @@ static OPPORTUNITIES_RISKS: ListSpec = ListSpec {
     name: "or",
     ids: |p, _| p.information.opportunities_risks.iter().map(|x| x.id.clone()).collect(),
     add: |p, _, id| p.information.opportunities_risks.push(OpportunityRisk { id, ..Default::default() }),
-    remove: |p, id| p.information.opportunities_risks.retain(|x| &x.id != id),
     shift: |p, id, up| shift(&mut p.information.opportunities_risks, id, up, or_id, |_, _| true),
     title: |p, id| or_get(p, id, |x| x.title.clone()),
     add_label: |t, _| t.add_opportunity_risk.to_owned(),
@@ -85,7 +84,6 @@ static TOOLS: ListSpec = ListSpec {
     name: "tools",
     ids: |p, _| p.information.tools.iter().map(|x| x.id.clone()).collect(),
     add: |p, _, id| p.information.tools.push(ToolEntry { id, ..Default::default() }),
-    remove: |p, id| p.information.tools.retain(|x| &x.id != id),
     shift: |p, id, up| shift(&mut p.information.tools, id, up, tool_id, |_, _| true),
     title: |p, id| tool_get(p, id, |x| x.name.clone()),
     add_label: |t, _| t.add_tool.to_owned(),
@@ -133,10 +131,6 @@ static FINDINGS: ListSpec = ListSpec {
         let level = LandscapeLevel::ALL[level.min(4)];
         p.information.landscape.findings.push(Finding { id, level, ..Default::default() })
     },
-    remove: |p, id| {
-        p.information.landscape.findings.retain(|x| &x.id != id);
-        p.information.sync_swot();
-    },
     shift: |p, id, up| shift(&mut p.information.landscape.findings, id, up, finding_id, |a, b| a.level == b.level),
     title: |p, id| finding_get(p, id, |x| x.text.clone()),
     add_label: |t, level| fill(t.add_finding, &[("level", t.landscape_levels[level.min(4)])]),
@@ -177,7 +171,6 @@ static CHANNELS: ListSpec = ListSpec {
     name: "channel",
     ids: |p, _| p.information.audit.channels.iter().map(|x| x.id.clone()).collect(),
     add: |p, _, id| p.information.audit.channels.push(Channel { id, ..Default::default() }),
-    remove: |p, id| p.information.audit.channels.retain(|x| &x.id != id),
     shift: |p, id, up| shift(&mut p.information.audit.channels, id, up, channel_id, |_, _| true),
     title: |p, id| channel_get(p, id, |x| x.name.clone()),
     add_label: |t, _| t.add_channel.to_owned(),
@@ -225,7 +218,6 @@ static SWOT: ListSpec = ListSpec {
     name: "swot",
     ids: |p, q| p.information.swot.quadrants()[q.min(3)].iter().map(|x| x.id.clone()).collect(),
     add: |p, q, id| p.information.swot.quadrant_mut(q).push(SwotItem { id, ..Default::default() }),
-    remove: |p, id| (0..4).for_each(|q| p.information.swot.quadrant_mut(q).retain(|x| &x.id != id)),
     shift: |p, id, up| (0..4).for_each(|q| shift(p.information.swot.quadrant_mut(q), id, up, swot_id, |_, _| true)),
     title: |p, id| swot_item(p, id).map(|x| x.text.clone()).unwrap_or_default(),
     add_label: |t, q| fill(t.add_swot_item, &[("quadrant", t.swot_quadrants[q.min(3)])]),
@@ -513,7 +505,7 @@ fn MaturityResult() -> impl IntoView {
     view! { <section class="card result" aria-live="polite">{result}</section> }
 }
 
-super::on_demand! {
+super::on_demand! { information_editors:
 /// The Information phase's editors, loaded when first shown.
 pub fn lazy_editor(block: Block, plan: Id) -> AnyView {
     block_editor(block, plan).unwrap_or_else(|| ().into_any())

@@ -59,7 +59,6 @@ pub struct ListSpec {
     /// The items' ids in the plan's order; `group` selects a part of a shared list.
     pub ids: fn(&Plan, usize) -> Vec<Id>,
     pub add: fn(&mut Plan, usize, Id),
-    pub remove: fn(&mut Plan, &Id),
     /// Moves an item one place up (`true`) or down within its group.
     pub shift: fn(&mut Plan, &Id, bool),
     /// A short name of the item, for the labels of its buttons.
@@ -90,13 +89,13 @@ pub struct RowAction {
     pub done: fn(&Texts) -> &'static str,
 }
 
+/// Removing any item is `Plan::remove` (with everything that hangs on it); items with
+/// dependents ask first whether those go too or move (`Plan::remove_moving`).
 pub struct Removal {
     /// What hangs on the item, in words; `None` when nothing does.
     pub dependents: fn(&Plan, &Id, &Texts) -> Option<String>,
-    pub with_dependents: fn(&mut Plan, &Id),
     /// Where the dependents can move: every other item, as (id, label).
     pub targets: fn(&Plan, &Id) -> Vec<(Id, String)>,
-    pub moving: fn(&mut Plan, &Id, &Id) -> bool,
 }
 
 /// Moves the item with `id` one place up or down among the items `same` groups with it:
@@ -291,13 +290,14 @@ fn Row(spec: &'static ListSpec, group: usize, id: Id, sorted: Signal<bool>) -> i
     let add_id = StoredValue::new(format!("{}-{group}-add", spec.name));
     // Removing asks first when other items hang on this one.
     let asking = RwSignal::new(false);
-    let remove_with = move |f: &dyn Fn(&mut Plan)| {
-        let before = state.plan.get_untracked();
+    // `to`: where the dependents move; `None` takes them along.
+    let remove_with = move |to: Option<Id>| {
         let item = title();
-        state.edit(|p| f(p));
-        if let Some(before) = before {
-            state.notify(NoticeKind::Removed { item, before: Box::new(before) });
-        }
+        let this = id.try_get_value().unwrap_or_default();
+        state.remove(item, |p| match &to {
+            Some(to) => p.remove_moving(&this, to),
+            None => p.remove(&this),
+        });
         add_id.with_value(|a| super::focus(a));
     };
     let remove = move |_| {
@@ -305,7 +305,7 @@ fn Row(spec: &'static ListSpec, group: usize, id: Id, sorted: Signal<bool>) -> i
         if dependents.is_some() {
             asking.set(true);
         } else {
-            remove_with(&|p| (spec.remove)(p, &id.try_get_value().unwrap_or_default()));
+            remove_with(None);
         }
     };
     let removal = spec.removal.as_ref().map(|r| {
@@ -318,7 +318,7 @@ fn Row(spec: &'static ListSpec, group: usize, id: Id, sorted: Signal<bool>) -> i
             <div class="confirm" role="group" hidden=move || !asking.try_get().unwrap_or(false)>
                 <p>{question}</p>
                 <button type="button" class="danger" data-testid="remove-with-dependents"
-                    on:click=move |_| { asking.set(false); remove_with(&|p| (r.with_dependents)(p, &id.try_get_value().unwrap_or_default())); }>{t.delete_them_too}</button>
+                    on:click=move |_| { asking.set(false); remove_with(None); }>{t.delete_them_too}</button>
                 <label for=select_id.clone()>{t.move_them_to}</label>
                 <select id=select_id.clone() data-testid="move-target" prop:value=move || target.try_get().unwrap_or_default() on:change=move |ev| target.set(event_target_value(&ev))>
                     <option value="">{t.not_set}</option>
@@ -328,7 +328,7 @@ fn Row(spec: &'static ListSpec, group: usize, id: Id, sorted: Signal<bool>) -> i
                     on:click=move |_| {
                         let to = Id(target.get_untracked());
                         asking.set(false);
-                        remove_with(&|p| { (r.moving)(p, &id.try_get_value().unwrap_or_default(), &to); });
+                        remove_with(Some(to));
                     }>{t.move_and_remove}</button>
                 <button type="button" class="secondary" on:click=move |_| asking.set(false)>{t.cancel}</button>
             </div>

@@ -1,21 +1,57 @@
 //! The browser app: the shell (header, language switch, save status, messages) and the
 //! screens, one module each. State and storage traffic live in `state`.
 
-/// Declares a function whose code is loaded when it is first called, in builds with the
-/// `split` feature (the release site); elsewhere it is an ordinary async function.
+/// Declares a function whose code is a part of its own (named `$part`), loaded when it is
+/// first called, in builds with the `split` feature (the release site); elsewhere it is an
+/// ordinary async function. Either way it returns `Err(PartMissing)` when the part cannot
+/// be fetched (offline before it was cached, or a newer version replaced the files), so
+/// the screen can say so instead of the app stopping.
 macro_rules! on_demand {
-    ($(#[$m:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
+    ($part:ident: $(#[$m:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
         $(#[$m])*
         #[cfg(feature = "split")]
-        #[leptos::lazy]
-        $vis fn $name($($arg: $ty),*) -> $ret $body
+        #[::leptos::wasm_split::wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible)]
+        $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::PartMissing> { Ok($body) }
 
         $(#[$m])*
         #[cfg(not(feature = "split"))]
-        $vis async fn $name($($arg: $ty),*) -> $ret $body
+        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::PartMissing> { Ok($body) }
     };
 }
 pub(crate) use on_demand;
+
+/// A part of the app could not be fetched.
+#[derive(Clone, Copy, Debug)]
+pub struct PartMissing;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        PartMissing
+    }
+}
+
+/// Saves what is unsaved, then reloads the page (a new version, a missing part).
+pub fn save_and_reload() {
+    if let Some(state) = use_context::<state::AppState>() {
+        state.flush();
+    }
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// What a screen shows in place of a part that could not be fetched.
+pub fn part_failed() -> AnyView {
+    let t = expect_context::<state::AppState>().texts();
+    view! {
+        <div class="notice notice-error" role="alert" data-testid="part-failed">
+            <p>{t.part_failed}</p>
+            <button type="button" class="primary" on:click=move |_| save_and_reload()>{t.reload}</button>
+        </div>
+    }
+    .into_any()
+}
 
 mod chart;
 mod fields;
@@ -41,23 +77,67 @@ use wasm_bindgen::JsCast;
 
 /// Loads the language pack the user needs (English is built in), then mounts the app.
 pub fn start() {
-    // A failure inside the app is written to the console with its place, not only "unreachable".
+    // A failure inside the app is written to the console with its place, not only
+    // "unreachable", and the page says what happened instead of going dead.
     std::panic::set_hook(Box::new(|info| {
         let text = wasm_bindgen::JsValue::from_str(&info.to_string());
         let _ = js_sys::Reflect::get(&js_sys::global(), &"console".into())
             .and_then(|c| js_sys::Reflect::get(&c, &"error".into()))
             .map(|f| js_sys::Function::from(f).call1(&wasm_bindgen::JsValue::NULL, &text));
+        show_crash();
     }));
     let lang = initial_language(&storage::settings(storage::local().as_ref()));
     wasm_bindgen_futures::spawn_local(async move {
         // Without its pack (first visit offline), the app starts in English.
         let _ = load_language(lang).await;
         // Stored plans are read before the first screen, so it shows them at once.
+        // Should that part be missing (offline before it was cached), the list shows the
+        // stored index and a plan opens once the part can be fetched.
         if storage::local().is_some_and(|s| storage::has_plans(&s)) {
-            state::load_codec().await;
+            let _ = state::load_codec().await;
         }
         leptos::mount::mount_to_body(App);
     });
+}
+
+/// Covers the page with a message and a reload button after a failure the app cannot
+/// recover from. Plain DOM, no reactive code (that is what just failed); "Reload" is a
+/// link to the app's start, so it loads the page anew even though the app's code stopped.
+fn show_crash() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if doc.get_element_by_id("crash").is_some() {
+        return;
+    }
+    let lang = doc.document_element().map(|e| e.get_attribute("lang").unwrap_or_default()).and_then(|c| Lang::from_code(&c)).unwrap_or_default();
+    let t = lang.texts();
+    let build = || -> Option<web_sys::Element> {
+        let el = |tag: &str, text: &str| {
+            let e = doc.create_element(tag).ok()?;
+            e.set_text_content(Some(text));
+            Some(e)
+        };
+        let panel = doc.create_element("div").ok()?;
+        panel.set_id("crash");
+        panel.set_class_name("crash");
+        panel.set_attribute("role", "alertdialog").ok()?;
+        panel.set_attribute("aria-labelledby", "crash-title").ok()?;
+        let title = el("h1", t.crash_title)?;
+        title.set_id("crash-title");
+        let reload = el("a", t.reload)?;
+        reload.set_attribute("href", "./").ok()?;
+        reload.set_class_name("button primary");
+        let text: web_sys::Node = el("p", t.crash_text)?.into();
+        panel.append_child(&title).ok()?;
+        panel.append_child(&text).ok()?;
+        panel.append_child(&reload).ok()?;
+        Some(panel)
+    };
+    if let (Some(panel), Some(body)) = (build(), doc.body()) {
+        let _ = body.append_child(&panel);
+        if let Some(b) = panel.query_selector("a").ok().flatten().and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = b.focus();
+        }
+    }
 }
 
 /// The remembered language, else the browser's first that the app speaks.
@@ -75,12 +155,12 @@ pub async fn load_language(lang: Lang) -> bool {
         return true;
     }
     match state::fetch_text(&format!("i18n/{}.json", lang.code())).await {
-        Some(pack) => install_pack(lang, pack).await,
+        Some(pack) => install_pack(lang, pack).await.unwrap_or(false),
         None => false,
     }
 }
 
-on_demand! {
+on_demand! { language_pack_reader:
 /// Reads a language pack into the app's texts; loaded with the first pack a user needs,
 /// so an English first visit does not carry the reader.
 fn install_pack(lang: Lang, pack: String) -> bool {
@@ -219,7 +299,7 @@ pub fn App() -> impl IntoView {
                     Route::Plans => plans::PlansPage().into_any(),
                     Route::NotFound => screen::NotFound().into_any(),
                     Route::Worksheet(block) => view! {
-                        <Suspense fallback=|| ()>{Suspend::new(async move { worksheet::sheet(block).await })}</Suspense>
+                        <Suspense fallback=|| ()>{Suspend::new(async move { worksheet::sheet(block).await.unwrap_or_else(|_| part_failed()) })}</Suspense>
                     }.into_any(),
                     route => screen::PlanScreen(screen::PlanScreenProps { route }).into_any(),
                 }}

@@ -79,15 +79,26 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             view! { <p>{fill(t.deleted_notice, &[("name", &name)])}</p> }.into_any(),
             view! { <button type="button" on:click=move |_| state.undo_delete(id, &text)>{t.undo}</button> }.into_any(),
         ),
-        NoticeKind::Removed { item, before } => (
-            "notice notice-ok",
-            view! { <p>{fill(t.removed_notice, &[("item", &item)])}</p> }.into_any(),
-            view! { <button type="button" on:click=move |_| state.undo_remove(id, &before)>{t.undo}</button> }.into_any(),
-        ),
+        NoticeKind::Removed { item, plan, removal } => {
+            let touched = removal.actions_touched();
+            (
+                "notice notice-ok",
+                view! {
+                    <p>{fill(t.removed_notice, &[("item", &item)])}</p>
+                    {(touched > 0).then(|| view! { <p>{t.count(t.actions_unlinked, touched)}</p> })}
+                }.into_any(),
+                view! { <button type="button" on:click=move |_| state.undo_remove(id, &plan, &removal)>{t.undo}</button> }.into_any(),
+            )
+        }
         NoticeKind::Pulled { count } => (
             "notice notice-ok",
             view! { <p>{fill(t.pulled_notice, &[("count", &count.to_string())])}</p> }.into_any(),
             ().into_any(),
+        ),
+        NoticeKind::PartFailed => (
+            "notice notice-error",
+            view! { <p>{t.part_failed}</p> }.into_any(),
+            view! { <button type="button" on:click=move |_| super::save_and_reload()>{t.reload}</button> }.into_any(),
         ),
         NoticeKind::Done { text } => ("notice notice-ok", view! { <p>{text}</p> }.into_any(), ().into_any()),
         NoticeKind::BackupDue { name, days } => (
@@ -124,17 +135,37 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             view! { <p>{t.storage_unavailable}</p> }.into_any(),
             ().into_any(),
         ),
-        NoticeKind::Unreadable(u) if u.newer => (
+        NoticeKind::NewerVersion { name } => (
             "notice notice-error",
-            view! { <p>{fill(t.plan_needs_newer_app, &[("name", &u.name)])}</p> }.into_any(),
+            view! { <p>{fill(t.plan_needs_newer_app, &[("name", &name)])}</p> }.into_any(),
             ().into_any(),
         ),
-        NoticeKind::Unreadable(u) => {
-            let (name, key) = (u.name.clone(), u.key.clone());
+        NoticeKind::Repaired { name, repairs, kept } => (
+            "notice notice-question",
+            view! {
+                <p><strong>{fill(t.repaired_plan, &[("name", &name)])}</strong></p>
+                <ul class="problems">
+                    {repairs.iter().map(|r| view! { <li>{t.repair_text(*r)}</li> }).collect_view()}
+                </ul>
+                <p>{if kept.is_some() { t.repaired_kept } else { t.repaired_check }}</p>
+            }.into_any(),
+            ().into_any(),
+        ),
+        NoticeKind::UnknownFields { file, fields, incoming, migrated_from, repairs } => {
+            let shown = fields.join(", ");
+            let (plan, repairs2) = (incoming.clone(), repairs.clone());
             (
-                "notice notice-error",
-                view! { <p>{fill(t.corrupt_plan, &[("name", &name), ("key", &key)])}</p> }.into_any(),
-                view! { <button type="button" on:click=move |_| state.download_raw(&u)>{t.download_raw}</button> }.into_any(),
+                "notice notice-question",
+                view! {
+                    <p><strong>{fill(t.unknown_fields, &[("file", &file)])}</strong></p>
+                    <p><code>{shown}</code></p>
+                    <p>{t.unknown_fields_question}</p>
+                }.into_any(),
+                view! {
+                    <button type="button" data-testid="import-without-unknown"
+                        on:click=move |_| state.resolve_unknown(id, &plan, migrated_from, &repairs2, true)>{t.import_without_them}</button>
+                    <button type="button" on:click=move |_| state.resolve_unknown(id, &incoming, migrated_from, &repairs, false)>{t.cancel}</button>
+                }.into_any(),
             )
         }
         NoticeKind::OtherTabUpdated => (

@@ -24,11 +24,17 @@ fn service_workers() -> Option<ServiceWorkerContainer> {
 
 pub fn register(state: AppState) {
     let Some(container) = service_workers() else { return };
-    let on_switch = Closure::<dyn Fn()>::new(|| {
+    // On a first visit the first worker takes control too: that is no new version.
+    let had_controller = container.controller().is_some();
+    let on_switch = Closure::<dyn Fn()>::new(move || {
         if RELOAD_ON_SWITCH.with(Cell::get) {
             if let Some(w) = web_sys::window() {
                 let _ = w.location().reload();
             }
+        } else if had_controller {
+            // Another tab switched to the new version. This tab keeps running the old one
+            // (its files stay cached) until the user reloads it.
+            state.notify(NoticeKind::UpdateReady);
         }
     });
     container.set_oncontrollerchange(Some(on_switch.as_ref().unchecked_ref()));

@@ -45,7 +45,6 @@ static ACTIONS: ListSpec = ListSpec {
         let plan = ActionPlan::ALL.get(g).copied().unwrap_or_default();
         p.operative.actions.push(Action { id, plan, ..Default::default() })
     },
-    remove: |p, id| p.operative.actions.retain(|a| &a.id != id),
     shift: |p, id, up| shift(&mut p.operative.actions, id, up, |x| &x.id, |a, b| a.plan == b.plan),
     title: |p, id| action_text(p, id, |a| a.title.clone()),
     add_label: |t, _| t.add_action.to_owned(),
@@ -79,11 +78,12 @@ static ACTIONS: ListSpec = ListSpec {
             },
             set: |p, id, v| {
                 let serves = match v.split_once(':') {
-                    Some(("o", o)) if p.strategy.objectives.iter().any(|x| x.id.as_str() == o) => Some(Serves::Objective(Id::from(o))),
-                    Some(("t", x)) if p.strategy.tactics.iter().any(|t| t.id.as_str() == x) => Some(Serves::Tactic(Id::from(x))),
+                    Some(("o", o)) => Some(Serves::Objective(Id::from(o))),
+                    Some(("t", x)) => Some(Serves::Tactic(Id::from(x))),
                     _ => None,
                 };
-                action_set(p, id, |a| a.serves = serves)
+                // A link to nothing is refused by the model, and the action keeps its link.
+                p.set_serves(id, serves);
             },
         },
     ],
@@ -171,6 +171,7 @@ fn csv_error_lines(t: &Texts, e: &CsvError) -> Vec<String> {
     match e {
         CsvError::Empty => vec![t.csv_empty.to_owned()],
         CsvError::Header => vec![t.csv_header.to_owned()],
+        CsvError::TooLarge { .. } => vec![t.csv_too_large.to_owned()],
         CsvError::Rows(rows) => rows
             .iter()
             .take(20)
@@ -398,16 +399,8 @@ fn ValuesTable(id: StoredValue<Id>, index: usize) -> impl IntoView {
                     <td>
                         <button type="button" class="icon danger" aria-label=fill(t.remove_value, &[("date", &label)])
                             on:click=move |_| {
-                                let before = state.plan.get_untracked();
-                                let at = p3.clone();
-                                state.edit(|p| {
-                                    if let Some(k) = p.strategy.kpis.iter_mut().find(|k| k.id == id.try_get_value().unwrap_or_default()) {
-                                        k.actuals.retain(|a| a.period != at);
-                                    }
-                                });
-                                if let Some(before) = before {
-                                    state.notify(NoticeKind::Removed { item: format_date(lang, &p3), before: Box::new(before) });
-                                }
+                                let kpi = id.try_get_value().unwrap_or_default();
+                                state.remove(format_date(lang, &p3), |p| p.remove_value(&kpi, &p3));
                             }>"✕"</button>
                     </td>
                 </tr>
@@ -515,14 +508,14 @@ pub fn Dashboard(id: Id) -> impl IntoView {
     }
 }
 
-super::on_demand! {
+super::on_demand! { operative_editors:
 /// The Operative phase's editors, loaded when first shown.
 pub fn lazy_editor(block: Block, plan: Id) -> AnyView {
     block_editor(block, plan).unwrap_or_else(|| ().into_any())
 }
 }
 
-super::on_demand! {
+super::on_demand! { dashboard:
 pub fn lazy_dashboard(id: Id) -> AnyView {
     view! { <Dashboard id=id/> }.into_any()
 }

@@ -25,7 +25,10 @@ pub fn Overview() -> impl IntoView {
         if let Some(p) = state.plan.get_untracked() {
             let stem = crate::model::file_format::file_name(&p.name).trim_end_matches(".socialplan.json").to_owned();
             leptos::task::spawn_local(async move {
-                let text = render_report(p, lang, super::state::today(), as_html).await;
+                let Ok(text) = render_report(p, lang, super::state::today(), as_html).await else {
+                    state.notify(super::state::NoticeKind::PartFailed);
+                    return;
+                };
                 let (ext, mime) = if as_html { ("html", "text/html") } else { ("md", "text/markdown") };
                 super::state::download_as(&format!("{stem}.{ext}"), &text, mime);
             });
@@ -144,7 +147,7 @@ fn PhaseCard(id: crate::model::Id, phase: Phase) -> impl IntoView {
     }
 }
 
-super::on_demand! {
+super::on_demand! { report:
 /// The report, built by code that is loaded when a report is first asked for.
 fn render_report(plan: crate::model::Plan, lang: crate::i18n::Lang, today: crate::model::Date, as_html: bool) -> String {
     if as_html {

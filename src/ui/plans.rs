@@ -37,6 +37,7 @@ pub fn PlansPage() -> impl IntoView {
                 </section>
             </div>
             <Import/>
+            <Recovery/>
             <section class="card" aria-labelledby="worksheets-title">
                 <h2 id="worksheets-title">{t.worksheets_title}</h2>
                 <ul class="worksheet-links" data-testid="worksheet-links">
@@ -97,6 +98,63 @@ fn PlanRow(summary: PlanSummary) -> impl IntoView {
                     confirming.set(false);
                     state.delete(&id_x);
                 }>{t.delete}</button>
+                <button type="button" on:click=move |_| confirming.set(false)>{t.cancel}</button>
+            </div>
+        </li>
+    }
+}
+
+/// Copies of plans kept aside (unreadable plans, plans as they were before a repair),
+/// each to download, to try to restore as a plan, or to delete. Shown while there are any.
+#[component]
+fn Recovery() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let backups = Memo::new(move |_| {
+        state.backups_revision.track();
+        crate::storage::local().map(|s| crate::storage::backups(&s)).unwrap_or_default()
+    });
+    view! {
+        <section class="card recovery" aria-labelledby="recovery-title" data-testid="recovery" hidden=move || backups.with(Vec::is_empty)>
+            <h2 id="recovery-title">{t.recovery_title}</h2>
+            <p>{t.recovery_intro}</p>
+            <ul class="plan-list">
+                <For
+                    each=move || backups.get()
+                    key=|b| b.key.clone()
+                    children=move |b| view! { <BackupRow backup=b/> }
+                />
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn BackupRow(backup: crate::storage::Backup) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let confirming = RwSignal::new(false);
+    let name = backup.name.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| t.backup_unnamed.to_owned());
+    let line = fill(t.backup_line, &[("name", &name), ("date", &format_timestamp(state.lang.get_untracked(), &backup.at))]);
+    let size = t.count(t.backup_size, backup.chars);
+    let (b1, b2, b3) = (backup.clone(), backup.clone(), backup);
+    view! {
+        <li class="plan-row" data-testid="backup-row">
+            <div class="plan-row-main">
+                <span class="plan-name">{line}</span>
+                <span class="muted">{size}</span>
+            </div>
+            <div class="plan-row-actions" role="group" aria-label=name.clone()>
+                <button type="button" data-testid="backup-download" on:click=move |_| state.download_backup(&b1)>{t.backup_download}</button>
+                <button type="button" data-testid="backup-restore" on:click=move |_| state.restore_backup(&b2)>{t.backup_restore}</button>
+                <button type="button" class="danger" data-testid="backup-delete" on:click=move |_| confirming.set(true)>{t.backup_delete}</button>
+            </div>
+            <div class="confirm" role="alertdialog" aria-label=t.backup_delete hidden=move || !confirming.get()>
+                <p>{fill(t.backup_confirm_delete, &[("name", &name)])}</p>
+                <button type="button" class="danger" data-testid="confirm-backup-delete" on:click=move |_| {
+                    confirming.set(false);
+                    state.delete_backup(&b3);
+                }>{t.backup_delete}</button>
                 <button type="button" on:click=move |_| confirming.set(false)>{t.cancel}</button>
             </div>
         </li>

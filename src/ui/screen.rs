@@ -32,7 +32,7 @@ pub fn PlanScreen(route: Route) -> impl IntoView {
                     Route::Block(id, block) => view! { <BlockScreen id=id block=block/> }.into_any(),
                     Route::Step(id, step) => view! { <StepScreen id=id step=step/> }.into_any(),
                     Route::Dashboard(id) => view! {
-                        <Suspense fallback=|| ()>{Suspend::new(async move { super::operative::lazy_dashboard(id).await })}</Suspense>
+                        <Suspense fallback=|| ()>{Suspend::new(async move { super::operative::lazy_dashboard(id).await.unwrap_or_else(|_| super::part_failed()) })}</Suspense>
                     }.into_any(),
                     Route::Plans | Route::NotFound | Route::Worksheet(_) => ().into_any(),
                 }
@@ -103,7 +103,8 @@ fn BlockScreen(id: Id, block: Block) -> impl IntoView {
                                 crate::model::Phase::Information => super::information::lazy_editor(block, plan).await,
                                 crate::model::Phase::Strategy => super::strategy::lazy_block_editor(block).await,
                                 crate::model::Phase::Operative => super::operative::lazy_editor(block, plan).await,
-                            };
+                            }
+                            .unwrap_or_else(|_| super::part_failed());
                             view! { <section class="card editor">{editor}</section> }
                         })}
                     </Suspense>
@@ -157,7 +158,7 @@ fn StepScreen(id: Id, step: Step) -> impl IntoView {
             {(step != Step::Mission).then(|| view! {
                 <Suspense fallback=|| ()>
                     {Suspend::new(async move {
-                        let editor = super::strategy::lazy_step_editor(step).await;
+                        let editor = super::strategy::lazy_step_editor(step).await.unwrap_or_else(|_| super::part_failed());
                         view! { <section class="card editor">{editor}</section> }
                     })}
                 </Suspense>

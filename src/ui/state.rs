@@ -3,9 +3,10 @@
 
 use crate::i18n::{fill, Lang};
 use crate::model::file_format::{file_name, Codec, MAX_BYTES};
-use crate::model::{BusinessFunction, Date, Id, ImportError, Plan, PlanSummary};
+use crate::model::file_format::Reading;
+use crate::model::{BusinessFunction, Date, Id, ImportError, Plan, PlanSummary, Removal, Repair};
 use crate::route::Route;
-use crate::storage::{self, SaveError, Unreadable};
+use crate::storage::{self, SaveError};
 use crate::APP_VERSION;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -35,16 +36,24 @@ pub enum NoticeKind {
     Deleted { name: String, text: String },
     StorageFull,
     StorageUnavailable,
-    Unreadable(Unreadable),
+    /// A stored plan was saved by a newer version of the app (another tab updated first).
+    NewerVersion { name: String },
     OtherTabUpdated,
     OtherTabConflict,
     OtherTabDeleted,
-    /// A list entry was removed; undo puts the plan back as it was, until the next edit.
-    Removed { item: String, before: Box<Plan> },
+    /// A list entry was removed; undo puts back what went, until the plan changes otherwise.
+    Removed { item: String, plan: Id, removal: Box<Removal> },
+    /// A stored or imported plan did not validate and was repaired; `kept` is where the
+    /// text as it was is kept, if it was stored.
+    Repaired { name: String, repairs: Vec<Repair>, kept: Option<String> },
+    /// An import met fields the app does not know: import without them, or not at all.
+    UnknownFields { file: String, fields: Vec<String>, incoming: Box<Plan>, migrated_from: Option<u32>, repairs: Vec<Repair> },
     Pulled { count: usize },
     BackupDue { name: String, days: i64 },
     /// Something was done, in words.
     Done { text: String },
+    /// A part of the app could not be fetched; a reload (after saving) gets it.
+    PartFailed,
 }
 
 #[derive(Clone, Debug)]
@@ -62,6 +71,8 @@ pub struct AppState {
     pub plan: RwSignal<Option<Plan>>,
     pub save_status: RwSignal<SaveStatus>,
     pub notices: RwSignal<Vec<Notice>>,
+    /// Counts changes to the backup copies in storage, for the Recovery list.
+    pub backups_revision: RwSignal<u64>,
 }
 
 /// What autosave needs between events; not reactive.
@@ -113,27 +124,40 @@ pub fn codec() -> Option<&'static dyn Codec> {
 }
 
 /// Loads the plan reader and writer: at start when plans are stored, else when the
-/// first plan is created, imported or opened.
-pub async fn load_codec() -> &'static dyn Codec {
+/// first plan is created, imported or opened. `None` when its part cannot be fetched.
+pub async fn load_codec() -> Option<&'static dyn Codec> {
     if let Some(c) = codec() {
-        return c;
+        return Some(c);
     }
-    let c = codec_part().await;
+    let c = codec_part().await.ok()?;
     CODEC.with(|x| x.set(Some(c)));
-    c
+    Some(c)
 }
 
-super::on_demand! {
+super::on_demand! { plan_codec:
 fn codec_part() -> &'static dyn Codec {
     &crate::model::PlanCodec
 }
 }
 
-/// Runs `f` with the plan reader and writer: at once when loaded, else once it is.
+/// Runs `f` with the plan reader and writer: at once when loaded, else once it is; when
+/// it can't be fetched, says so.
 fn with_codec(f: impl FnOnce(&'static dyn Codec) + 'static) {
     match codec() {
         Some(c) => f(c),
-        None => leptos::task::spawn_local(async move { f(load_codec().await) }),
+        None => {
+            let state = use_context::<AppState>();
+            leptos::task::spawn_local(async move {
+                match load_codec().await {
+                    Some(c) => f(c),
+                    None => {
+                        if let Some(state) = state {
+                            state.notify(NoticeKind::PartFailed);
+                        }
+                    }
+                }
+            })
+        }
     }
 }
 
@@ -151,6 +175,7 @@ impl AppState {
             plan: RwSignal::new(None),
             save_status: RwSignal::new(SaveStatus::Saved),
             notices: RwSignal::new(Vec::new()),
+            backups_revision: RwSignal::new(0),
         }
     }
 
@@ -191,11 +216,26 @@ impl AppState {
         };
         // Stored plans are read with the codec, loaded before the app starts when there
         // are any (see `ui::start`).
-        let inventory = storage::inventory(&storage, codec(), &now());
+        let inventory = storage::inventory(&storage, codec(), &now(), &mut new_id);
+        self.take_inventory(inventory);
+    }
+
+    fn take_inventory(&self, inventory: storage::Inventory) {
         self.plans.set(inventory.plans);
-        for u in inventory.unreadable {
-            self.notify(NoticeKind::Unreadable(u));
+        // Plans that can't be read at all are listed under "Recovery" on the plan list;
+        // only a plan saved by a newer version of the app needs a word here.
+        for u in inventory.unreadable.into_iter().filter(|u| u.newer) {
+            self.notify(NoticeKind::NewerVersion { name: u.name });
         }
+        for r in inventory.repaired {
+            self.notify(NoticeKind::Repaired { name: r.name, repairs: r.repairs, kept: r.kept });
+        }
+        self.backups_changed();
+    }
+
+    /// The Recovery list follows storage's backup copies.
+    pub fn backups_changed(&self) {
+        self.backups_revision.update(|n| *n += 1);
     }
 
     /// Makes the plan of the current route the open one.
@@ -220,7 +260,10 @@ impl AppState {
                 // load the reader, then open the plan if the route still names it.
                 let (state, route) = (*self, route.clone());
                 leptos::task::spawn_local(async move {
-                    load_codec().await;
+                    if load_codec().await.is_none() {
+                        state.notify(NoticeKind::PartFailed);
+                        return;
+                    }
                     if state.route.get_untracked().plan_id() == route.plan_id() {
                         state.follow_route(&route);
                     }
@@ -247,7 +290,7 @@ impl AppState {
                 self.notify(NoticeKind::BackupDue { name: p.name.clone(), days });
             }
         }
-        self.plan.set(loaded);
+        self.set_open(loaded);
         self.save_status.set(SaveStatus::Saved);
     }
 
@@ -255,12 +298,18 @@ impl AppState {
     /// as at start.
     fn read_stored(&self, codec: &dyn Codec, id: &Id) -> Option<(Plan, u64)> {
         let storage = storage::local()?;
-        match storage::load(&storage, codec, id)? {
-            Ok(loaded) => Some(loaded),
+        match storage::load(&storage, codec, id, &now(), &mut new_id)? {
+            Ok((plan, revision, None)) => Some((plan, revision)),
+            Ok((plan, revision, Some(r))) => {
+                // The repaired plan is saved at once, so storage holds a valid plan again.
+                self.notify(NoticeKind::Repaired { name: r.name, repairs: r.repairs, kept: r.kept });
+                self.backups_changed();
+                let saved = storage::save(&storage, codec, &plan, revision, false, &now()).unwrap_or(revision);
+                Some((plan, saved))
+            }
             Err(_) => {
-                let inventory = storage::inventory(&storage, Some(codec), &now());
-                self.plans.set(inventory.plans);
-                inventory.unreadable.into_iter().for_each(|u| self.notify(NoticeKind::Unreadable(u)));
+                let inventory = storage::inventory(&storage, Some(codec), &now(), &mut new_id);
+                self.take_inventory(inventory);
                 None
             }
         }
@@ -268,9 +317,40 @@ impl AppState {
 
     /// Changes the open plan and schedules its save.
     pub fn edit(&self, f: impl FnOnce(&mut Plan)) {
-        // An undo offered earlier would now also drop this edit: withdraw it.
+        self.edit_keeping_undo(f, false);
+    }
+
+    /// Removes an item of the open plan with `f` (a model removal) and offers to undo it.
+    pub fn remove(&self, item: String, f: impl FnOnce(&mut Plan) -> Option<Removal>) {
+        let mut removal = None;
+        self.edit(|p| removal = f(p));
+        let plan = self.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone()));
+        if let (Some(removal), Some(plan)) = (removal, plan) {
+            self.notify(NoticeKind::Removed { item, plan, removal: Box::new(removal) });
+        }
+    }
+
+    /// An undo offered earlier is withdrawn when the plan changes in any other way than
+    /// by the undo itself: it then puts back one item into the plan as it is now.
+    fn withdraw_undo(&self) {
         if self.notices.with_untracked(|n| n.iter().any(|x| matches!(x.kind, NoticeKind::Removed { .. }))) {
             self.dismiss_where(|k| matches!(k, NoticeKind::Removed { .. }));
+        }
+    }
+
+    /// Replaces the open plan (another plan opened, another tab's version loaded).
+    fn set_open(&self, plan: Option<Plan>) {
+        self.withdraw_undo();
+        self.plan.set(plan);
+    }
+
+    fn edit_keeping_undo(&self, f: impl FnOnce(&mut Plan), keep_undo: bool) {
+        // Without an open plan there is nothing to change, and nothing to save.
+        if self.plan.with_untracked(Option::is_none) {
+            return;
+        }
+        if !keep_undo {
+            self.withdraw_undo();
         }
         let stamp = now();
         self.plan.update(|p| {
@@ -313,6 +393,15 @@ impl AppState {
             self.save_status.set(SaveStatus::Failed);
             return;
         };
+        // The last guard: storage only ever receives a plan that validates. Every edit is a
+        // model operation that keeps the plan valid, so this finds nothing unless one of
+        // them has a flaw; then the plan is repaired rather than saved broken.
+        let repairs = self.plan.try_update_untracked(|p| p.as_mut().map(|p| codec.repair(p, &mut new_id)).unwrap_or_default()).unwrap_or_default();
+        if !repairs.is_empty() {
+            self.plan.update(|_| ());
+            let name = self.plan.with_untracked(|p| p.as_ref().map(|p| p.name.clone())).unwrap_or_default();
+            self.notify(NoticeKind::Repaired { name, repairs, kept: None });
+        }
         let timing = Timing::start("socialplan:save");
         let result = self.plan.with_untracked(|p| p.as_ref().map(|p| (storage::save(&storage, codec, p, base, force, &now()), p.summary())));
         timing.end();
@@ -363,13 +452,13 @@ impl AppState {
     /// Resolves a two-tab conflict by loading what the other tab stored.
     pub fn load_theirs(&self) {
         let Some(id) = self.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())) else { return };
-        if let Some(Ok((plan, revision))) = storage::local().zip(codec()).and_then(|(s, c)| storage::load(&s, c, &id)) {
+        if let Some(Ok((plan, revision, _))) = storage::local().zip(codec()).and_then(|(s, c)| storage::load(&s, c, &id, &now(), &mut new_id)) {
             session(|s| {
                 s.base = revision;
                 s.dirty = false;
                 s.conflict = false;
             });
-            self.plan.set(Some(plan));
+            self.set_open(Some(plan));
             self.save_status.set(SaveStatus::Saved);
         }
         self.dismiss_where(|k| matches!(k, NoticeKind::OtherTabConflict));
@@ -408,7 +497,7 @@ impl AppState {
             self.notify_once(NoticeKind::OtherTabDeleted);
             return;
         };
-        let Some(Ok(decoded)) = codec().map(|c| c.decode(text.as_bytes())) else { return };
+        let Some(Ok(decoded)) = codec().map(|c| c.read(text.as_bytes(), Reading::Stored, &mut new_id)) else { return };
         let revision = decoded.revision.unwrap_or(0);
         let (base, dirty) = session(|s| (s.base, s.dirty));
         if revision <= base {
@@ -423,7 +512,7 @@ impl AppState {
             self.notify_once(NoticeKind::OtherTabConflict);
         } else {
             session(|s| s.base = revision);
-            self.plan.set(Some(decoded.plan));
+            self.set_open(Some(decoded.plan));
             self.notify_once(NoticeKind::OtherTabUpdated);
         }
     }
@@ -476,7 +565,10 @@ impl AppState {
         leptos::task::spawn_local(async move {
             let structure = fetch_text("sample/plan.json").await;
             let table = fetch_text(&format!("sample/{}.json", lang.code())).await;
-            let codec = load_codec().await;
+            let Some(codec) = load_codec().await else {
+                state.notify(NoticeKind::PartFailed);
+                return;
+            };
             let built = structure.zip(table).and_then(|(s, t)| codec.sample(&s, &t, &today(), &now()));
             let Some(mut plan) = built else {
                 state.notify(NoticeKind::SampleFailed);
@@ -490,7 +582,7 @@ impl AppState {
     /// A plan by id: the open one with its unsaved edits, or the stored one.
     fn plan_by_id(&self, codec: &dyn Codec, id: &Id) -> Option<Plan> {
         let open = self.plan.with_untracked(|p| p.as_ref().filter(|p| &p.id == id).cloned());
-        open.or_else(|| storage::load(&storage::local()?, codec, id)?.ok().map(|(p, _)| p))
+        open.or_else(|| storage::load(&storage::local()?, codec, id, &now(), &mut new_id)?.ok().map(|(p, _, _)| p))
     }
 
     pub fn duplicate(&self, id: &Id) {
@@ -531,7 +623,7 @@ impl AppState {
         if self.plan.with_untracked(|p| p.as_ref().is_some_and(|p| &p.id == id)) {
             self.flush();
             session(|s| s.dirty = false);
-            self.plan.set(None);
+            self.set_open(None);
         }
         let text = storage::delete(&storage, id);
         self.plans.update(|l| l.retain(|s| &s.id != id));
@@ -543,7 +635,7 @@ impl AppState {
     pub fn undo_delete(&self, notice: u64, text: &str) {
         let Some(storage) = storage::local() else { return };
         let (state, text) = (*self, text.to_owned());
-        with_codec(move |codec| match storage::restore(&storage, codec, &text) {
+        with_codec(move |codec| match storage::restore(&storage, codec, &text, &mut new_id) {
             Ok(summary) => {
                 state.upsert_summary(summary);
                 state.dismiss(notice);
@@ -558,7 +650,8 @@ impl AppState {
         with_codec(move |codec| {
             if let Some(plan) = state.plan_by_id(codec, &id) {
                 let at = now();
-                download(&file_name(&plan.name), &codec.encode(&plan, APP_VERSION, &at, None, true));
+                // Compact, like storage: what the app can store it can export and import again.
+                download(&file_name(&plan.name), &codec.encode(&plan, APP_VERSION, &at, None, false));
                 storage::record_export(storage::local().as_ref(), &id, &at);
                 state.dismiss_where(|k| matches!(k, NoticeKind::BackupDue { .. }));
             }
@@ -579,8 +672,10 @@ impl AppState {
             match buffer {
                 Ok(buffer) => {
                     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                    let codec = load_codec().await;
-                    state.import_bytes(codec, &name, &bytes);
+                    match load_codec().await {
+                        Some(codec) => state.import_bytes(codec, &name, &bytes),
+                        None => state.notify(NoticeKind::PartFailed),
+                    }
                 }
                 Err(_) => state.notify(NoticeKind::ReadFailed { file: name }),
             }
@@ -591,21 +686,45 @@ impl AppState {
     /// Marked as `socialplan:import` in the browser's performance timeline.
     pub fn import_bytes(&self, codec: &dyn Codec, file: &str, bytes: &[u8]) {
         let timing = Timing::start("socialplan:import");
-        match codec.decode(bytes) {
+        match codec.read(bytes, Reading::Import, &mut new_id) {
             Err(error) => self.notify(NoticeKind::ImportFailed { file: file.to_owned(), error }),
-            Ok(decoded) => {
-                let exists = self.plans.with_untracked(|l| l.iter().any(|s| s.id == decoded.plan.id));
-                if exists {
-                    self.notify(NoticeKind::ImportSameId { incoming: Box::new(decoded.plan) });
-                } else {
-                    let (name, migrated_from) = (decoded.plan.name.clone(), decoded.migrated_from);
-                    if self.store_and_open(codec, decoded.plan, false) {
-                        self.notify(NoticeKind::Imported { name, migrated_from });
-                    }
-                }
+            Ok(decoded) if !decoded.unknown.is_empty() => {
+                // Fields the app does not know would be dropped: ask first.
+                self.notify(NoticeKind::UnknownFields {
+                    file: file.to_owned(),
+                    fields: decoded.unknown,
+                    incoming: Box::new(decoded.plan),
+                    migrated_from: decoded.migrated_from,
+                    repairs: decoded.repairs,
+                });
             }
+            Ok(decoded) => self.import_decoded(codec, decoded.plan, decoded.migrated_from, decoded.repairs),
         }
         timing.end();
+    }
+
+    /// Imports the plan of a file that was read: asks when a plan with its id exists.
+    fn import_decoded(&self, codec: &dyn Codec, plan: Plan, migrated_from: Option<u32>, repairs: Vec<Repair>) {
+        let exists = self.plans.with_untracked(|l| l.iter().any(|s| s.id == plan.id));
+        let name = plan.name.clone();
+        if exists {
+            self.notify(NoticeKind::ImportSameId { incoming: Box::new(plan) });
+        } else if self.store_and_open(codec, plan, false) {
+            self.notify(NoticeKind::Imported { name: name.clone(), migrated_from });
+        } else {
+            return;
+        }
+        if !repairs.is_empty() {
+            self.notify(NoticeKind::Repaired { name, repairs, kept: None });
+        }
+    }
+
+    /// Answers the question about unknown fields: import without them, or not at all.
+    pub fn resolve_unknown(&self, notice: u64, incoming: &Plan, migrated_from: Option<u32>, repairs: &[Repair], import: bool) {
+        self.dismiss(notice);
+        if let (true, Some(codec)) = (import, codec()) {
+            self.import_decoded(codec, incoming.clone(), migrated_from, repairs.to_vec());
+        }
     }
 
     /// Answers the question an import of a plan that exists asked.
@@ -615,7 +734,7 @@ impl AppState {
         if replace {
             if self.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.id == plan.id)) {
                 session(|s| s.dirty = false);
-                self.plan.set(None);
+                self.set_open(None);
             }
         } else {
             plan.id = new_id();
@@ -627,20 +746,50 @@ impl AppState {
         }
     }
 
-    /// Puts the plan back as it was before a removal.
-    pub fn undo_remove(&self, notice: u64, before: &Plan) {
-        self.edit(|p| {
-            if p.id == before.id {
-                *p = before.clone();
-            }
-        });
+    /// Puts back what one removal took out of the open plan, and only that.
+    pub fn undo_remove(&self, notice: u64, plan: &Id, removal: &Removal) {
         self.dismiss(notice);
+        if self.plan.with_untracked(|p| p.as_ref().is_some_and(|p| &p.id == plan)) {
+            let removal = removal.clone();
+            self.edit_keeping_undo(|p| p.restore(removal), true);
+        }
     }
 
-    /// Offers the raw text of an unreadable plan as a download.
-    pub fn download_raw(&self, u: &Unreadable) {
-        if let Some(text) = storage::local().and_then(|s| storage::raw(&s, &u.key)) {
-            download(&format!("{}-backup.json", u.id), &text);
+    /// Offers a backup copy's text as a download, exactly as it is stored.
+    pub fn download_backup(&self, b: &storage::Backup) {
+        if let Some(text) = storage::local().and_then(|s| storage::raw(&s, &b.key)) {
+            download(&format!("{}-{}.backup.json", b.plan, b.at.replace(':', "-")), &text);
+        }
+    }
+
+    /// Tries to make a plan of a backup copy again. The copy stays until it is deleted.
+    /// A plan with the same id that is still listed is kept: the restored one is a copy.
+    pub fn restore_backup(&self, b: &storage::Backup) {
+        let Some(text) = storage::local().and_then(|s| storage::raw(&s, &b.key)) else { return };
+        let (state, key) = (*self, b.key.clone());
+        with_codec(move |codec| match codec.read(text.as_bytes(), Reading::Import, &mut new_id) {
+            Err(error) => state.notify(NoticeKind::ImportFailed { file: key, error }),
+            Ok(decoded) => {
+                let mut plan = decoded.plan;
+                if state.plans.with_untracked(|l| l.iter().any(|s| s.id == plan.id)) {
+                    plan.reassign_ids(&mut new_id);
+                    plan.name = fill(state.texts().copy_of, &[("name", &plan.name)]);
+                }
+                let name = plan.name.clone();
+                if state.store_and_open(codec, plan, false) {
+                    state.notify(NoticeKind::Done { text: fill(state.texts().backup_restored, &[("name", &name)]) });
+                    if !decoded.repairs.is_empty() {
+                        state.notify(NoticeKind::Repaired { name, repairs: decoded.repairs, kept: None });
+                    }
+                }
+            }
+        });
+    }
+
+    pub fn delete_backup(&self, b: &storage::Backup) {
+        if let Some(s) = storage::local() {
+            storage::delete_backup(&s, &b.key);
+            self.backups_changed();
         }
     }
 }

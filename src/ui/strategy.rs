@@ -37,7 +37,6 @@ static BUSINESS_OBJECTIVES: ListSpec = ListSpec {
     name: "bo",
     ids: |p, _| p.strategy.business_objectives.iter().map(|x| x.id.clone()).collect(),
     add: |p, _, id| p.strategy.business_objectives.push(BusinessObjective { id, text: String::new() }),
-    remove: |p, id| p.strategy.remove_business_objective(id),
     shift: |p, id, up| shift(&mut p.strategy.business_objectives, id, up, |x| &x.id, |_, _| true),
     title: |p, id| bo_get(p, id),
     add_label: |t, _| t.add_business_objective.to_owned(),
@@ -97,7 +96,6 @@ static OBJECTIVES: ListSpec = ListSpec {
     name: "obj",
     ids: |p, _| p.strategy.objectives.iter().map(|x| x.id.clone()).collect(),
     add: |p, _, id| p.strategy.objectives.push(Objective { id, ..Default::default() }),
-    remove: |p, id| p.strategy.remove_objective_with_dependents(id),
     shift: |p, id, up| shift(&mut p.strategy.objectives, id, up, |x| &x.id, |_, _| true),
     title: |p, id| obj(p, id).map(|o| o.text.clone()).unwrap_or_default(),
     add_label: |t, _| t.add_objective.to_owned(),
@@ -109,10 +107,8 @@ static OBJECTIVES: ListSpec = ListSpec {
             kind: Kind::Links(|p| p.strategy.business_objectives.iter().enumerate().map(|(i, b)| (b.id.clone(), format!("{} – {}", letter(i), short(&b.text, 50)))).collect()),
             get: |p, id| obj(p, id).map(|o| o.business_objectives.iter().map(Id::as_str).collect::<Vec<_>>().join(" ")).unwrap_or_default(),
             set: |p, id, v| {
-                // Kept in the business objectives' order, so letters read A, B, C.
-                let chosen: Vec<&str> = v.split(' ').collect();
-                let ids: Vec<Id> = p.strategy.business_objectives.iter().filter(|b| chosen.contains(&b.id.as_str())).map(|b| b.id.clone()).collect();
-                obj_set(p, id, |o| o.business_objectives = ids)
+                let chosen: Vec<Id> = v.split(' ').filter(|c| !c.is_empty()).map(Id::from).collect();
+                p.set_business_links(id, &chosen);
             },
         },
         Column {
@@ -134,11 +130,9 @@ static OBJECTIVES: ListSpec = ListSpec {
             let (kpis, tactics) = p.strategy.dependents(id);
             (kpis + tactics > 0).then(|| fill(t.objective_dependents, &[("kpis", &kpis.to_string()), ("tactics", &tactics.to_string())]))
         },
-        with_dependents: |p, id| p.strategy.remove_objective_with_dependents(id),
         targets: |p, id| {
             p.strategy.objectives.iter().enumerate().filter(|(_, o)| &o.id != id).map(|(i, o)| (o.id.clone(), format!("{}. {}", i + 1, short(&o.text, 60)))).collect()
         },
-        moving: |p, id, to| p.strategy.remove_objective_moving_dependents(id, to),
     }),
     filters: &[],
 };
@@ -172,7 +166,6 @@ static KPIS: ListSpec = ListSpec {
             p.strategy.kpis.push(Kpi { id, objective, deadline, ..Default::default() });
         }
     },
-    remove: |p, id| p.strategy.kpis.retain(|k| &k.id != id),
     shift: |p, id, up| shift(&mut p.strategy.kpis, id, up, |x| &x.id, |a, b| a.objective == b.objective),
     title: |p, id| kpi_text(p, id, |k| k.name.clone()),
     add_label: |t, _| t.add_kpi.to_owned(),
@@ -251,7 +244,6 @@ static TACTICS: ListSpec = ListSpec {
             p.strategy.tactics.push(Tactic { id, objective, text: String::new() });
         }
     },
-    remove: |p, id| p.strategy.remove_tactic(id),
     shift: |p, id, up| shift(&mut p.strategy.tactics, id, up, |x| &x.id, |a, b| a.objective == b.objective),
     title: tactic_get,
     add_label: |t, _| t.add_tactic.to_owned(),
@@ -298,7 +290,6 @@ static INDICATORS: ListSpec = ListSpec {
             p.strategy.indicators.push(Indicator { id, tactic, text: String::new(), kept: false });
         }
     },
-    remove: |p, id| p.strategy.indicators.retain(|x| &x.id != id),
     shift: |p, id, up| shift(&mut p.strategy.indicators, id, up, |x| &x.id, |a, b| a.tactic == b.tactic),
     title: |p, id| indicator(p, id).map(|x| x.text.clone()).unwrap_or_default(),
     add_label: |t, _| t.add_indicator.to_owned(),
@@ -338,7 +329,6 @@ static RELATIONSHIPS: ListSpec = ListSpec {
     name: "rel",
     ids: |p, _| p.strategy.relationships.iter().map(|x| x.id.clone()).collect(),
     add: |p, _, id| p.strategy.relationships.push(Relationship { id, ..Default::default() }),
-    remove: |p, id| p.strategy.relationships.retain(|x| &x.id != id),
     shift: |p, id, up| shift(&mut p.strategy.relationships, id, up, |x| &x.id, |_, _| true),
     title: |p, id| rel_get(p, id, |x| x.who.clone()),
     add_label: |t, _| t.add_relationship.to_owned(),
@@ -668,14 +658,14 @@ fn StrategyMap() -> impl IntoView {
     }
 }
 
-super::on_demand! {
+super::on_demand! { strategy_editors:
 /// The Strategy phase's list editors, loaded when first shown.
 pub fn lazy_block_editor(block: Block) -> AnyView {
     block_editor(block).unwrap_or_else(|| ().into_any())
 }
 }
 
-super::on_demand! {
+super::on_demand! { strategy_steps:
 pub fn lazy_step_editor(step: Step) -> AnyView {
     step_editor(step).unwrap_or_else(|| ().into_any())
 }

@@ -101,7 +101,7 @@ fn body(block: Block, t: &'static Texts) -> AnyView {
     }
 }
 
-super::on_demand! {
+super::on_demand! { worksheets:
 /// The worksheet of an exercise, loaded when first asked for.
 pub fn sheet(block: Block) -> AnyView {
     view! { <Worksheet block=block/> }.into_any()
