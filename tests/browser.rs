@@ -35,6 +35,14 @@ fn snapshot(s: &web_sys::Storage) -> Vec<(String, String)> {
     all
 }
 
+fn ids() -> impl FnMut() -> Id {
+    let mut n = 0u64;
+    move || {
+        n += 1;
+        Id(format!("t{n}"))
+    }
+}
+
 #[wasm_bindgen_test]
 fn a_full_quota_is_reported_and_changes_nothing() {
     let s = fresh();
@@ -65,7 +73,7 @@ fn corrupt_plans_are_kept_under_a_backup_key_and_named() {
     let broken = "{\"format\":\"socialplan\",\"schema_version\":1,\"plan\":{\"id\":\"bad\",\"na";
     s.set_item(&storage::plan_key(&Id::from("bad")), broken).unwrap();
 
-    let inventory = storage::inventory(&s, Some(&PlanCodec), NOW);
+    let inventory = storage::inventory(&s, Some(&PlanCodec), NOW, &mut ids());
     assert_eq!(inventory.plans.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Good plan"]);
     assert_eq!(inventory.unreadable.len(), 1);
     let u = &inventory.unreadable[0];
@@ -73,10 +81,37 @@ fn corrupt_plans_are_kept_under_a_backup_key_and_named() {
     assert!(u.key.starts_with("socialplan.v1.backup.bad."), "{}", u.key);
     assert_eq!(s.get_item(&u.key).unwrap().as_deref(), Some(broken), "the raw text is kept");
     assert_eq!(storage::read_index(&s).len(), 1);
-    // A second start finds the backup and leaves it alone.
-    let again = storage::inventory(&s, Some(&PlanCodec), "2026-11-23T10:00:00Z");
+    // A second start finds the backup and leaves it alone; it is listed for recovery.
+    let again = storage::inventory(&s, Some(&PlanCodec), "2026-11-23T10:00:00Z", &mut ids());
     assert!(again.unreadable.is_empty());
     assert_eq!(s.get_item(&u.key).unwrap().as_deref(), Some(broken));
+    let backups = storage::backups(&s);
+    assert_eq!(backups.len(), 1);
+    assert_eq!(backups[0].plan, Id::from("bad"));
+    s.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_stored_plan_that_does_not_validate_is_repaired_and_its_old_text_kept() {
+    let s = fresh();
+    let mut p = plan("links", "Dangling");
+    p.operative.actions.push(socialplan::model::Action { id: Id::from("a1"), serves: Some(socialplan::model::Serves::Tactic(Id::from("gone"))), ..Default::default() });
+    let text = encode(&p, "test", NOW, Some(4), false);
+    s.set_item(&storage::plan_key(&p.id), &text).unwrap();
+
+    let inventory = storage::inventory(&s, Some(&PlanCodec), NOW, &mut ids());
+    assert_eq!(inventory.plans.len(), 1, "the plan stays in the list");
+    assert_eq!(inventory.repaired.len(), 1);
+    let r = &inventory.repaired[0];
+    assert_eq!(r.repairs, vec![socialplan::model::Repair { kind: socialplan::model::RepairKind::ActionLinks, count: 1 }]);
+    let kept = r.kept.clone().expect("the text as it was is kept");
+    assert_eq!(s.get_item(&kept).unwrap().as_deref(), Some(text.as_str()));
+    let (stored, revision, again) = storage::load(&s, &PlanCodec, &p.id, NOW, &mut ids()).unwrap().unwrap();
+    assert!(again.is_none(), "storage now holds the repaired plan");
+    assert_eq!(revision, 5);
+    assert_eq!(stored.operative.actions[0].serves, None);
+    storage::delete_backup(&s, &kept);
+    assert!(storage::backups(&s).is_empty());
     s.clear().unwrap();
 }
 
@@ -94,7 +129,7 @@ fn a_stale_copy_never_overwrites_a_newer_one() {
 #[wasm_bindgen_test]
 async fn an_edit_in_another_tab_reloads_or_warns() {
     let s = fresh();
-    socialplan::ui::state::load_codec().await;
+    socialplan::ui::state::load_codec().await.expect("the codec loads");
     let owner = Owner::new();
     owner.set();
     let state = AppState::new(Lang::En);
@@ -121,19 +156,19 @@ async fn an_edit_in_another_tab_reloads_or_warns() {
     assert_eq!(state.plan.get_untracked().unwrap().name, "Local edit");
     assert!(state.notices.get_untracked().iter().any(|n| matches!(n.kind, NoticeKind::OtherTabConflict)));
     state.flush();
-    let stored = storage::load(&s, &PlanCodec, &p.id).unwrap().unwrap().0;
+    let stored = storage::load(&s, &PlanCodec, &p.id, NOW, &mut ids()).unwrap().unwrap().0;
     assert_eq!(stored.name, "Theirs again", "autosave waits for the user's choice");
     state.keep_mine();
-    assert_eq!(storage::load(&s, &PlanCodec, &p.id).unwrap().unwrap().0.name, "Local edit");
+    assert_eq!(storage::load(&s, &PlanCodec, &p.id, NOW, &mut ids()).unwrap().unwrap().0.name, "Local edit");
 
     // The other tab deletes the plan: this tab never brings it back on its own.
     storage::delete(&s, &p.id);
     state.on_storage_event(Some(storage::plan_key(&p.id)), None);
     state.flush();
-    assert!(storage::load(&s, &PlanCodec, &p.id).is_none(), "a deleted plan stays deleted until the user keeps it");
+    assert!(storage::load(&s, &PlanCodec, &p.id, NOW, &mut ids()).is_none(), "a deleted plan stays deleted until the user keeps it");
     assert!(state.notices.get_untracked().iter().any(|n| matches!(n.kind, NoticeKind::OtherTabDeleted)));
     state.keep_mine();
-    assert_eq!(storage::load(&s, &PlanCodec, &p.id).unwrap().unwrap().0.name, "Local edit");
+    assert_eq!(storage::load(&s, &PlanCodec, &p.id, NOW, &mut ids()).unwrap().unwrap().0.name, "Local edit");
     s.clear().unwrap();
 }
 

@@ -219,14 +219,19 @@ test('a first visit loads no plan reader; a plan made in another tab opens all t
   await context.close();
 });
 
-test('a plan damaged in storage is named, and its data kept', async () => {
+test('a plan damaged in storage is kept under Recovery with its name, and its data kept', async () => {
   const context = await newContext();
   const page = await open(context, server.url);
   const id = await createPlan(page, 'Fragile plan');
-  await page.evaluate((key) => localStorage.setItem(key, '{"format":"socialplan","schema_version":1,"plan":{"id":'), `socialplan.v1.plan.${id}`);
+  await page.evaluate((key) => localStorage.setItem(key, '{"format":"socialplan","schema_version":1,"plan":{"id":"x","name":"Fragile plan",'), `socialplan.v1.plan.${id}`);
   await page.goto(server.url + '#/');
   await page.reload();
-  const notice = page.locator('[data-testid=notice]', { hasText: 'Fragile plan' });
+  const row = page.locator('[data-testid=backup-row]', { hasText: 'Fragile plan' });
+  await row.waitFor();
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('socialplan.v1.backup.')));
+  assert.equal(kept.length, 1);
+  await context.close();
+});
   await notice.waitFor();
   assert.match(await notice.textContent(), /could not be read/);
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('socialplan.v1.backup.')));
