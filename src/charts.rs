@@ -588,7 +588,7 @@ pub fn nice_ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
     let exponent = raw.log10().floor() as i32;
     // powi is exact up to 10^22; beyond, it drifts (10^299 by 6 ulp) and reaches 0 through
     // 1 / 10^321 = 1 / inf, so far powers of ten are read from their text, correctly rounded.
-    let magnitude = if exponent.abs() <= 22 { 10f64.powi(exponent) } else { format!("1e{exponent}").parse().unwrap_or(0.0) };
+    let magnitude = if exponent.abs() <= 22 { 10f64.powi(exponent) } else { crate::i18n::plain_number(&format!("1e{exponent}")).unwrap_or(0.0) };
     let magnitude = magnitude.max(f64::from_bits(1));
     let step = [1.0, 2.0, 2.5, 5.0, 10.0].into_iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(10.0 * magnitude);
     let (first, last) = ((lo / step).ceil(), (hi / step).floor());

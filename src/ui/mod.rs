@@ -96,6 +96,10 @@ pub fn start() {
         if storage::local().is_some_and(|s| storage::has_plans(&s)) {
             let _ = state::load_codec().await;
         }
+        // The app takes over from the shell painted by index.html.
+        if let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("shell")) {
+            shell.remove();
+        }
         leptos::mount::mount_to_body(App);
     });
 }

@@ -34,7 +34,7 @@ pub fn register(state: AppState) {
         } else if had_controller {
             // Another tab switched to the new version. This tab keeps running the old one
             // (its files stay cached) until the user reloads it.
-            state.notify(NoticeKind::UpdateReady);
+            state.notify_once(NoticeKind::UpdateReady);
         }
     });
     container.set_oncontrollerchange(Some(on_switch.as_ref().unchecked_ref()));
@@ -47,7 +47,7 @@ pub fn register(state: AppState) {
         // The first install has no page to replace; only an update is news.
         let updating = move || service_workers().is_some_and(|c| c.controller().is_some());
         if registration.waiting().is_some() && updating() {
-            state.notify(NoticeKind::UpdateReady);
+            state.notify_once(NoticeKind::UpdateReady);
         }
         let watched = registration.clone();
         let on_found = Closure::<dyn Fn()>::new(move || {
@@ -55,7 +55,7 @@ pub fn register(state: AppState) {
             let installing = worker.clone();
             let on_state = Closure::<dyn Fn()>::new(move || {
                 if installing.state() == ServiceWorkerState::Installed && updating() {
-                    state.notify(NoticeKind::UpdateReady);
+                    state.notify_once(NoticeKind::UpdateReady);
                 }
             });
             worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));

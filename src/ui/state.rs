@@ -194,7 +194,7 @@ impl AppState {
     }
 
     /// Shows a notice, replacing an earlier one of the same kind.
-    fn notify_once(&self, kind: NoticeKind) {
+    pub fn notify_once(&self, kind: NoticeKind) {
         let same = std::mem::discriminant(&kind);
         self.dismiss_where(|k| std::mem::discriminant(k) == same);
         self.notify(kind);

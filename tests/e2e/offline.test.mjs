@@ -64,7 +64,7 @@ test('a new deployment is offered, switched to on request, and keeps the plans',
   await page.fill('[data-testid=new-plan-name]', 'Survives the update');
   await page.click('[data-testid=create-plan]');
   await page.waitForSelector('[data-testid=phase-stack]');
-  const before = await page.evaluate(() => caches.keys());
+  const before = (await page.evaluate(() => caches.keys())).filter((k) => k !== 'socialplan-versions');
   assert.equal(before.length, 1);
 
   const sw = path.join(v1, 'sw.js');
@@ -77,8 +77,76 @@ test('a new deployment is offered, switched to on request, and keeps the plans',
   await Promise.all([page.waitForEvent('load'), offer.click()]);
   await page.waitForSelector('[data-testid=plan-title]');
   assert.equal(await page.textContent('[data-testid=plan-title]'), 'Survives the update');
-  const after = await page.evaluate(() => caches.keys());
-  assert.deepEqual(after, ['socialplan-next-release'], 'the old cache is gone');
+  const after = (await page.evaluate(() => caches.keys())).filter((k) => k !== 'socialplan-versions').sort();
+  assert.deepEqual(after, [before[0], 'socialplan-next-release'].sort(), 'the version before stays for tabs still running it');
+  await context.close();
+  await server.close();
+});
+
+/** A copy of the build as a new deployment: its wasm folder has another name. */
+function nextDeployment(from) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp-v2-'));
+  fs.cpSync(from, dir, { recursive: true });
+  const old = fs.readdirSync(dir).find((f) => f.startsWith('wasm-'));
+  const renamed = old.replace('wasm-', 'wasm-next');
+  fs.renameSync(path.join(dir, old), path.join(dir, renamed));
+  for (const f of fs.readdirSync(dir).filter((f) => /\.(html|js)$/.test(f))) {
+    const file = path.join(dir, f);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replaceAll(old, renamed).replace(/const VERSION = '[^']*'/, "const VERSION = 'next'"));
+  }
+  return dir;
+}
+
+test('a tab still on the old version keeps loading its parts after another tab switched, even offline', async () => {
+  const v1 = fs.mkdtempSync(path.join(os.tmpdir(), 'sp-v1-'));
+  fs.cpSync(DIST, v1, { recursive: true });
+  let server = await serve(v1);
+  const port = server.port;
+  const context = await browser.newContext();
+  const a = await open(context, server.url);
+  await controlled(a);
+  await a.click('[data-testid=open-sample]');
+  await a.waitForSelector('[data-testid=phase-stack]');
+  const id = planIdOf(a);
+  const b = await open(context, server.url, `#/plans/${id}`);
+  await controlled(b);
+
+  // The new deployment replaces the files; tab A switches to it.
+  await server.close();
+  server = await serve(nextDeployment(v1), port);
+  await a.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  const offer = a.getByRole('button', { name: 'Use the new version' });
+  await offer.waitFor();
+  await Promise.all([a.waitForEvent('load'), offer.click()]);
+  await a.waitForSelector('[data-testid=plan-title]');
+
+  // Tab B, still on the old version, is told, and with no server at all it still opens
+  // a screen whose part it never loaded.
+  await b.getByRole('button', { name: 'Use the new version' }).waitFor();
+  await server.close();
+  await b.evaluate((plan) => { location.hash = `#/plans/${plan}/information/landscape`; }, id);
+  await b.waitForSelector('[data-testid^=finding-0]');
+  assert.equal(await b.locator('[data-testid=part-failed]').count(), 0);
+  assert.deepEqual(b.errors, []);
+  await context.close();
+});
+
+test('a part that cannot be fetched is reported on the screen, with a reload, and the app keeps running', async () => {
+  const server = await serve();
+  // No service worker cache to fall back on, and the part's request fails.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.route(/split_information_editors/, (route) => route.abort());
+  const page = await open(context, server.url);
+  await page.click('[data-testid=open-sample]');
+  await page.waitForSelector('[data-testid=phase-stack]');
+  const id = planIdOf(page);
+  await page.goto(`${server.url}#/plans/${id}/information/landscape`);
+  await page.waitForSelector('[data-testid=part-failed]');
+  assert.match(await page.textContent('[data-testid=part-failed]'), /could not be loaded/);
+  assert.equal(await page.locator('#crash').count(), 0, 'no crash page');
+  // The rest of the app still works.
+  await page.goto(`${server.url}#/plans/${id}`);
+  await page.waitForSelector('[data-testid=plan-title]');
   await context.close();
   await server.close();
 });
