@@ -37,7 +37,7 @@ pub fn ChartView(name: String, make: MakeChart) -> impl IntoView {
     let t = state.texts();
     let lang = state.lang.get_untracked();
     let figure = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| make(p, lang))));
-    let chart = Memo::new(move |_| figure.with(|f| f.as_ref().map(Figure::drawn)));
+    let chart = Memo::new(move |_| figure.try_with(|f| f.as_ref().map(Figure::drawn)).flatten());
     let title = move || chart.with(|c| c.as_ref().map(|c| c.title.clone()).unwrap_or_default());
     let download = move |_| {
         if let Some(c) = chart.get_untracked() {

@@ -73,8 +73,9 @@ impl ListModel {
             let mut changed = Vec::new();
             state.plan.with(|p| {
                 let Some(p) = p else { return };
-                index.with_untracked(|index| {
-                    model.rows.update_value(|rows| {
+                // A screen being left may still hear of a change: its parts are then gone.
+                index.try_with_untracked(|index| {
+                    model.rows.try_update_value(|rows| {
                         for (id, shown) in rows.iter_mut() {
                             let Some(at) = index.at(id) else { continue };
                             let fresh = row_data(spec, p, at, t, &day);
@@ -84,7 +85,7 @@ impl ListModel {
                             }
                         }
                     })
-                })
+                });
             });
             changed.iter().for_each(Notify::notify);
         });
@@ -96,11 +97,11 @@ impl ListModel {
         let state = expect_context::<AppState>();
         let t = state.texts();
         let data = state.plan.with_untracked(|p| {
-            let at = self.index.with_untracked(|i| i.at(id).map(|at| at.slot));
+            let at = self.index.try_with_untracked(|i| i.at(id).map(|at| at.slot)).flatten();
             p.as_ref().zip(at).map(|(p, slot)| row_data(self.spec, p, At { id, slot }, t, &today())).unwrap_or_default()
         });
         let changed = ArcTrigger::new();
-        self.rows.update_value(|rows| {
+        self.rows.try_update_value(|rows| {
             rows.insert(id.clone(), Shown { data, changed: changed.clone() });
         });
         changed
@@ -121,7 +122,7 @@ impl ListModel {
     /// Writes a cell through the list's description, which uses the model's operations.
     fn write(self, id: &Id, column: &'static Column, value: Value) {
         let state = expect_context::<AppState>();
-        let slot = self.index.with_untracked(|i| i.at(id).map(|at| at.slot)).unwrap_or(usize::MAX);
+        let slot = self.index.try_with_untracked(|i| i.at(id).map(|at| at.slot)).flatten().unwrap_or(usize::MAX);
         state.edit(|p| column.set(p, At { id, slot }, value));
     }
 }
@@ -144,15 +145,18 @@ pub fn ListEditor(model: ListModel, #[prop(optional)] group: usize) -> impl Into
     // The chosen value per filter; "" shows all.
     let chosen = RwSignal::new(vec![String::new(); spec.filters.len()]);
     // The group's items change with the index only: typing leaves them as they are.
-    let items = Memo::new(move |_| model.index.with(|i| i.group(group).to_vec()));
+    let items = Memo::new(move |_| model.index.try_with(|i| i.group(group).to_vec()).unwrap_or_default());
     let all_ids = move || items.try_get().unwrap_or_default();
     // Values of a column for the items shown, read while filtering or sorting only.
     let values = move |ids: &[Id], column: &'static Column| -> Vec<Value> {
         state.plan.with(|p| {
-            model.index.with(|index| match p {
-                Some(p) => ids.iter().map(|id| index.at(id).map_or_else(|| column.kind.empty(), |at| column.get(p, at))).collect(),
-                None => Vec::new(),
-            })
+            model
+                .index
+                .try_with(|index| match p {
+                    Some(p) => ids.iter().map(|id| index.at(id).map_or_else(|| column.kind.empty(), |at| column.get(p, at))).collect(),
+                    None => Vec::new(),
+                })
+                .unwrap_or_default()
         })
     };
     let ids = move || {
@@ -272,7 +276,7 @@ fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) -> impl Int
     let title = move || {
         let name = data.try_with(|d| d.title.clone()).unwrap_or_default();
         if name.trim().is_empty() {
-            let n = id.try_with_value(|id| model.index.with_untracked(|i| i.position(group, id))).flatten().unwrap_or(0);
+            let n = id.try_with_value(|id| model.index.try_with_untracked(|i| i.position(group, id))).flatten().flatten().unwrap_or(0);
             fill(t.untitled_item, &[("number", &(n + 1).to_string())])
         } else {
             name

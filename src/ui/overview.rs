@@ -115,8 +115,8 @@ fn PhaseCard(id: crate::model::Id, phase: Phase) -> impl IntoView {
                 <h3 id=heading>{t.phase(phase)}</h3>
                 <p>{t.phase_purpose(phase)}</p>
                 <div class="meter">
-                    <progress max="100" value=move || progress.get().percent() aria-label=t.phase(phase)></progress>
-                    <span>{move || fill(t.complete_percent, &[("percent", &progress.get().percent().to_string())])}</span>
+                    <progress max="100" value=move || progress.try_get().unwrap_or_default().percent() aria-label=t.phase(phase)></progress>
+                    <span>{move || fill(t.complete_percent, &[("percent", &progress.try_get().unwrap_or_default().percent().to_string())])}</span>
                 </div>
                 {move || weak_below().map(|(below, p)| view! {
                     <p class="warning" data-testid="unstable">
@@ -134,7 +134,7 @@ fn PhaseCard(id: crate::model::Id, phase: Phase) -> impl IntoView {
             <ul class="blocks">
                 {phase.blocks().map(|block| {
                     let progress = Memo::new(move |_| state.plan.with(|pl| pl.as_ref().map(|pl| block_progress(pl, block)).unwrap_or_default()));
-                    let p = move || progress.get();
+                    let p = move || progress.try_get().unwrap_or_default();
                     view! {
                         <li>
                             <a class=move || status_class(p()) href=Route::Block(id.clone(), block).href()>

@@ -79,7 +79,7 @@ test('a strategic plan is written through the seven steps, advised, and kept', a
   await page.selectOption('[data-testid=library-1]', '9');
   await page.waitForSelector('[data-testid=kpi-1] tbody tr');
   assert.equal(await page.inputValue('[data-testid=kpi-1] tbody tr input[data-testid^=kpi-name]'), 'Time to first answer');
-  assert.equal(await page.inputValue('[data-testid=kpi-1] tbody tr select[data-testid^=kpi-direction]'), '1', 'lower is better');
+  assert.equal(await page.inputValue('[data-testid=kpi-1] tbody tr select[data-testid^=kpi-direction]'), 'lower_is_better', 'lower is better');
 
   // 6. Tactics: the warning is gone once every objective has its KPI.
   await step(page, id, 6);
