@@ -1,12 +1,14 @@
 //! Socialplan: a browser app that guides a team through its social media strategy with
 //! the three-phase model (Information → Strategy → Operative), offline, in the browser.
 //!
-//! `model` (the pure domain), `i18n` (texts) and `route` build and test natively;
+//! `model` (the pure domain), `lists` (the lists' descriptions), `i18n` (texts) and
+//! `route` build and test natively;
 //! `storage` and `ui` are the browser half and exist only in the WebAssembly build.
 
 pub mod charts;
 pub mod report;
 pub mod i18n;
+pub mod lists;
 pub mod model;
 pub mod route;
 

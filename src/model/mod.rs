@@ -32,7 +32,7 @@ pub use operative::*;
 pub use plan::{Plan, PlanSummary};
 pub use strategy::*;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 #[cfg(test)]
 mod invariants;
 #[cfg(test)] mod schema;

@@ -140,7 +140,7 @@ prop_compose! {
 }
 
 prop_compose! {
-    pub(super) fn plan()(
+    pub(crate) fn plan()(
         name in text(), information in information(), strategy in strategy(),
         actions in prop::collection::vec((0usize..3, text(), text(), opt(date()), 0usize..4, 0usize..3, 0usize..8, text()), 0..5),
         at_risk in 0.5..=1.0f64, gap in 0.0..0.5f64,

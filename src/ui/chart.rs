@@ -1,21 +1,43 @@
 //! A chart on screen: its title, the SVG, words that sum it up, the data as a table (the
-//! text alternative) and a download of the SVG. It redraws when the plan changes.
+//! text alternative) and a download of the SVG. What it shows is worked out at every
+//! change of the plan, which is cheap; it is drawn again only when that differs.
 
 use super::state::{download_as, AppState};
-use crate::charts::Drawn;
+use crate::charts::{BarChart, Drawn, LineChart};
 use crate::i18n::{fill, Lang};
 use crate::model::Plan;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-pub type MakeChart = Arc<dyn Fn(&Plan, Lang) -> Drawn + Send + Sync>;
+/// What a chart shows, before it is drawn.
+#[derive(Clone, PartialEq)]
+pub enum Figure {
+    /// Bars, and the words that sum them up.
+    Bars(BarChart, Vec<String>),
+    /// A line, and the headers of its table.
+    Line(LineChart, [&'static str; 3]),
+    Nothing,
+}
+
+impl Figure {
+    fn drawn(&self) -> Drawn {
+        match self {
+            Figure::Bars(chart, words) => chart.drawn(words.clone()),
+            Figure::Line(chart, header) => chart.drawn(*header),
+            Figure::Nothing => Drawn { title: String::new(), svg: String::new(), header: Vec::new(), rows: Vec::new(), words: Vec::new() },
+        }
+    }
+}
+
+pub type MakeChart = Arc<dyn Fn(&Plan, Lang) -> Figure + Send + Sync>;
 
 #[component]
 pub fn ChartView(name: String, make: MakeChart) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
     let lang = state.lang.get_untracked();
-    let chart = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| make(p, lang))));
+    let figure = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| make(p, lang))));
+    let chart = Memo::new(move |_| figure.try_with(|f| f.as_ref().map(Figure::drawn)).flatten());
     let title = move || chart.with(|c| c.as_ref().map(|c| c.title.clone()).unwrap_or_default());
     let download = move |_| {
         if let Some(c) = chart.get_untracked() {

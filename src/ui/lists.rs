@@ -1,115 +1,23 @@
-//! Lists the team fills in: findings, tools, channels, SWOT entries. One component
-//! serves them all; each list is a plain description (its columns, and how to read,
-//! add, move and remove its items in the plan), so the build carries the component once.
-//! Rows are keyed by the items' ids, so typing never rebuilds a row or loses the focus.
+//! The one component that shows every list the team fills in (`crate::lists` describes
+//! them), so the build carries it once. Rows are keyed by the items' ids, so typing never
+//! rebuilds a row or loses the focus.
+//!
+//! Reactivity is narrow: a list's `ListModel` re-reads its shown rows once per change of
+//! the plan, in one pass through the index, and tells only the rows whose values changed.
+//! Typing in one row re-renders that row; the other rows, their cells and the list's
+//! structure hear nothing.
 
-use super::state::{new_id, AppState, NoticeKind};
+use super::state::{new_id, today, AppState, NoticeKind};
 use crate::i18n::{fill, parse_number, Texts};
-use crate::model::{Id, Plan};
+use crate::lists::{At, Column, Index, Kind, ListSpec, Value};
+use crate::model::{Date, Id, Plan};
 use leptos::prelude::*;
-
-/// How a column is entered.
-#[derive(Clone, Copy)]
-pub enum Kind {
-    /// One line of text.
-    Line,
-    /// A few lines of text.
-    Long,
-    /// One of the labels; the value is the label's index. `optional` adds "Not set" ("").
-    Choice { labels: fn(&Texts) -> &[&'static str], optional: bool },
-    /// A whole number from `min` to `max`, picked from a list.
-    Scale { min: u8, max: u8 },
-    /// A whole number, written the way the language writes numbers.
-    Count,
-    /// A calendar date (`YYYY-MM-DD`), or "".
-    Date,
-    /// Any number, written the way the language writes numbers, or "".
-    Number,
-    /// Yes ("true") or no ("").
-    Check,
-    /// Several of the plan's items, ids separated by spaces; the options are (id, label).
-    Links(fn(&Plan) -> Vec<(Id, String)>),
-    /// One of the plan's items, or "": the options are (value, label).
-    Pick(fn(&Plan) -> Vec<(String, String)>),
-}
-
-/// A column: its label and how its value is read and written, as text.
-pub struct Column {
-    pub key: &'static str,
-    pub label: fn(&Texts) -> &'static str,
-    pub kind: Kind,
-    pub get: fn(&Plan, &Id) -> String,
-    pub set: fn(&mut Plan, &Id, &str),
-}
-
-/// Items linked to something elsewhere in the plan show its text, read-only, and can be
-/// unlinked to become the team's own.
-pub struct Link {
-    pub linked: fn(&Plan, &Id) -> bool,
-    pub note: fn(&Texts) -> &'static str,
-    pub unlink: fn(&mut Plan, &Id),
-    /// The block where the linked thing is edited.
-    pub source: crate::model::Block,
-    pub source_label: fn(&Texts) -> &'static str,
-}
-
-pub struct ListSpec {
-    /// Prefix of the list's test ids and element ids.
-    pub name: &'static str,
-    /// The items' ids in the plan's order; `group` selects a part of a shared list.
-    pub ids: fn(&Plan, usize) -> Vec<Id>,
-    pub add: fn(&mut Plan, usize, Id),
-    /// Moves an item one place up (`true`) or down within its group.
-    pub shift: fn(&mut Plan, &Id, bool),
-    /// A short name of the item, for the labels of its buttons.
-    pub title: fn(&Plan, &Id) -> String,
-    pub add_label: fn(&Texts, usize) -> String,
-    pub columns: &'static [Column],
-    /// Whether the columns' headers sort the view.
-    pub sortable: bool,
-    pub link: Option<Link>,
-    /// Rows as cards with their labels, for lists with many columns.
-    pub cards: bool,
-    /// A mark shown before the row (e.g. a business objective's letter).
-    pub badge: Option<fn(&Plan, &Id) -> String>,
-    /// Advice shown under the row (e.g. SMART hints).
-    pub advice: Option<fn(&Plan, &Id, &Texts) -> Vec<String>>,
-    pub action: Option<RowAction>,
-    /// Items that others hang on: removing one asks whether they go too or move.
-    pub removal: Option<Removal>,
-    /// Columns the view can be narrowed by, each with a choice of the values present.
-    pub filters: &'static [usize],
-}
-
-/// A further action on a row (e.g. making a kept indicator a KPI).
-pub struct RowAction {
-    pub label: fn(&Texts) -> &'static str,
-    pub enabled: fn(&Plan, &Id) -> bool,
-    pub run: fn(&mut Plan, &Id, Id),
-    pub done: fn(&Texts) -> &'static str,
-}
-
-/// Removing any item is `Plan::remove` (with everything that hangs on it); items with
-/// dependents ask first whether those go too or move (`Plan::remove_moving`).
-pub struct Removal {
-    /// What hangs on the item, in words; `None` when nothing does.
-    pub dependents: fn(&Plan, &Id, &Texts) -> Option<String>,
-    /// Where the dependents can move: every other item, as (id, label).
-    pub targets: fn(&Plan, &Id) -> Vec<(Id, String)>,
-}
-
-/// Moves the item with `id` one place up or down among the items `same` groups with it:
-/// the `shift` of every list.
-pub fn shift<T>(items: &mut [T], id: &Id, up: bool, key: fn(&T) -> &Id, same: fn(&T, &T) -> bool) {
-    if let Some(i) = items.iter().position(|x| key(x) == id) {
-        crate::model::move_in_group(items, i, up, same);
-    }
-}
+use std::collections::HashMap;
 
 /// What a row shows, read from the plan in one pass.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 struct RowData {
-    cells: Vec<String>,
+    cells: Vec<Value>,
     title: String,
     badge: String,
     advice: Vec<String>,
@@ -117,64 +25,167 @@ struct RowData {
     linked: bool,
 }
 
-/// A value for sorting: numbers by size, texts alphabetically, empty last.
-fn sort_key(kind: Kind, text: &str) -> (bool, f64, String) {
-    let number = match kind {
-        Kind::Count | Kind::Number | Kind::Scale { .. } | Kind::Choice { .. } => crate::i18n::plain_number(text).unwrap_or(0.0),
-        _ => 0.0,
-    };
-    (text.is_empty(), number, text.to_lowercase())
+fn row_data(spec: &ListSpec, plan: &Plan, at: At, t: &Texts, today: &Date) -> RowData {
+    RowData {
+        cells: spec.columns.iter().map(|c| c.get(plan, at)).collect(),
+        title: (spec.title)(plan, at).chars().take(60).collect(),
+        badge: spec.badge.map(|b| b(plan, at)).unwrap_or_default(),
+        advice: spec.advice.map(|a| a(plan, at, t, today)).unwrap_or_default(),
+        enabled: spec.action.as_ref().is_some_and(|a| (a.enabled)(plan, at)),
+        linked: spec.link.as_ref().is_some_and(|l| (l.linked)(plan, at)),
+    }
 }
 
+/// A row on screen: what it showed last, and how to tell it that changed.
+struct Shown {
+    data: RowData,
+    changed: ArcTrigger,
+}
+
+/// One list on one screen, shared by all its groups there: the index (built once per
+/// change of the plan), the rows shown with what they show, and the options of its link
+/// columns (read once per change, for all rows).
+#[derive(Clone, Copy)]
+pub struct ListModel {
+    spec: &'static ListSpec,
+    index: Memo<Index>,
+    rows: StoredValue<HashMap<Id, Shown>>,
+    options: StoredValue<Vec<Option<Memo<Vec<(Id, String)>>>>>,
+}
+
+impl ListModel {
+    pub fn new(spec: &'static ListSpec) -> ListModel {
+        let state = expect_context::<AppState>();
+        let t = state.texts();
+        let day = today();
+        let index = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| Index::new(spec, p)).unwrap_or_default()));
+        let options = spec
+            .columns
+            .iter()
+            .map(|c| match c.kind {
+                Kind::Links(options) | Kind::Pick(options) => Some(Memo::new(move |_| state.plan.with(|p| p.as_ref().map(options).unwrap_or_default()))),
+                _ => None,
+            })
+            .collect();
+        let model = ListModel { spec, index, rows: StoredValue::new(HashMap::new()), options: StoredValue::new(options) };
+        // One pass per change of the plan; only rows whose values changed are told.
+        Effect::new(move |_| {
+            let mut changed = Vec::new();
+            state.plan.with(|p| {
+                let Some(p) = p else { return };
+                // A screen being left may still hear of a change: its parts are then gone.
+                index.try_with_untracked(|index| {
+                    model.rows.try_update_value(|rows| {
+                        for (id, shown) in rows.iter_mut() {
+                            let Some(at) = index.at(id) else { continue };
+                            let fresh = row_data(spec, p, at, t, &day);
+                            if fresh != shown.data {
+                                shown.data = fresh;
+                                changed.push(shown.changed.clone());
+                            }
+                        }
+                    })
+                });
+            });
+            changed.iter().for_each(Notify::notify);
+        });
+        model
+    }
+
+    /// Starts showing the row of `id`: what it shows now, and what tells it of changes.
+    fn watch(self, id: &Id) -> ArcTrigger {
+        let state = expect_context::<AppState>();
+        let t = state.texts();
+        let data = state.plan.with_untracked(|p| {
+            let at = self.index.try_with_untracked(|i| i.at(id).map(|at| at.slot)).flatten();
+            p.as_ref().zip(at).map(|(p, slot)| row_data(self.spec, p, At { id, slot }, t, &today())).unwrap_or_default()
+        });
+        let changed = ArcTrigger::new();
+        self.rows.try_update_value(|rows| {
+            rows.insert(id.clone(), Shown { data, changed: changed.clone() });
+        });
+        changed
+    }
+
+    fn unwatch(self, id: &Id) {
+        self.rows.try_update_value(|rows| rows.remove(id));
+    }
+
+    fn data(self, id: &Id) -> Option<RowData> {
+        self.rows.try_with_value(|rows| rows.get(id).map(|s| s.data.clone())).flatten()
+    }
+
+    fn options(self, column: usize) -> Vec<(Id, String)> {
+        self.options.try_with_value(|o| o.get(column).copied().flatten()).flatten().and_then(|m| m.try_get()).unwrap_or_default()
+    }
+
+    /// Writes a cell through the list's description, which uses the model's operations.
+    fn write(self, id: &Id, column: &'static Column, value: Value) {
+        let state = expect_context::<AppState>();
+        let slot = self.index.try_with_untracked(|i| i.at(id).map(|at| at.slot)).flatten().unwrap_or(usize::MAX);
+        state.edit(|p| column.set(p, At { id, slot }, value));
+    }
+}
+
+/// A list whose groups are not shown side by side: it has a model of its own.
 #[component]
-pub fn ListEditor(spec: &'static ListSpec, #[prop(optional)] group: usize) -> impl IntoView {
+pub fn List(spec: &'static ListSpec, #[prop(optional)] group: usize) -> impl IntoView {
+    view! { <ListEditor model=ListModel::new(spec) group=group/> }
+}
+
+/// One group of a list (a landscape level, an objective's KPIs …), sharing `model` with
+/// the list's other groups on the screen.
+#[component]
+pub fn ListEditor(model: ListModel, #[prop(optional)] group: usize) -> impl IntoView {
+    let spec = model.spec;
     let state = expect_context::<AppState>();
     let t = state.texts();
     // Sorted by column `.0`, ascending when `.1`; the plan's own order stays as it is.
     let sort = RwSignal::new(None::<(usize, bool)>);
     // The chosen value per filter; "" shows all.
     let chosen = RwSignal::new(vec![String::new(); spec.filters.len()]);
-    // The list's items, read once per change of the plan and shared by the rows, the
-    // empty-list hint and the filter count; typing in a row leaves it unchanged.
-    let items = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| (spec.ids)(p, group)).unwrap_or_default()));
+    // The group's items change with the index only: typing leaves them as they are.
+    let items = Memo::new(move |_| model.index.try_with(|i| i.group(group).to_vec()).unwrap_or_default());
     let all_ids = move || items.try_get().unwrap_or_default();
+    // Values of a column for the items shown, read while filtering or sorting only.
+    let values = move |ids: &[Id], column: &'static Column| -> Vec<Value> {
+        state.plan.with(|p| {
+            model
+                .index
+                .try_with(|index| match p {
+                    Some(p) => ids.iter().map(|id| index.at(id).map_or_else(|| column.kind.empty(), |at| column.get(p, at))).collect(),
+                    None => Vec::new(),
+                })
+                .unwrap_or_default()
+        })
+    };
     let ids = move || {
         let mut ids = all_ids();
-        chosen.try_with(|chosen| {
-            if chosen.iter().any(|c| !c.is_empty()) {
-                state.plan.with(|p| {
-                    if let Some(p) = p {
-                        ids.retain(|id| spec.filters.iter().zip(chosen).all(|(col, c)| c.is_empty() || (spec.columns[*col].get)(p, id).split(' ').any(|v| v == c)));
-                    }
-                });
-            }
-        });
+        let filters: Vec<(usize, String)> = chosen.try_with(|c| spec.filters.iter().copied().zip(c.iter().cloned()).filter(|(_, c)| !c.is_empty()).collect()).unwrap_or_default();
+        for (col, wanted) in filters {
+            let column = &spec.columns[col];
+            let keep: Vec<bool> = values(&ids, column).iter().map(|v| column.filter_values(v).contains(&wanted)).collect();
+            let mut keep = keep.into_iter();
+            ids.retain(|_| keep.next().unwrap_or(false));
+        }
         if let Some((col, ascending)) = sort.try_get().flatten() {
             let column = &spec.columns[col];
-            state.plan.with(|p| {
-                if let Some(p) = p {
-                    let mut keyed: Vec<_> = ids.drain(..).map(|id| (sort_key(column.kind, &(column.get)(p, &id)), id)).collect();
-                    keyed.sort_by(|a, b| {
-                        let order = a.0 .0.cmp(&b.0 .0).then(a.0 .1.total_cmp(&b.0 .1)).then(a.0 .2.cmp(&b.0 .2));
-                        if ascending || a.0 .0 != b.0 .0 { order } else { order.reverse() }
-                    });
-                    ids = keyed.into_iter().map(|(_, id)| id).collect();
-                }
+            let mut keyed: Vec<_> = values(&ids, column).iter().map(|v| column.sort_key(v)).zip(ids.drain(..)).collect();
+            keyed.sort_by(|a, b| {
+                let order = a.0 .0.cmp(&b.0 .0).then(a.0 .1.total_cmp(&b.0 .1)).then(a.0 .2.cmp(&b.0 .2));
+                if ascending || a.0 .0 != b.0 .0 { order } else { order.reverse() }
             });
+            ids = keyed.into_iter().map(|(_, id)| id).collect();
         }
         ids
     };
     let empty = move || items.try_with(Vec::is_empty).unwrap_or(true);
     let add_id = format!("{}-{group}-add", spec.name);
-    let add = {
-        let add_id = add_id.clone();
-        move |_| {
-            let id = new_id();
-            state.edit(|p| (spec.add)(p, group, id.clone()));
-            let first = format!("{}-{}-{}", spec.name, spec.columns[0].key, id);
-            let _ = add_id;
-            set_timeout(move || super::focus(&first), std::time::Duration::ZERO);
-        }
+    let add = move |_| {
+        let id = new_id();
+        state.edit(|p| (spec.add)(p, group, id.clone()));
+        let first = format!("{}-{}-{}", spec.name, spec.columns[0].key, id);
+        set_timeout(move || super::focus(&first), std::time::Duration::ZERO);
     };
     let header = spec.columns.iter().enumerate().map(|(i, c)| {
         let label = (c.label)(t);
@@ -205,22 +216,17 @@ pub fn ListEditor(spec: &'static ListSpec, #[prop(optional)] group: usize) -> im
             let column = &spec.columns[*col];
             let label = (column.label)(t);
             let select_id = format!("{}-{group}-filter-{}", spec.name, column.key);
-            let options = move || {
-                state.plan.with(|p| {
-                    let Some(p) = p else { return Vec::new() };
-                    let mut values: Vec<(String, String)> = match column.kind {
-                        Kind::Choice { labels, .. } => labels(t).iter().enumerate().map(|(i, l)| (i.to_string(), l.to_string())).collect(),
-                        Kind::Pick(options) => options(p),
-                        _ => {
-                            let mut seen: Vec<String> = (spec.ids)(p, group).iter().map(|id| (column.get)(p, id)).filter(|v| !v.trim().is_empty()).collect();
-                            seen.sort();
-                            seen.dedup();
-                            seen.into_iter().map(|v| (v.clone(), v)).collect()
-                        }
-                    };
-                    values.retain(|(v, _)| !v.is_empty());
-                    values
-                })
+            let options = move || -> Vec<(String, String)> {
+                match column.kind {
+                    Kind::Choice { keys, labels, .. } => keys().into_iter().zip(labels(t)).map(|(k, l)| (k.to_owned(), l.to_string())).collect(),
+                    Kind::Pick(_) | Kind::Links(_) => model.options(*col).into_iter().map(|(id, l)| (id.to_string(), l)).collect(),
+                    _ => {
+                        let mut seen: Vec<String> = values(&all_ids(), column).iter().flat_map(|v| column.filter_values(v)).collect();
+                        seen.sort();
+                        seen.dedup();
+                        seen.into_iter().map(|v| (v.clone(), v)).collect()
+                    }
+                }
             };
             view! {
                 <label for=select_id.clone()>{fill(t.filter_by, &[("column", label)])}</label>
@@ -241,7 +247,7 @@ pub fn ListEditor(spec: &'static ListSpec, #[prop(optional)] group: usize) -> im
             <table class="rows" class:cards=spec.cards hidden=empty>
                 <thead><tr>{spec.badge.map(|_| view! { <th scope="col"></th> })}{header}<th scope="col"><span class="visually-hidden">{t.actions_column}</span></th></tr></thead>
                 <tbody>
-                    <For each=ids key=|id| id.clone() children=move |id| view! { <Row spec=spec group=group id=id sorted=Signal::derive(move || sort.try_get().flatten().is_some())/> }/>
+                    <For each=ids key=|id| id.clone() children=move |id| view! { <Row model=model group=group id=id sorted=Signal::derive(move || sort.try_get().flatten().is_some())/> }/>
                 </tbody>
             </table>
             <button type="button" class="add" id=add_id.clone() data-testid=add_id on:click=add>{(spec.add_label)(t, group)}</button>
@@ -250,42 +256,36 @@ pub fn ListEditor(spec: &'static ListSpec, #[prop(optional)] group: usize) -> im
 }
 
 #[component]
-fn Row(spec: &'static ListSpec, group: usize, id: Id, sorted: Signal<bool>) -> impl IntoView {
+fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) -> impl IntoView {
+    let spec = model.spec;
     let state = expect_context::<AppState>();
     let t = state.texts();
+    let changed = model.watch(&id);
     let id = StoredValue::new(id);
-    // Everything the row shows, read in one pass: typing elsewhere in the plan re-reads
-    // it, but only a change of this row's own values reaches its cells.
-    let data = Memo::new(move |_| {
-        state.plan.with(|p| {
-            p.as_ref().and_then(|p| {
-                // A row being removed may be read once more after its id is gone.
-                id.try_with_value(|id| RowData {
-                    cells: spec.columns.iter().map(|c| (c.get)(p, id)).collect(),
-                    title: (spec.title)(p, id).chars().take(60).collect(),
-                    badge: spec.badge.map(|b| b(p, id)).unwrap_or_default(),
-                    advice: spec.advice.map(|a| a(p, id, t)).unwrap_or_default(),
-                    enabled: spec.action.as_ref().is_some_and(|a| (a.enabled)(p, id)),
-                    linked: spec.link.as_ref().is_some_and(|l| (l.linked)(p, id)),
-                })
-            })
-        })
+    on_cleanup(move || {
+        if let Some(id) = id.try_get_value() {
+            model.unwatch(&id);
+        }
     });
-    let linked = move || data.try_with(|d| d.as_ref().is_some_and(|d| d.linked)).unwrap_or(false);
+    // Re-read only when the list's pass found this row changed.
+    let data = Memo::new(move |_| {
+        changed.track();
+        id.try_with_value(|id| model.data(id)).flatten().unwrap_or_default()
+    });
+    let linked = move || data.try_with(|d| d.linked).unwrap_or(false);
     let title = move || {
-        let name = data.try_with(|d| d.as_ref().map(|d| d.title.clone()).unwrap_or_default()).unwrap_or_default();
+        let name = data.try_with(|d| d.title.clone()).unwrap_or_default();
         if name.trim().is_empty() {
-            let n = state.plan.with_untracked(|p| p.as_ref().and_then(|p| (spec.ids)(p, group).iter().position(|x| *x == id.try_get_value().unwrap_or_default())).unwrap_or(0));
+            let n = id.try_with_value(|id| model.index.try_with_untracked(|i| i.position(group, id))).flatten().flatten().unwrap_or(0);
             fill(t.untitled_item, &[("number", &(n + 1).to_string())])
         } else {
             name
         }
     };
-    let cells = spec.columns.iter().map(|c| {
+    let cells = spec.columns.iter().enumerate().map(|(i, c)| {
         let el_id = format!("{}-{}-{}", spec.name, c.key, id.try_get_value().unwrap_or_default());
-        let i = spec.columns.iter().position(|x| std::ptr::eq(x, c)).unwrap_or(0);
-        let value = Signal::derive(move || data.try_with(|d| d.as_ref().and_then(|d| d.cells.get(i).cloned()).unwrap_or_default()).unwrap_or_default());
-        view! { <td data-label=(c.label)(t)><Cell column=c el_id=el_id id=id value=value readonly=Signal::derive(linked)/></td> }
+        let value = Memo::new(move |_| data.try_with(|d| d.cells.get(i).cloned()).flatten().unwrap_or_else(|| c.kind.empty()));
+        view! { <td data-label=(c.label)(t)><Cell model=model column=i el_id=el_id id=id value=value readonly=Signal::derive(linked)/></td> }
     }).collect_view();
     let add_id = StoredValue::new(format!("{}-{group}-add", spec.name));
     // Removing asks first when other items hang on this one.
@@ -334,18 +334,17 @@ fn Row(spec: &'static ListSpec, group: usize, id: Id, sorted: Signal<bool>) -> i
             </div>
         }
     });
-    let badge = spec.badge.map(|b| view! {
-        <th scope="row" class="badge-cell">{move || { let _ = b; data.try_with(|d| d.as_ref().map(|d| d.badge.clone()).unwrap_or_default()).unwrap_or_default() }}</th>
+    let badge = spec.badge.map(|_| view! {
+        <th scope="row" class="badge-cell">{move || data.try_with(|d| d.badge.clone()).unwrap_or_default()}</th>
     });
-    let advice = spec.advice.map(|a| move || {
-        let _ = a;
-        let hints = data.try_with(|d| d.as_ref().map(|d| d.advice.clone()).unwrap_or_default()).unwrap_or_default();
+    let advice = spec.advice.map(|_| move || {
+        let hints = data.try_with(|d| d.advice.clone()).unwrap_or_default();
         (!hints.is_empty()).then(|| view! {
             <ul class="advice" aria-label=t.smart_title>{hints.into_iter().map(|h| view! { <li>{h}</li> }).collect_view()}</ul>
         })
     });
     let action = spec.action.as_ref().map(|a| {
-        let enabled = move || data.try_with(|d| d.as_ref().is_some_and(|d| d.enabled)).unwrap_or(false);
+        let enabled = move || data.try_with(|d| d.enabled).unwrap_or(false);
         view! {
             <button type="button" class="secondary" hidden=move || !enabled()
                 on:click=move |_| {
@@ -387,76 +386,104 @@ fn Row(spec: &'static ListSpec, group: usize, id: Id, sorted: Signal<bool>) -> i
     }
 }
 
+/// Whole numbers in a range this short are picked from a list.
+const PICKED: f64 = 10.0;
+
 #[component]
-fn Cell(column: &'static Column, el_id: String, id: StoredValue<Id>, value: Signal<String>, readonly: Signal<bool>) -> impl IntoView {
+fn Cell(model: ListModel, column: usize, el_id: String, id: StoredValue<Id>, value: Memo<Value>, readonly: Signal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
-    let label = (column.label)(t);
-    let set = column.set;
-    let value = move || value.try_get().unwrap_or_default();
-    let write = move |text: String| state.edit(|p| set(p, &id.try_get_value().unwrap_or_default(), &text));
-    match column.kind {
-        Kind::Line => view! {
-            <input type="text" id=el_id.clone() data-testid=el_id aria-label=label prop:value=value readonly=readonly
-                on:input=move |ev| write(event_target_value(&ev))/>
+    let col: &'static Column = &model.spec.columns[column];
+    let label = (col.label)(t);
+    let write = move |v: Value| {
+        if let Some(id) = id.try_get_value() {
+            model.write(&id, col, v)
+        }
+    };
+    let text = move || match value.try_get() {
+        Some(Value::Text(s)) => s,
+        Some(Value::Date(d)) => d.map(|d| d.0).unwrap_or_default(),
+        Some(Value::Choice(k)) => k.unwrap_or_default().to_owned(),
+        Some(Value::Pick(id)) => id.map(|id| id.to_string()).unwrap_or_default(),
+        Some(Value::Number(n)) => n.map(|n| n.to_string()).unwrap_or_default(),
+        _ => String::new(),
+    };
+    match col.kind {
+        Kind::Text { long: false } => view! {
+            <input type="text" id=el_id.clone() data-testid=el_id aria-label=label prop:value=text readonly=readonly
+                on:input=move |ev| write(Value::Text(event_target_value(&ev)))/>
         }
         .into_any(),
-        Kind::Long => view! {
-            <textarea id=el_id.clone() data-testid=el_id aria-label=label rows="2" prop:value=value readonly=readonly
-                on:input=move |ev| write(event_target_value(&ev))></textarea>
+        Kind::Text { long: true } => view! {
+            <textarea id=el_id.clone() data-testid=el_id aria-label=label rows="2" prop:value=text readonly=readonly
+                on:input=move |ev| write(Value::Text(event_target_value(&ev)))></textarea>
         }
         .into_any(),
         Kind::Date => view! {
-            <input type="date" id=el_id.clone() data-testid=el_id aria-label=label prop:value=value
-                on:change=move |ev| write(event_target_value(&ev))/>
+            <input type="date" id=el_id.clone() data-testid=el_id aria-label=label prop:value=text
+                on:change=move |ev| write(Value::Date(Some(Date(event_target_value(&ev))).filter(Date::is_valid)))/>
         }
         .into_any(),
-        Kind::Choice { labels, optional } => {
-            let options = labels(t).iter().enumerate().map(|(i, l)| view! { <option value=i.to_string()>{*l}</option> }).collect_view();
+        Kind::Choice { keys, labels, optional } => {
+            let options = keys().into_iter().zip(labels(t)).map(|(k, l)| view! { <option value=k>{*l}</option> }).collect_view();
             view! {
-                <select id=el_id.clone() data-testid=el_id aria-label=label prop:value=value on:change=move |ev| write(event_target_value(&ev))>
+                <select id=el_id.clone() data-testid=el_id aria-label=label prop:value=text
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        write(Value::Choice(keys().into_iter().find(|k| *k == v)));
+                    }>
                     {optional.then(|| view! { <option value="">{t.not_set}</option> })}
                     {options}
                 </select>
             }
             .into_any()
         }
-        Kind::Pick(options) => view! {
-            <select id=el_id.clone() data-testid=el_id aria-label=label prop:value=value on:change=move |ev| write(event_target_value(&ev))>
+        Kind::Pick(_) => view! {
+            <select id=el_id.clone() data-testid=el_id aria-label=label prop:value=text
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    write(Value::Pick((!v.is_empty()).then(|| Id(v))));
+                }>
                 <option value="">{t.not_set}</option>
-                {move || state.plan.with(|p| p.as_ref().map(options).unwrap_or_default()).into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                {move || model.options(column).into_iter().map(|(v, l)| view! { <option value=v.to_string()>{l}</option> }).collect_view()}
             </select>
         }
         .into_any(),
-        Kind::Scale { min, max } => {
-            let options = (min..=max).map(|i| view! { <option value=i.to_string()>{i}</option> }).collect_view();
+        Kind::Number { min, max, whole: true, .. } if max - min <= PICKED => {
+            let options = (min as i64..=max as i64).map(|i| view! { <option value=i.to_string()>{i}</option> }).collect_view();
             view! {
-                <select id=el_id.clone() data-testid=el_id aria-label=label prop:value=value on:change=move |ev| write(event_target_value(&ev))>
+                <select id=el_id.clone() data-testid=el_id aria-label=label prop:value=text
+                    on:change=move |ev| write(Value::Number(event_target_value(&ev).parse::<f64>().ok()))>
                     {options}
                 </select>
             }
             .into_any()
         }
         Kind::Check => view! {
-            <input type="checkbox" id=el_id.clone() data-testid=el_id aria-label=label prop:checked=move || !value().is_empty()
-                on:change=move |ev| write(if event_target_checked(&ev) { "true".into() } else { String::new() })/>
+            <input type="checkbox" id=el_id.clone() data-testid=el_id aria-label=label prop:checked=move || value.try_get() == Some(Value::Check(true))
+                on:change=move |ev| write(Value::Check(event_target_checked(&ev)))/>
         }
         .into_any(),
-        Kind::Links(options) => {
+        Kind::Links(_) => {
+            let chosen = move || match value.try_get() {
+                Some(Value::Links(ids)) => ids,
+                _ => Vec::new(),
+            };
             let boxes = move || {
-                let chosen = value();
-                state.plan.with(|p| p.as_ref().map(options).unwrap_or_default()).into_iter().map(|(oid, text)| {
-                    let on = chosen.split(' ').any(|c| c == oid.as_str());
+                let now = chosen();
+                model.options(column).into_iter().map(|(oid, text)| {
+                    let on = now.contains(&oid);
                     let box_id = format!("{el_id}-{oid}");
-                    let oid2 = oid.clone();
                     view! {
                         <span class="link-choice">
                             <input type="checkbox" id=box_id.clone() data-testid=box_id.clone() prop:checked=on
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
-                                    let mut ids: Vec<String> = value().split(' ').filter(|c| !c.is_empty() && *c != oid2.as_str()).map(str::to_owned).collect();
-                                    if on { ids.push(oid2.to_string()); }
-                                    write(ids.join(" "));
+                                    let mut ids: Vec<Id> = chosen().into_iter().filter(|c| *c != oid).collect();
+                                    if on {
+                                        ids.push(oid.clone());
+                                    }
+                                    write(Value::Links(ids));
                                 }/>
                             <label for=box_id>{text}</label>
                         </span>
@@ -466,11 +493,16 @@ fn Cell(column: &'static Column, el_id: String, id: StoredValue<Id>, value: Sign
             view! { <fieldset class="links"><legend class="visually-hidden">{label}</legend>{boxes}</fieldset> }.into_any()
         }
         // Numbers as the language writes them; a count takes whole numbers of zero or more.
-        Kind::Number | Kind::Count => {
-            let whole = matches!(column.kind, Kind::Count);
+        Kind::Number { .. } | Kind::Count => {
+            let whole = matches!(col.kind, Kind::Count | Kind::Number { whole: true, .. });
             let shown = move || {
                 let lang = state.lang.get_untracked();
-                crate::i18n::plain_number(&value()).map(|v| crate::i18n::format_number_short(lang, v)).unwrap_or_default()
+                let n = match value.try_get_untracked() {
+                    Some(Value::Number(n)) => n,
+                    Some(Value::Count(n)) => n.map(|n| n as f64),
+                    _ => None,
+                };
+                n.map(|v| crate::i18n::format_number_short(lang, v)).unwrap_or_default()
             };
             let draft = RwSignal::new(shown());
             let error = RwSignal::new(None::<String>);
@@ -482,13 +514,22 @@ fn Cell(column: &'static Column, el_id: String, id: StoredValue<Id>, value: Sign
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
                         draft.set(text.clone());
-                        let message = match parse_number(state.lang.get_untracked(), &text) {
-                            Ok(Some(v)) if whole && !(v >= 0.0 && v.fract() == 0.0) => Some(fill(t.err_whole_number, &[("text", text.trim())])),
-                            Ok(v) => {
-                                write(v.map(|v| v.to_string()).unwrap_or_default());
+                        let typed = match parse_number(state.lang.get_untracked(), &text) {
+                            Ok(v) => Ok(match col.kind {
+                                Kind::Count => Value::Count(v.filter(|v| *v >= 0.0 && v.fract() == 0.0).map(|v| v as u64)),
+                                _ => Value::Number(v),
+                            }),
+                            Err(e) => Err(t.number_error(e, &text)),
+                        };
+                        let message = match typed {
+                            // A count of -1 or 2.5 reads as none above: it is refused here.
+                            Ok(Value::Count(None)) if !text.trim().is_empty() => Some(fill(t.err_whole_number, &[("text", text.trim())])),
+                            Ok(v) if col.kind.accepts(&v) => {
+                                write(v);
                                 None
                             }
-                            Err(e) => Some(t.number_error(e, &text)),
+                            Ok(_) => Some(fill(t.err_whole_number, &[("text", text.trim())])),
+                            Err(message) => Some(message),
                         };
                         error.set(message);
                     }

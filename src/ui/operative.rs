@@ -1,106 +1,22 @@
 //! The Operative phase: the three action plans, KPI tracking (values per period, status by
 //! pace, charts, CSV, thresholds) and the plan's dashboard.
 
-use super::chart::ChartView;
-use super::lists::{shift, Column, Kind, ListEditor, ListSpec};
+use super::chart::{ChartView, Figure};
+use super::lists::List;
+use crate::lists::ACTIONS;
 use super::state::{download_as, today, AppState, NoticeKind};
 use crate::charts::tracking as charts;
 use crate::i18n::{fill, format_date, format_number, format_number_short, parse_number, Lang, Texts};
 use crate::model::tracking::{import_csv, roll_up, status, statuses, to_csv, CsvError, RowError, Status};
 use crate::model::*;
-use crate::model::Action;
 use crate::route::Route;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-fn action<'a>(p: &'a Plan, id: &Id) -> Option<&'a Action> {
-    p.operative.actions.iter().find(|a| &a.id == id)
-}
-fn action_set(p: &mut Plan, id: &Id, f: impl FnOnce(&mut Action)) {
-    if let Some(a) = p.operative.actions.iter_mut().find(|a| &a.id == id) {
-        f(a)
-    }
-}
-fn action_text(p: &Plan, id: &Id, f: fn(&Action) -> String) -> String {
-    action(p, id).map(f).unwrap_or_default()
-}
-
-/// What an action can serve: objectives ("o:<id>") and tactics ("t:<id>").
-fn serves_options(p: &Plan) -> Vec<(String, String)> {
-    let s = &p.strategy;
-    let short = |t: &str| t.chars().take(60).collect::<String>();
-    let mut out: Vec<(String, String)> = s.objectives.iter().enumerate().map(|(i, o)| (format!("o:{}", o.id), format!("{}. {}", i + 1, short(&o.text)))).collect();
-    out.extend(s.tactics.iter().map(|x| (format!("t:{}", x.id), format!("– {}", short(&x.text)))));
-    out
-}
-
-fn is_overdue(a: &Action, today: &Date) -> bool {
-    matches!(a.status, ActionStatus::Open | ActionStatus::InProgress) && a.due.as_ref().is_some_and(|d| d.is_valid() && d.0 < today.0)
-}
-
-static ACTIONS: ListSpec = ListSpec {
-    name: "action",
-    ids: |p, g| p.operative.actions.iter().filter(|a| a.plan as usize == g).map(|a| a.id.clone()).collect(),
-    add: |p, g, id| {
-        let plan = ActionPlan::ALL.get(g).copied().unwrap_or_default();
-        p.operative.actions.push(Action { id, plan, ..Default::default() })
-    },
-    shift: |p, id, up| shift(&mut p.operative.actions, id, up, |x| &x.id, |a, b| a.plan == b.plan),
-    title: |p, id| action_text(p, id, |a| a.title.clone()),
-    add_label: |t, _| t.add_action.to_owned(),
-    columns: &[
-        Column { key: "title", label: |t| t.action_title, kind: Kind::Long, get: |p, id| action_text(p, id, |a| a.title.clone()), set: |p, id, v| action_set(p, id, |a| a.title = v.to_owned()) },
-        Column { key: "owner", label: |t| t.action_owner, kind: Kind::Line, get: |p, id| action_text(p, id, |a| a.owner.clone()), set: |p, id, v| action_set(p, id, |a| a.owner = v.to_owned()) },
-        Column {
-            key: "due",
-            label: |t| t.action_due,
-            kind: Kind::Date,
-            get: |p, id| action_text(p, id, |a| a.due.as_ref().map(|d| d.0.clone()).unwrap_or_default()),
-            set: |p, id, v| action_set(p, id, |a| a.due = Some(Date(v.to_owned())).filter(Date::is_valid)),
-        },
-        Column {
-            key: "status",
-            label: |t| t.action_status,
-            kind: Kind::Choice { labels: |t| &t.action_statuses, optional: false },
-            get: |p, id| action_text(p, id, |a| (a.status as usize).to_string()),
-            set: |p, id, v| action_set(p, id, |a| a.status = v.parse::<usize>().ok().and_then(|i| ActionStatus::ALL.get(i).copied()).unwrap_or_default()),
-        },
-        Column {
-            key: "serves",
-            label: |t| t.action_serves,
-            kind: Kind::Pick(serves_options),
-            get: |p, id| {
-                action_text(p, id, |a| match &a.serves {
-                    Some(Serves::Objective(o)) => format!("o:{o}"),
-                    Some(Serves::Tactic(x)) => format!("t:{x}"),
-                    None => String::new(),
-                })
-            },
-            set: |p, id, v| {
-                let serves = match v.split_once(':') {
-                    Some(("o", o)) => Some(Serves::Objective(Id::from(o))),
-                    Some(("t", x)) => Some(Serves::Tactic(Id::from(x))),
-                    _ => None,
-                };
-                // A link to nothing is refused by the model, and the action keeps its link.
-                p.set_serves(id, serves);
-            },
-        },
-    ],
-    sortable: true,
-    link: None,
-    cards: false,
-    badge: None,
-    advice: Some(|p, id, t| if action(p, id).is_some_and(|a| is_overdue(a, &today())) { vec![format!("⚠ {}", t.overdue)] } else { Vec::new() }),
-    action: None,
-    removal: None,
-    filters: &[1, 3, 4],
-};
-
 /// The editor of an Operative block.
 pub fn block_editor(block: Block, plan: Id) -> Option<AnyView> {
     let t = expect_context::<AppState>().texts();
-    let list = |i: usize| view! { <p class="hint">{t.actions_intro[i]}</p><ListEditor spec=&ACTIONS group=i/> }.into_any();
+    let list = |i: usize| view! { <p class="hint">{t.actions_intro[i]}</p><List spec=&ACTIONS group=i/> }.into_any();
     Some(match block {
         Block::Enabling => list(0),
         Block::Organisation => list(1),
@@ -278,8 +194,8 @@ fn KpiCard(id: Id, index: usize, open: bool) -> impl IntoView {
     let shown = RwSignal::new(open);
     let chart_day = day.clone();
     let make: super::chart::MakeChart = Arc::new(move |p: &Plan, lang: Lang| match kpi_of(p, &kid.try_get_value().unwrap_or_default()) {
-        Some(k) => charts::kpi(p, k, lang, &chart_day).drawn([lang.texts().period, lang.texts().value, lang.texts().expected]),
-        None => crate::charts::Drawn { title: String::new(), svg: String::new(), header: Vec::new(), rows: Vec::new(), words: Vec::new() },
+        Some(k) => Figure::Line(charts::kpi(p, k, lang, &chart_day), [lang.texts().period, lang.texts().value, lang.texts().expected]),
+        None => Figure::Nothing,
     });
     let heading_id = format!("kpi-{index}-title");
     view! {
@@ -482,7 +398,7 @@ pub fn Dashboard(id: Id) -> impl IntoView {
             <h1>{t.dashboard}</h1>
             <p class="lead">{t.dashboard_intro}</p>
             <div class="columns">
-                <ChartView name="status".to_owned() make=Arc::new(move |p, l| charts::status_counts(p, l, &d1).drawn(Vec::new()))/>
+                <ChartView name="status".to_owned() make=Arc::new(move |p, l| Figure::Bars(charts::status_counts(p, l, &d1), Vec::new()))/>
                 <section class="card" aria-labelledby="objectives-status">
                     <h2 id="objectives-status">{t.objectives_status}</h2>
                     <ul class="status-list" data-testid="objective-status">
@@ -494,8 +410,8 @@ pub fn Dashboard(id: Id) -> impl IntoView {
                     </ul>
                     <p><a href=tracking>{t.block(Block::KpiTracking)}</a></p>
                 </section>
-                <ChartView name="actions".to_owned() make=Arc::new(|p, l| charts::actions(p, l).drawn(Vec::new()))/>
-                <ChartView name="phases".to_owned() make=Arc::new(|p, l| charts::phases(p, l).drawn(Vec::new()))/>
+                <ChartView name="actions".to_owned() make=Arc::new(|p, l| Figure::Bars(charts::actions(p, l), Vec::new()))/>
+                <ChartView name="phases".to_owned() make=Arc::new(|p, l| Figure::Bars(charts::phases(p, l), Vec::new()))/>
                 <section class="card" data-testid="dashboard-information">
                     <h2>{t.phase(Phase::Information)}</h2>
                     {move || info().map(|(stage, gap)| view! {

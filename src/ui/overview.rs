@@ -92,7 +92,8 @@ fn status_class(p: Progress) -> &'static str {
 fn PhaseCard(id: crate::model::Id, phase: Phase) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
-    let progress = move || state.plan.with(|p| p.as_ref().map(|p| phase_progress(p, phase)).unwrap_or_default());
+    // Worked out once per change of the plan, for the meter and its words.
+    let progress = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| phase_progress(p, phase)).unwrap_or_default()));
     // The first phase below this one that has gaps.
     let weak_below = move || {
         state.plan.with(|p| {
@@ -114,8 +115,8 @@ fn PhaseCard(id: crate::model::Id, phase: Phase) -> impl IntoView {
                 <h3 id=heading>{t.phase(phase)}</h3>
                 <p>{t.phase_purpose(phase)}</p>
                 <div class="meter">
-                    <progress max="100" value=move || progress().percent() aria-label=t.phase(phase)></progress>
-                    <span>{move || fill(t.complete_percent, &[("percent", &progress().percent().to_string())])}</span>
+                    <progress max="100" value=move || progress.try_get().unwrap_or_default().percent() aria-label=t.phase(phase)></progress>
+                    <span>{move || fill(t.complete_percent, &[("percent", &progress.try_get().unwrap_or_default().percent().to_string())])}</span>
                 </div>
                 {move || weak_below().map(|(below, p)| view! {
                     <p class="warning" data-testid="unstable">
@@ -132,7 +133,8 @@ fn PhaseCard(id: crate::model::Id, phase: Phase) -> impl IntoView {
             </div>
             <ul class="blocks">
                 {phase.blocks().map(|block| {
-                    let p = move || state.plan.with(|pl| pl.as_ref().map(|pl| block_progress(pl, block)).unwrap_or_default());
+                    let progress = Memo::new(move |_| state.plan.with(|pl| pl.as_ref().map(|pl| block_progress(pl, block)).unwrap_or_default()));
+                    let p = move || progress.try_get().unwrap_or_default();
                     view! {
                         <li>
                             <a class=move || status_class(p()) href=Route::Block(id.clone(), block).href()>

@@ -69,7 +69,8 @@ fn Breadcrumb(id: Id, #[prop(optional)] block: Option<Block>, #[prop(optional)] 
 fn BlockScreen(id: Id, block: Block) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
-    let progress = move || state.plan.with(|p| p.as_ref().map(|p| block_progress(p, block)).unwrap_or_default());
+    // Worked out once per change of the plan; the line is written again only when it differs.
+    let progress = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| block_progress(p, block)).unwrap_or_default()));
     let steps = (block == Block::StrategicPlan).then(|| {
         let id = id.clone();
         view! {
@@ -88,7 +89,7 @@ fn BlockScreen(id: Id, block: Block) -> impl IntoView {
             <p class="lead">{t.block_purpose(block)}</p>
             <p class="progress-line" data-testid="block-progress">
                 {move || {
-                    let p = progress();
+                    let p = progress.try_get().unwrap_or_default();
                     fill(t.parts_filled, &[("done", &p.done.to_string()), ("total", &p.total.to_string())])
                 }}
             </p>
@@ -126,14 +127,14 @@ fn StepList(id: Id, current: Option<Step>) -> impl IntoView {
     view! {
         <ol class="step-list">
             {Step::ALL.map(|s| {
-                let done = move || state.plan.with(|p| p.as_ref().is_some_and(|p| step_done(p, s)));
+                let done = Memo::new(move |_| state.plan.with(|p| p.as_ref().is_some_and(|p| step_done(p, s))));
                 view! {
-                    <li class:done=done>
+                    <li class:done=move || done.try_get().unwrap_or(false)>
                         <a href=Route::Step(id.clone(), s).href() aria-current=(current == Some(s)).then_some("step")>
                             <span class="step-number">{s.number()}</span>
                             <span>{t.step(s)}</span>
                         </a>
-                        <span class="badge">{move || if done() { t.step_done } else { t.step_open }}</span>
+                        <span class="badge">{move || if done.try_get().unwrap_or(false) { t.step_done } else { t.step_open }}</span>
                     </li>
                 }
             })}

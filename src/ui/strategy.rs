@@ -3,7 +3,8 @@
 //! tactics per objective, output indicators per tactic; the plan check, the strategy map
 //! and the relationships.
 
-use super::lists::{shift, Column, Kind, ListEditor, ListSpec, Removal, RowAction};
+use super::lists::{List, ListEditor, ListModel};
+use crate::lists::{short, ListSpec, BUSINESS_OBJECTIVES, INDICATORS, KPIS, OBJECTIVES, RELATIONSHIPS, TACTICS};
 use super::state::{new_id, AppState, NoticeKind};
 use crate::i18n::{fill, Texts};
 use crate::model::*;
@@ -13,346 +14,20 @@ fn index_of(text: &str) -> Option<usize> {
     text.parse().ok()
 }
 
-fn short(text: &str, n: usize) -> String {
-    let text = text.trim();
-    if text.chars().count() > n {
-        text.chars().take(n).collect::<String>() + "…"
-    } else {
-        text.to_owned()
-    }
-}
-
 fn objective_label(s: &Strategy, i: usize, t: &Texts) -> String {
     let text = s.objectives.get(i).map(|o| short(&o.text, 80)).filter(|x| !x.is_empty()).unwrap_or_else(|| t.untitled.to_owned());
     fill(t.objective_heading, &[("number", &(i + 1).to_string()), ("text", &text)])
 }
 
-// Business objectives.
-
-fn bo_get(p: &Plan, id: &Id) -> String {
-    p.strategy.business_objectives.iter().find(|b| &b.id == id).map(|b| b.text.clone()).unwrap_or_default()
-}
-
-static BUSINESS_OBJECTIVES: ListSpec = ListSpec {
-    name: "bo",
-    ids: |p, _| p.strategy.business_objectives.iter().map(|x| x.id.clone()).collect(),
-    add: |p, _, id| p.strategy.business_objectives.push(BusinessObjective { id, text: String::new() }),
-    shift: |p, id, up| shift(&mut p.strategy.business_objectives, id, up, |x| &x.id, |_, _| true),
-    title: |p, id| bo_get(p, id),
-    add_label: |t, _| t.add_business_objective.to_owned(),
-    columns: &[Column {
-        key: "text",
-        label: |t| t.bo_text,
-        kind: Kind::Long,
-        get: bo_get,
-        set: |p, id, v| {
-            if let Some(b) = p.strategy.business_objectives.iter_mut().find(|b| &b.id == id) {
-                b.text = v.to_owned();
-            }
-        },
-    }],
-    sortable: false,
-    link: None,
-    cards: false,
-    badge: Some(|p, id| p.strategy.letter_of(id).unwrap_or_default()),
-    advice: None,
-    action: None,
-    removal: None,
-    filters: &[],
-};
-
-// Social media objectives.
-
-fn obj<'a>(p: &'a Plan, id: &Id) -> Option<&'a Objective> {
-    p.strategy.objectives.iter().find(|o| &o.id == id)
-}
-fn obj_set(p: &mut Plan, id: &Id, f: impl FnOnce(&mut Objective)) {
-    if let Some(o) = p.strategy.objectives.iter_mut().find(|o| &o.id == id) {
-        f(o)
-    }
-}
-
-fn smart_texts(hints: Vec<Smart>, kpi: bool, t: &Texts) -> Vec<String> {
-    hints
-        .into_iter()
-        .map(|h| {
-            let i = match h {
-                Smart::Vague => 0,
-                Smart::NoNumber => 1,
-                Smart::Activity => 2,
-                Smart::NoLink if kpi => 8,
-                Smart::NoLink => 3,
-                Smart::NoDeadline => 4,
-                Smart::PastHorizon => 5,
-                Smart::Implausible => 6,
-                Smart::NoTarget => 7,
-            };
-            t.smart_hints[i].to_owned()
-        })
-        .collect()
-}
-
-static OBJECTIVES: ListSpec = ListSpec {
-    name: "obj",
-    ids: |p, _| p.strategy.objectives.iter().map(|x| x.id.clone()).collect(),
-    add: |p, _, id| p.strategy.objectives.push(Objective { id, ..Default::default() }),
-    shift: |p, id, up| shift(&mut p.strategy.objectives, id, up, |x| &x.id, |_, _| true),
-    title: |p, id| obj(p, id).map(|o| o.text.clone()).unwrap_or_default(),
-    add_label: |t, _| t.add_objective.to_owned(),
-    columns: &[
-        Column { key: "text", label: |t| t.obj_text, kind: Kind::Long, get: |p, id| obj(p, id).map(|o| o.text.clone()).unwrap_or_default(), set: |p, id, v| obj_set(p, id, |o| o.text = v.to_owned()) },
-        Column {
-            key: "serves",
-            label: |t| t.obj_serves,
-            kind: Kind::Links(|p| p.strategy.business_objectives.iter().enumerate().map(|(i, b)| (b.id.clone(), format!("{} – {}", letter(i), short(&b.text, 50)))).collect()),
-            get: |p, id| obj(p, id).map(|o| o.business_objectives.iter().map(Id::as_str).collect::<Vec<_>>().join(" ")).unwrap_or_default(),
-            set: |p, id, v| {
-                let chosen: Vec<Id> = v.split(' ').filter(|c| !c.is_empty()).map(Id::from).collect();
-                p.set_business_links(id, &chosen);
-            },
-        },
-        Column {
-            key: "perspective",
-            label: |t| t.obj_perspective,
-            kind: Kind::Choice { labels: |t| &t.perspectives, optional: true },
-            get: |p, id| obj(p, id).and_then(|o| o.perspective).map(|x| (x as usize).to_string()).unwrap_or_default(),
-            set: |p, id, v| obj_set(p, id, |o| o.perspective = index_of(v).and_then(|i| Perspective::ALL.get(i).copied())),
-        },
-    ],
-    sortable: false,
-    link: None,
-    cards: false,
-    badge: Some(|p, id| p.strategy.objectives.iter().position(|o| &o.id == id).map(|i| (i + 1).to_string()).unwrap_or_default()),
-    advice: Some(|p, id, t| smart_texts(smart_objective(p, id), false, t)),
-    action: None,
-    removal: Some(Removal {
-        dependents: |p, id, t| {
-            let (kpis, tactics) = p.strategy.dependents(id);
-            (kpis + tactics > 0).then(|| fill(t.objective_dependents, &[("kpis", &kpis.to_string()), ("tactics", &tactics.to_string())]))
-        },
-        targets: |p, id| {
-            p.strategy.objectives.iter().enumerate().filter(|(_, o)| &o.id != id).map(|(i, o)| (o.id.clone(), format!("{}. {}", i + 1, short(&o.text, 60)))).collect()
-        },
-    }),
-    filters: &[],
-};
-
-// KPIs, grouped by objective (the group is the objective's index).
-
-fn kpi<'a>(p: &'a Plan, id: &Id) -> Option<&'a Kpi> {
-    p.strategy.kpis.iter().find(|k| &k.id == id)
-}
-fn kpi_set(p: &mut Plan, id: &Id, f: impl FnOnce(&mut Kpi)) {
-    if let Some(k) = p.strategy.kpis.iter_mut().find(|k| &k.id == id) {
-        f(k)
-    }
-}
-fn kpi_text(p: &Plan, id: &Id, f: fn(&Kpi) -> String) -> String {
-    kpi(p, id).map(f).unwrap_or_default()
-}
 fn objective_id(p: &Plan, group: usize) -> Option<Id> {
     p.strategy.objectives.get(group).map(|o| o.id.clone())
 }
-
-static KPIS: ListSpec = ListSpec {
-    name: "kpi",
-    ids: |p, g| match objective_id(p, g) {
-        Some(o) => p.strategy.kpis.iter().filter(|k| k.objective == o).map(|k| k.id.clone()).collect(),
-        None => Vec::new(),
-    },
-    add: |p, g, id| {
-        if let Some(objective) = objective_id(p, g) {
-            let deadline = p.strategy.horizon_end();
-            p.strategy.kpis.push(Kpi { id, objective, deadline, ..Default::default() });
-        }
-    },
-    shift: |p, id, up| shift(&mut p.strategy.kpis, id, up, |x| &x.id, |a, b| a.objective == b.objective),
-    title: |p, id| kpi_text(p, id, |k| k.name.clone()),
-    add_label: |t, _| t.add_kpi.to_owned(),
-    columns: &[
-        Column { key: "name", label: |t| t.kpi_name, kind: Kind::Line, get: |p, id| kpi_text(p, id, |k| k.name.clone()), set: |p, id, v| kpi_set(p, id, |k| k.name = v.to_owned()) },
-        Column {
-            key: "goal",
-            label: |t| t.kpi_goal,
-            kind: Kind::Choice { labels: |t| &t.business_goals, optional: true },
-            get: |p, id| kpi_text(p, id, |k| k.business_goal.map(|g| (g as usize).to_string()).unwrap_or_default()),
-            set: |p, id, v| kpi_set(p, id, |k| k.business_goal = index_of(v).and_then(|i| BusinessGoal::ALL.get(i).copied())),
-        },
-        Column { key: "unit", label: |t| t.kpi_unit, kind: Kind::Line, get: |p, id| kpi_text(p, id, |k| k.unit.clone()), set: |p, id, v| kpi_set(p, id, |k| k.unit = v.to_owned()) },
-        Column {
-            key: "direction",
-            label: |t| t.kpi_direction,
-            kind: Kind::Choice { labels: |t| &t.directions, optional: false },
-            get: |p, id| kpi_text(p, id, |k| (k.direction as usize).to_string()),
-            set: |p, id, v| kpi_set(p, id, |k| k.direction = if index_of(v) == Some(1) { Direction::LowerIsBetter } else { Direction::HigherIsBetter }),
-        },
-        Column {
-            key: "baseline",
-            label: |t| t.kpi_baseline,
-            kind: Kind::Number,
-            get: |p, id| kpi_text(p, id, |k| k.baseline.map(|v| v.to_string()).unwrap_or_default()),
-            set: |p, id, v| kpi_set(p, id, |k| k.baseline = crate::i18n::plain_number(v)),
-        },
-        Column {
-            key: "target",
-            label: |t| t.kpi_target,
-            kind: Kind::Number,
-            get: |p, id| kpi_text(p, id, |k| k.target.map(|v| v.to_string()).unwrap_or_default()),
-            set: |p, id, v| kpi_set(p, id, |k| k.target = crate::i18n::plain_number(v)),
-        },
-        Column {
-            key: "deadline",
-            label: |t| t.kpi_deadline,
-            kind: Kind::Date,
-            get: |p, id| kpi_text(p, id, |k| k.deadline.as_ref().map(|d| d.0.clone()).unwrap_or_default()),
-            set: |p, id, v| kpi_set(p, id, |k| k.deadline = Some(Date(v.to_owned())).filter(Date::is_valid)),
-        },
-        Column {
-            key: "frequency",
-            label: |t| t.kpi_frequency,
-            kind: Kind::Choice { labels: |t| &t.frequencies, optional: false },
-            get: |p, id| kpi_text(p, id, |k| (k.frequency as usize).to_string()),
-            set: |p, id, v| kpi_set(p, id, |k| k.frequency = index_of(v).and_then(|i| Frequency::ALL.get(i).copied()).unwrap_or_default()),
-        },
-        Column { key: "source", label: |t| t.kpi_source, kind: Kind::Line, get: |p, id| kpi_text(p, id, |k| k.source.clone()), set: |p, id, v| kpi_set(p, id, |k| k.source = v.to_owned()) },
-        Column { key: "owner", label: |t| t.kpi_owner, kind: Kind::Line, get: |p, id| kpi_text(p, id, |k| k.owner.clone()), set: |p, id, v| kpi_set(p, id, |k| k.owner = v.to_owned()) },
-    ],
-    sortable: false,
-    link: None,
-    cards: true,
-    badge: None,
-    advice: Some(|p, id, t| smart_texts(smart_kpi(p, id), true, t)),
-    action: None,
-    removal: None,
-    filters: &[],
-};
-
-// Tactics, grouped by objective.
-
-fn tactic_get(p: &Plan, id: &Id) -> String {
-    p.strategy.tactics.iter().find(|x| &x.id == id).map(|x| x.text.clone()).unwrap_or_default()
-}
-
-static TACTICS: ListSpec = ListSpec {
-    name: "tactic",
-    ids: |p, g| match objective_id(p, g) {
-        Some(o) => p.strategy.tactics.iter().filter(|x| x.objective == o).map(|x| x.id.clone()).collect(),
-        None => Vec::new(),
-    },
-    add: |p, g, id| {
-        if let Some(objective) = objective_id(p, g) {
-            p.strategy.tactics.push(Tactic { id, objective, text: String::new() });
-        }
-    },
-    shift: |p, id, up| shift(&mut p.strategy.tactics, id, up, |x| &x.id, |a, b| a.objective == b.objective),
-    title: tactic_get,
-    add_label: |t, _| t.add_tactic.to_owned(),
-    columns: &[Column {
-        key: "text",
-        label: |t| t.tactic_text,
-        kind: Kind::Long,
-        get: tactic_get,
-        set: |p, id, v| {
-            if let Some(x) = p.strategy.tactics.iter_mut().find(|x| &x.id == id) {
-                x.text = v.to_owned();
-            }
-        },
-    }],
-    sortable: false,
-    link: None,
-    cards: false,
-    badge: None,
-    advice: None,
-    action: None,
-    removal: None,
-    filters: &[],
-};
-
-// Output indicators, grouped by tactic (the group is the tactic's index).
-
-fn indicator<'a>(p: &'a Plan, id: &Id) -> Option<&'a Indicator> {
-    p.strategy.indicators.iter().find(|x| &x.id == id)
-}
-fn indicator_set(p: &mut Plan, id: &Id, f: impl FnOnce(&mut Indicator)) {
-    if let Some(x) = p.strategy.indicators.iter_mut().find(|x| &x.id == id) {
-        f(x)
-    }
-}
-
-static INDICATORS: ListSpec = ListSpec {
-    name: "ind",
-    ids: |p, g| match p.strategy.tactics.get(g) {
-        Some(t) => p.strategy.indicators.iter().filter(|x| x.tactic == t.id).map(|x| x.id.clone()).collect(),
-        None => Vec::new(),
-    },
-    add: |p, g, id| {
-        if let Some(tactic) = p.strategy.tactics.get(g).map(|t| t.id.clone()) {
-            p.strategy.indicators.push(Indicator { id, tactic, text: String::new(), kept: false });
-        }
-    },
-    shift: |p, id, up| shift(&mut p.strategy.indicators, id, up, |x| &x.id, |a, b| a.tactic == b.tactic),
-    title: |p, id| indicator(p, id).map(|x| x.text.clone()).unwrap_or_default(),
-    add_label: |t, _| t.add_indicator.to_owned(),
-    columns: &[
-        Column { key: "text", label: |t| t.indicator_text, kind: Kind::Line, get: |p, id| indicator(p, id).map(|x| x.text.clone()).unwrap_or_default(), set: |p, id, v| indicator_set(p, id, |x| x.text = v.to_owned()) },
-        Column { key: "kept", label: |t| t.indicator_kept, kind: Kind::Check, get: |p, id| if indicator(p, id).is_some_and(|x| x.kept) { "true".into() } else { String::new() }, set: |p, id, v| indicator_set(p, id, |x| x.kept = !v.is_empty()) },
-    ],
-    sortable: false,
-    link: None,
-    cards: false,
-    badge: None,
-    advice: None,
-    action: Some(RowAction {
-        label: |t| t.promote,
-        enabled: |p, id| indicator(p, id).is_some_and(|x| x.kept),
-        run: |p, id, new| {
-            p.strategy.promote_indicator(id, new);
-        },
-        done: |t| t.promoted,
-    }),
-    removal: None,
-    filters: &[],
-};
-
-// Relationships.
-
-fn rel_get(p: &Plan, id: &Id, f: fn(&Relationship) -> String) -> String {
-    p.strategy.relationships.iter().find(|x| &x.id == id).map(f).unwrap_or_default()
-}
-fn rel_set(p: &mut Plan, id: &Id, f: impl FnOnce(&mut Relationship)) {
-    if let Some(x) = p.strategy.relationships.iter_mut().find(|x| &x.id == id) {
-        f(x)
-    }
-}
-
-static RELATIONSHIPS: ListSpec = ListSpec {
-    name: "rel",
-    ids: |p, _| p.strategy.relationships.iter().map(|x| x.id.clone()).collect(),
-    add: |p, _, id| p.strategy.relationships.push(Relationship { id, ..Default::default() }),
-    shift: |p, id, up| shift(&mut p.strategy.relationships, id, up, |x| &x.id, |_, _| true),
-    title: |p, id| rel_get(p, id, |x| x.who.clone()),
-    add_label: |t, _| t.add_relationship.to_owned(),
-    columns: &[
-        Column { key: "who", label: |t| t.rel_who, kind: Kind::Line, get: |p, id| rel_get(p, id, |x| x.who.clone()), set: |p, id, v| rel_set(p, id, |x| x.who = v.to_owned()) },
-        Column { key: "kind", label: |t| t.rel_kind, kind: Kind::Line, get: |p, id| rel_get(p, id, |x| x.kind.clone()), set: |p, id, v| rel_set(p, id, |x| x.kind = v.to_owned()) },
-        Column { key: "value", label: |t| t.rel_value, kind: Kind::Long, get: |p, id| rel_get(p, id, |x| x.value.clone()), set: |p, id, v| rel_set(p, id, |x| x.value = v.to_owned()) },
-        Column { key: "usage", label: |t| t.rel_usage, kind: Kind::Long, get: |p, id| rel_get(p, id, |x| x.usage.clone()), set: |p, id, v| rel_set(p, id, |x| x.usage = v.to_owned()) },
-    ],
-    sortable: false,
-    link: None,
-    cards: false,
-    badge: None,
-    advice: None,
-    action: None,
-    removal: None,
-    filters: &[],
-};
 
 /// The editor of a step of the strategic plan, where it is a list or a choice.
 pub fn step_editor(step: Step) -> Option<AnyView> {
     Some(match step {
         Step::Focus => view! { <FocusEditor/> }.into_any(),
-        Step::BusinessObjectives => view! { <ListEditor spec=&BUSINESS_OBJECTIVES/> }.into_any(),
+        Step::BusinessObjectives => view! { <List spec=&BUSINESS_OBJECTIVES/> }.into_any(),
         Step::Objectives => view! { <ObjectivesStep/> }.into_any(),
         Step::Kpis => view! { <Grouped spec=&KPIS by_tactic=false library=true/> }.into_any(),
         Step::Tactics => view! { <OrderWarning/><Grouped spec=&TACTICS by_tactic=false library=false/> }.into_any(),
@@ -364,7 +39,7 @@ pub fn step_editor(step: Step) -> Option<AnyView> {
 /// The editor of a Strategy block, where it is not prose.
 pub fn block_editor(block: Block) -> Option<AnyView> {
     Some(match block {
-        Block::Relationships => view! { <ListEditor spec=&RELATIONSHIPS/> }.into_any(),
+        Block::Relationships => view! { <List spec=&RELATIONSHIPS/> }.into_any(),
         Block::StrategicPlan => view! { <PlanCheck/><StrategyMap/> }.into_any(),
         _ => return None,
     })
@@ -424,7 +99,7 @@ fn ObjectivesStep() -> impl IntoView {
     let none = move || state.plan.with(|p| p.as_ref().is_none_or(|p| p.strategy.business_objectives.is_empty()));
     view! {
         <p class="warning" hidden=move || !none()>{t.need_business_objectives}</p>
-        <ListEditor spec=&OBJECTIVES/>
+        <List spec=&OBJECTIVES/>
     }
 }
 
@@ -443,6 +118,7 @@ fn OrderWarning() -> impl IntoView {
 fn Grouped(spec: &'static ListSpec, by_tactic: bool, library: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
+    let model = ListModel::new(spec);
     // Only a change of the groups themselves re-renders the sections, not typing.
     let groups = Memo::new(move |_| {
         state.plan.with(|p| {
@@ -503,7 +179,7 @@ fn Grouped(spec: &'static ListSpec, by_tactic: bool, library: bool) -> impl Into
                 <section class="group" aria-labelledby=heading_id.clone()>
                     <h2 id=heading_id.clone()>{move || heading(i)}</h2>
                     <p class="warning" data-testid=format!("{}-count-{i}", spec.name) hidden=move || count_note(i).is_none()>{move || count_note(i)}</p>
-                    <ListEditor spec=spec group=i/>
+                    <ListEditor model=model group=i/>
                     {library.then(|| view! { <Library group=i/> })}
                 </section>
             }

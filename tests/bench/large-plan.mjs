@@ -1,12 +1,12 @@
 // A large plan for measuring: 40 objectives, 100 KPIs with 260 weekly values each,
-// 200 tactics with 10 indicators each, 300 landscape findings, 50 channels, 90 actions.
+// 200 tactics with 10 indicators each, 400 landscape findings, 50 channels, 90 actions.
 export function largePlan() {
   const day = (n) => new Date(Date.UTC(2021, 0, 4) + n * 86400000).toISOString().slice(0, 10);
   const levels = ['applications', 'impact', 'customers', 'conversations', 'features'];
   const plan = {
     id: 'large', name: 'Large plan', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z',
     information: {
-      landscape: { generic_strategy: 'Differentiation', findings: Array.from({ length: 300 }, (_, i) => ({
+      landscape: { generic_strategy: 'Differentiation', findings: Array.from({ length: 400 }, (_, i) => ({
         id: `f${i}`, level: levels[i % 5], text: `Finding ${i} about the market and the customers`, polarity: i % 3 ? 'opportunity' : 'threat', weight: 1 + (i % 5) })) },
       audit: { channels: Array.from({ length: 50 }, (_, i) => ({ id: `c${i}`, name: `Channel ${i}`, audience: 1000 * i, engagement: 'medium', owner: 'Team', notes: '' })) },
     },

@@ -28,7 +28,7 @@ test('Exercise 1: findings per level are added, weighed, re-ordered, kept and ch
   await goToBlock(page, id, 'landscape');
   const a = await addRow(page, 'finding-1');
   await page.keyboard.type('Competitors answer within minutes');
-  await page.selectOption(`[data-testid=finding-polarity-${a}]`, '1');
+  await page.selectOption(`[data-testid=finding-polarity-${a}]`, 'threat');
   await page.selectOption(`[data-testid=finding-weight-${a}]`, '4');
   const b = await addRow(page, 'finding-1');
   await page.keyboard.type('Our industry talks about sustainability online');
@@ -71,7 +71,7 @@ test('Exercise 2: audit answers, a sortable channels table and the strategic gap
   await page.keyboard.type('Instagram');
   await page.fill(`[data-testid=channel-audience-${insta}]`, '12,500');
   await page.fill(`[data-testid=channel-since-${insta}]`, '2019-03-01');
-  await page.selectOption(`[data-testid=channel-engagement-${insta}]`, '2');
+  await page.selectOption(`[data-testid=channel-engagement-${insta}]`, 'high');
   const news = await addRow(page, 'channel-0');
   await page.keyboard.type('Newsletter');
   await page.fill(`[data-testid=channel-audience-${news}]`, '900');
@@ -120,7 +120,7 @@ test('Exercise 3: findings come into the SWOT linked, follow their source, and t
   await page.keyboard.type('Customers ask for brewing tips');
   const t = await addRow(page, 'finding-3');
   await page.keyboard.type('Complaints spread fast');
-  await page.selectOption(`[data-testid=finding-polarity-${t}]`, '1');
+  await page.selectOption(`[data-testid=finding-polarity-${t}]`, 'threat');
   await settle(page);
 
   await goToBlock(page, id, 'swot');
@@ -138,7 +138,7 @@ test('Exercise 3: findings come into the SWOT linked, follow their source, and t
   // Edited at its source, the linked entry follows; turned into an opportunity, it moves.
   await goToBlock(page, id, 'landscape');
   await page.fill(`[data-testid=finding-text-${t}]`, 'Complaints spread within hours');
-  await page.selectOption(`[data-testid=finding-polarity-${t}]`, '0');
+  await page.selectOption(`[data-testid=finding-polarity-${t}]`, 'opportunity');
   await settle(page);
   await goToBlock(page, id, 'swot');
   assert.deepEqual(await page.$$eval('[data-testid=swot-3] tbody tr', (r) => r.length), 0);
@@ -202,7 +202,7 @@ test('Opportunities & risks and tools: rows are added by keyboard, removed, and 
   await page.keyboard.press('Tab');
   await page.keyboard.type('Monthly mail to customers');
   const row = await page.evaluate(() => document.activeElement.id.split('-').pop());
-  await page.selectOption(`[data-testid=tools-usage-${row}]`, '2');
+  await page.selectOption(`[data-testid=tools-usage-${row}]`, 'in_use');
   await page.selectOption(`[data-testid=tools-relevance-${row}]`, '5');
   await page.click(`[data-testid=tools-0] button[aria-label="Remove: Newsletter tool"]`);
   assert.equal(await page.$$eval('[data-testid=tools-0] tbody tr', (r) => r.length), 0);
@@ -212,7 +212,7 @@ test('Opportunities & risks and tools: rows are added by keyboard, removed, and 
 
   await goToBlock(page, id, 'opportunities-risks');
   const r = await addRow(page, 'or-0');
-  await page.selectOption(`[data-testid=or-kind-${r}]`, '1');
+  await page.selectOption(`[data-testid=or-kind-${r}]`, 'risk');
   await page.fill(`[data-testid=or-title-${r}]`, 'A shitstorm <script>alert(1)</script>');
   await settle(page);
   await page.reload();

@@ -32,18 +32,19 @@ test('action plans: overdue actions stand out, filters and sorting narrow the vi
   await page.keyboard.type('Write the escalation guide');
   await page.fill(`[data-testid=action-owner-${row}]`, 'Zoe');
   await page.fill(`[data-testid=action-due-${row}]`, isoDaysAgo(3));
-  const serves = await page.$$eval(`[data-testid=action-serves-${row}] option`, (o) => o.map((x) => x.value).filter(Boolean));
-  await page.selectOption(`[data-testid=action-serves-${row}]`, serves[0]);
+  // Options are the items' ids: objectives ("1. …") first, then tactics ("– …").
+  const serves = await page.$$eval(`[data-testid=action-serves-${row}] option`, (o) => o.filter((x) => x.value).map((x) => [x.value, x.textContent]));
+  await page.selectOption(`[data-testid=action-serves-${row}]`, serves[0][0]);
   const rowEl = page.locator(`[data-testid=action-1] tbody tr:has([data-testid=action-title-${row}])`);
   assert.match(await rowEl.textContent(), /Overdue/);
   // Done, it is no longer overdue.
-  await page.selectOption(`[data-testid=action-status-${row}]`, '2');
+  await page.selectOption(`[data-testid=action-status-${row}]`, 'done');
   assert.doesNotMatch(await rowEl.textContent(), /Overdue/);
   // Filter by owner, then by status.
   await page.selectOption('[data-testid=action-1-filter-owner]', 'Zoe');
   assert.equal(await page.$$eval('[data-testid=action-1] tbody tr', (r) => r.length), 1);
   await page.selectOption('[data-testid=action-1-filter-owner]', '');
-  await page.selectOption('[data-testid=action-1-filter-status]', '0');
+  await page.selectOption('[data-testid=action-1-filter-status]', 'open');
   const open = await page.$$eval('[data-testid=action-1] tbody tr', (r) => r.length);
   assert.ok(open < before + 1);
   await page.selectOption('[data-testid=action-1-filter-status]', '');
@@ -55,7 +56,8 @@ test('action plans: overdue actions stand out, filters and sorting narrow the vi
   await page.reload();
   await page.waitForSelector(`[data-testid=action-title-${row}]`);
   const stored = (await storedPlan(page, id)).plan.operative.actions.find((a) => a.title === 'Write the escalation guide');
-  assert.deepEqual([stored.owner, stored.status, stored.plan, Object.keys(stored.serves)[0]], ['Zoe', 'done', 'organisation', serves[0].startsWith('o:') ? 'objective' : 'tactic']);
+  assert.deepEqual([stored.owner, stored.status, stored.plan, Object.keys(stored.serves)[0]], ['Zoe', 'done', 'organisation', serves[0][1].startsWith('–') ? 'tactic' : 'objective']);
+  assert.equal(Object.values(stored.serves)[0], serves[0][0]);
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -51,7 +51,7 @@ test('a strategic plan is written through the seven steps, advised, and kept', a
   await page.fill(`[data-testid=obj-text-${o1}]`, 'Solve 60 % of questions in the channel by 2027');
   const boxes = await page.$$(`[data-testid^=obj-serves-${o1}-]`);
   await boxes[0].check();
-  await page.selectOption(`[data-testid=obj-perspective-${o1}]`, '3');
+  await page.selectOption(`[data-testid=obj-perspective-${o1}]`, 'internal_process');
   await page.waitForFunction(() => !document.querySelector('[data-testid=obj-0] .advice'));
   const o2 = await addRow(page, 'obj-0');
   await page.keyboard.type('Answer faster than competitors by 2027');
@@ -68,7 +68,7 @@ test('a strategic plan is written through the seven steps, advised, and kept', a
   assert.match(await page.textContent('[data-testid=kpi-count-0]'), /No KPI yet/);
   const k = await addRow(page, 'kpi-0');
   await page.keyboard.type('Questions solved in the channel');
-  await page.selectOption(`[data-testid=kpi-goal-${k}]`, '1');
+  await page.selectOption(`[data-testid=kpi-goal-${k}]`, 'reduce_costs');
   await page.fill(`[data-testid=kpi-unit-${k}]`, '%');
   await page.fill(`[data-testid=kpi-baseline-${k}]`, '35');
   await page.fill(`[data-testid=kpi-target-${k}]`, '600');
@@ -79,7 +79,7 @@ test('a strategic plan is written through the seven steps, advised, and kept', a
   await page.selectOption('[data-testid=library-1]', '9');
   await page.waitForSelector('[data-testid=kpi-1] tbody tr');
   assert.equal(await page.inputValue('[data-testid=kpi-1] tbody tr input[data-testid^=kpi-name]'), 'Time to first answer');
-  assert.equal(await page.inputValue('[data-testid=kpi-1] tbody tr select[data-testid^=kpi-direction]'), '1', 'lower is better');
+  assert.equal(await page.inputValue('[data-testid=kpi-1] tbody tr select[data-testid^=kpi-direction]'), 'lower_is_better', 'lower is better');
 
   // 6. Tactics: the warning is gone once every objective has its KPI.
   await step(page, id, 6);
