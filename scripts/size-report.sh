@@ -20,6 +20,13 @@ for f in dist/wasm-*/split_*.wasm dist/wasm-*/chunk_*.wasm; do
   lazy=$((lazy + $(gzip -9 -c "$f" | wc -c)))
 done
 printf '%-44s %10s %10d  (loaded when a phase is first opened)\n' "parts loaded on demand" "" "$lazy"
+# The standard library's float parser brings a 10 KB table into the first load (data is
+# not split into parts): numbers are read with serde_json, which the app carries anyway.
+pre=target/split/wasm32-unknown-unknown/release/socialplan.wasm
+if [ -f "$pre" ] && grep -aq dec2flt "$pre"; then
+  echo "SIZE: the build uses the standard float parser (str::parse::<f64>); read numbers with i18n::plain_number" >&2
+  [ "${SIZE_STRICT:-0}" = 1 ] && exit 1
+fi
 mkdir -p target
 within=true
 [ "$total" -gt $((BUDGET_KB * 1000)) ] && within=false

@@ -453,7 +453,7 @@ fn Cell(model: ListModel, column: usize, el_id: String, id: StoredValue<Id>, val
             let options = (min as i64..=max as i64).map(|i| view! { <option value=i.to_string()>{i}</option> }).collect_view();
             view! {
                 <select id=el_id.clone() data-testid=el_id aria-label=label prop:value=text
-                    on:change=move |ev| write(Value::Number(event_target_value(&ev).parse::<f64>().ok()))>
+                    on:change=move |ev| write(Value::Number(event_target_value(&ev).parse::<i64>().ok().map(|v| v as f64)))>
                     {options}
                 </select>
             }
