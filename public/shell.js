@@ -4,7 +4,7 @@
 (function () {
   var texts = {
     en: ['Your strategy plans', 'Work through the three phases — Information, Strategy, Operative — one plan per business function. Everything you type is kept in this browser.'],
-    de: ['Ihre Strategiepläne', 'Durchlaufen Sie die Informations-, Strategie- und operative Phase – mit einem Plan je Unternehmensbereich. Alles, was Sie eingeben, bleibt in diesem Browser gespeichert.'],
+    de: ['Ihre Strategiepläne', 'Durchlaufen Sie die drei Phasen – Informationsphase, Strategiephase, operative Phase – mit einem Plan je Unternehmensbereich. Alles, was Sie eingeben, bleibt in diesem Browser gespeichert.'],
     bg: ['Вашите стратегически планове', 'Минете през трите фази – информационна, стратегическа, оперативна – с по един план за всяка бизнес функция. Всичко, което въведете, се пази в този браузър.']
   };
   var lang = null;
