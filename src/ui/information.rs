@@ -149,7 +149,7 @@ fn BenchmarkTable() -> impl IntoView {
         }
     });
     view! {
-        <table class="benchmark" aria-labelledby="benchmark-title">
+        <div class="benchmark-wrap"><table class="benchmark" aria-labelledby="benchmark-title">
             <thead><tr>
                 <th scope="col"><span class="visually-hidden">{t.benchmark_title}</span></th>
                 <th scope="col">{t.score_current}</th>
@@ -158,7 +158,7 @@ fn BenchmarkTable() -> impl IntoView {
                 <th scope="col">{t.score_note}</th>
             </tr></thead>
             <tbody>{rows}</tbody>
-        </table>
+        </table></div>
     }
 }
 

@@ -1,0 +1,36 @@
+// Layout on a phone: no screen of the sample plan overflows sideways at 390 px; wide
+// tables scroll inside their card.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, planIdOf } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('no screen overflows sideways at 390 px', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await open(context, server.url);
+  await page.click('[data-testid=open-sample]');
+  await page.waitForSelector('[data-testid=phase-stack]');
+  const id = planIdOf(page);
+  const blocks = {
+    information: ['opportunities-risks', 'tools-methods', 'landscape', 'audit', 'swot', 'maturity'],
+    strategy: ['strategic-plan', 'post', 'why-social-media', 'relationships', 'governance', 'business-integration', 'goal-system', 'resources'],
+    operative: ['enabling', 'organisation', 'technical', 'kpi-tracking'],
+  };
+  const screens = ['#/', `#/plans/${id}`, `#/plans/${id}/dashboard`, '#/worksheets/landscape'];
+  for (const [phase, list] of Object.entries(blocks)) for (const b of list) screens.push(`#/plans/${id}/${phase}/${b}`);
+  for (let n = 1; n <= 7; n++) screens.push(`#/plans/${id}/strategy/strategic-plan/step-${n}`);
+  const wide = [];
+  for (const screen of screens) {
+    await page.goto(server.url + screen);
+    await page.waitForSelector('main h1');
+    await page.waitForTimeout(200);
+    const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
+    if (scroll > width) wide.push(`${screen}: ${scroll} px`);
+  }
+  assert.deepEqual(wide, []);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
