@@ -1,6 +1,7 @@
 //! The app's state and the only code that moves plans between memory and storage:
 //! opening, editing with autosave, creating, importing, exporting, deleting.
 
+use crate::autosave::{Autosave, Effect, Event, Failure, Warning};
 use crate::i18n::{fill, Lang};
 use crate::model::file_format::{file_name, Codec, MAX_BYTES};
 use crate::model::file_format::Reading;
@@ -16,12 +17,7 @@ use wasm_bindgen::JsCast;
 /// How long typing may pause before the plan is saved.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum SaveStatus {
-    Saved,
-    Pending,
-    Failed,
-}
+pub use crate::autosave::SaveStatus;
 
 /// Something the app tells the user; texts are chosen when shown, so they follow the language.
 #[derive(Clone, Debug)]
@@ -69,20 +65,18 @@ pub struct AppState {
     pub plans: RwSignal<Vec<PlanSummary>>,
     /// The open plan, if the route names one that exists.
     pub plan: RwSignal<Option<Plan>>,
-    pub save_status: RwSignal<SaveStatus>,
+    /// Autosave and two-tab sync of the open plan; changed only by `dispatch`. Readers
+    /// are notified when its state changes (the save status follows it).
+    pub autosave: RwSignal<Autosave>,
     pub notices: RwSignal<Vec<Notice>>,
     /// Counts changes to the backup copies in storage, for the Recovery list.
     pub backups_revision: RwSignal<u64>,
 }
 
-/// What autosave needs between events; not reactive.
+/// What the app keeps between events; not reactive.
 #[derive(Default)]
 struct Session {
-    /// The stored revision the open plan is based on.
-    base: u64,
-    dirty: bool,
-    /// Another tab saved too; autosave waits for the user's choice.
-    conflict: bool,
+    /// The save timer, while it runs (`Effect::ScheduleSave`).
     timer: Option<TimeoutHandle>,
     next_notice: u64,
     /// Plans already reminded of a backup this session.
@@ -173,7 +167,7 @@ impl AppState {
             route: RwSignal::new(Route::Plans),
             plans: RwSignal::new(Vec::new()),
             plan: RwSignal::new(None),
-            save_status: RwSignal::new(SaveStatus::Saved),
+            autosave: RwSignal::new(Autosave::default()),
             notices: RwSignal::new(Vec::new()),
             backups_revision: RwSignal::new(0),
         }
@@ -275,10 +269,9 @@ impl AppState {
         // A plan this tab just stored is taken as it is; any other is read from storage.
         let handoff = session(|s| s.handoff.take()).filter(|(p, _)| Some(&p.id) == wanted.as_ref());
         let loaded = handoff.or_else(|| self.read_stored(codec?, &wanted?));
-        session(|s| {
-            s.base = loaded.as_ref().map_or(0, |(_, revision)| *revision);
-            s.dirty = false;
-            s.conflict = false;
+        self.dispatch(match &loaded {
+            Some((_, revision)) => Event::Opened { revision: *revision },
+            None => Event::Closed,
         });
         let loaded = loaded.map(|(plan, _)| plan);
         // Browsers may clear storage: a plan with changes not exported for a week gets a
@@ -291,7 +284,6 @@ impl AppState {
             }
         }
         self.set_open(loaded);
-        self.save_status.set(SaveStatus::Saved);
     }
 
     /// A stored plan with its revision. A plan damaged since start is kept and reported,
@@ -359,38 +351,94 @@ impl AppState {
                 p.updated_at = stamp;
             }
         });
-        session(|s| s.dirty = true);
-        self.save_status.set(SaveStatus::Pending);
-        let state = *self;
-        let handle = set_timeout_with_handle(move || state.flush(), SAVE_DELAY).ok();
-        if let Some(old) = session(|s| std::mem::replace(&mut s.timer, handle)) {
-            old.clear();
-        }
+        self.dispatch(Event::Edited);
     }
 
     /// Whether the open plan has edits that are not in storage.
     pub fn has_unsaved(&self) -> bool {
-        session(|s| s.dirty)
+        self.autosave.with_untracked(Autosave::has_unsaved)
+    }
+
+    /// What the header says about saving; reactive.
+    pub fn save_status(&self) -> SaveStatus {
+        self.autosave.with(Autosave::status)
     }
 
     /// Saves the open plan now if it has unsaved edits.
     pub fn flush(&self) {
-        if let Some(timer) = session(|s| s.timer.take()) {
-            timer.clear();
-        }
-        let (dirty, conflict, base) = session(|s| (s.dirty, s.conflict, s.base));
-        if conflict {
-            self.save_status.set(SaveStatus::Failed);
-        }
-        if !dirty || conflict {
-            return;
-        }
-        self.write(base, false);
+        self.dispatch(Event::Flush);
     }
 
+    /// Tells autosave what happened and carries out what it says to do. An event that
+    /// arrives while the effects of another run (a save's outcome) waits for them.
+    pub fn dispatch(&self, event: Event) {
+        self.dispatch_with(event, None);
+    }
+
+    /// `dispatch`, with the other tab's version of the plan for `Effect::ShowTheirs`.
+    fn dispatch_with(&self, event: Event, theirs: Option<Plan>) {
+        thread_local! {
+            static QUEUE: RefCell<(bool, std::collections::VecDeque<(AppState, Event, Option<Plan>)>)> = RefCell::default();
+        }
+        let busy = QUEUE.with(|q| {
+            let mut q = q.borrow_mut();
+            q.1.push_back((*self, event, theirs));
+            std::mem::replace(&mut q.0, true)
+        });
+        if busy {
+            return;
+        }
+        while let Some((state, event, theirs)) = QUEUE.with(|q| q.borrow_mut().1.pop_front()) {
+            state.run(event, theirs);
+        }
+        QUEUE.with(|q| q.borrow_mut().0 = false);
+    }
+
+    fn run(&self, event: Event, mut theirs: Option<Plan>) {
+        let effects = self.autosave.try_maybe_update(|a| {
+            let before = a.state();
+            let effects = a.step(event);
+            (a.state() != before, effects)
+        });
+        for effect in effects.unwrap_or_default() {
+            match effect {
+                Effect::ScheduleSave => {
+                    let state = *self;
+                    let fire = move || {
+                        session(|s| s.timer = None);
+                        state.dispatch(Event::TimerFired);
+                    };
+                    let handle = set_timeout_with_handle(fire, SAVE_DELAY).ok();
+                    if let Some(old) = session(|s| std::mem::replace(&mut s.timer, handle)) {
+                        old.clear();
+                    }
+                }
+                Effect::CancelTimer => {
+                    if let Some(timer) = session(|s| s.timer.take()) {
+                        timer.clear();
+                    }
+                }
+                Effect::Write { base, force } => self.write(base, force),
+                Effect::ShowTheirs => {
+                    if let Some(plan) = theirs.take() {
+                        self.set_open(Some(plan));
+                    }
+                }
+                Effect::Warn(w) => self.notify_once(warning_notice(w)),
+                Effect::Dismiss(w) => {
+                    let kind = std::mem::discriminant(&warning_notice(w));
+                    if self.notices.with_untracked(|n| n.iter().any(|x| std::mem::discriminant(&x.kind) == kind)) {
+                        self.dismiss_where(|k| std::mem::discriminant(k) == kind);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes the open plan (`Effect::Write`) and tells autosave how it went.
     fn write(&self, base: u64, force: bool) {
         let (Some(storage), Some(codec)) = (storage::local(), codec()) else {
-            self.save_status.set(SaveStatus::Failed);
+            self.dispatch(Event::SaveFailed(Failure::Unavailable));
             return;
         };
         // The last guard: storage only ever receives a plan that validates. Every edit is a
@@ -408,26 +456,12 @@ impl AppState {
         let Some((result, summary)) = result else { return };
         match result {
             Ok(revision) => {
-                session(|s| {
-                    s.base = revision;
-                    s.dirty = false;
-                    s.conflict = false;
-                });
-                self.save_status.set(SaveStatus::Saved);
                 self.upsert_summary(summary);
-                self.dismiss_where(|k| {
-                    matches!(k, NoticeKind::StorageFull | NoticeKind::OtherTabConflict | NoticeKind::OtherTabDeleted)
-                });
+                self.dispatch(Event::Saved { revision });
             }
-            Err(SaveError::Conflict { .. }) => {
-                session(|s| s.conflict = true);
-                self.save_status.set(SaveStatus::Failed);
-                self.notify_once(NoticeKind::OtherTabConflict);
-            }
-            Err(SaveError::Full) | Err(SaveError::Other(_)) | Err(SaveError::Unavailable) => {
-                self.save_status.set(SaveStatus::Failed);
-                self.notify_once(NoticeKind::StorageFull);
-            }
+            Err(SaveError::Conflict { .. }) => self.dispatch(Event::SaveRefused),
+            Err(SaveError::Full) | Err(SaveError::Other(_)) => self.dispatch(Event::SaveFailed(Failure::Full)),
+            Err(SaveError::Unavailable) => self.dispatch(Event::SaveFailed(Failure::Unavailable)),
         }
     }
 
@@ -444,24 +478,17 @@ impl AppState {
 
     /// Resolves a two-tab conflict by keeping this tab's version.
     pub fn keep_mine(&self) {
-        session(|s| s.dirty = true);
-        let base = session(|s| s.base);
-        self.write(base, true);
+        self.dispatch(Event::KeepMine);
     }
 
     /// Resolves a two-tab conflict by loading what the other tab stored.
     pub fn load_theirs(&self) {
         let Some(id) = self.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())) else { return };
-        if let Some(Ok((plan, revision, _))) = storage::local().zip(codec()).and_then(|(s, c)| storage::load(&s, c, &id, &now(), &mut new_id)) {
-            session(|s| {
-                s.base = revision;
-                s.dirty = false;
-                s.conflict = false;
-            });
-            self.set_open(Some(plan));
-            self.save_status.set(SaveStatus::Saved);
+        match storage::local().zip(codec()).and_then(|(s, c)| storage::load(&s, c, &id, &now(), &mut new_id)) {
+            Some(Ok((plan, revision, _))) => self.dispatch_with(Event::LoadTheirs { revision }, Some(plan)),
+            // Nothing to load (deleted meanwhile, unreadable): the question goes away.
+            _ => self.dismiss_where(|k| matches!(k, NoticeKind::OtherTabConflict)),
         }
-        self.dismiss_where(|k| matches!(k, NoticeKind::OtherTabConflict));
     }
 
     /// Another tab wrote `key`: refresh the list, and reload or warn about the open plan.
@@ -485,36 +512,12 @@ impl AppState {
         }
         let Some(text) = new_value else {
             // Only the user's "keep mine" writes it back.
-            session(|s| {
-                s.base = 0;
-                s.dirty = true;
-                s.conflict = true;
-            });
-            if let Some(t) = session(|s| s.timer.take()) {
-                t.clear();
-            }
-            self.save_status.set(SaveStatus::Failed);
-            self.notify_once(NoticeKind::OtherTabDeleted);
+            self.dispatch(Event::OtherTabDeleted);
             return;
         };
         let Some(Ok(decoded)) = codec().map(|c| c.read(text.as_bytes(), Reading::Stored, &mut new_id)) else { return };
-        let revision = decoded.revision.unwrap_or(0);
-        let (base, dirty) = session(|s| (s.base, s.dirty));
-        if revision <= base {
-            return;
-        }
-        if dirty {
-            session(|s| s.conflict = true);
-            if let Some(t) = session(|s| s.timer.take()) {
-                t.clear();
-            }
-            self.save_status.set(SaveStatus::Failed);
-            self.notify_once(NoticeKind::OtherTabConflict);
-        } else {
-            session(|s| s.base = revision);
-            self.set_open(Some(decoded.plan));
-            self.notify_once(NoticeKind::OtherTabUpdated);
-        }
+        // Shown if nothing is unsaved here, else the user is asked.
+        self.dispatch_with(Event::OtherTabSaved { revision: decoded.revision.unwrap_or(0) }, Some(decoded.plan));
     }
 
     /// Stores a plan the way `store` does and hands it to the screen about to open it.
@@ -622,7 +625,7 @@ impl AppState {
         let name = self.plans.with_untracked(|l| l.iter().find(|s| &s.id == id).map(|s| s.name.clone())).unwrap_or_default();
         if self.plan.with_untracked(|p| p.as_ref().is_some_and(|p| &p.id == id)) {
             self.flush();
-            session(|s| s.dirty = false);
+            self.dispatch(Event::Closed);
             self.set_open(None);
         }
         let text = storage::delete(&storage, id);
@@ -733,7 +736,7 @@ impl AppState {
         let mut plan = incoming.clone();
         if replace {
             if self.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.id == plan.id)) {
-                session(|s| s.dirty = false);
+                self.dispatch(Event::Closed);
                 self.set_open(None);
             }
         } else {
@@ -791,6 +794,16 @@ impl AppState {
             storage::delete_backup(&s, &b.key);
             self.backups_changed();
         }
+    }
+}
+
+/// The notice that shows an autosave warning.
+fn warning_notice(w: Warning) -> NoticeKind {
+    match w {
+        Warning::StorageFull => NoticeKind::StorageFull,
+        Warning::OtherTabUpdated => NoticeKind::OtherTabUpdated,
+        Warning::OtherTabConflict => NoticeKind::OtherTabConflict,
+        Warning::OtherTabDeleted => NoticeKind::OtherTabDeleted,
     }
 }
 
