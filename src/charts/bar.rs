@@ -149,6 +149,7 @@ fn draw_bar<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>, 
 }
 
 impl BarChart {
+    /// The chart ready for the screen, with `words` that sum it up.
     pub fn drawn(&self, words: Vec<String>) -> Drawn {
         let mut header = vec![String::new()];
         header.extend(self.series.iter().cloned());
