@@ -202,7 +202,7 @@ test('an edit in one tab shows in the other and is never overwritten by it', asy
 test('a first visit loads no plan reader; a plan made in another tab opens all the same', async () => {
   const context = await newContext();
   const b = await open(context, server.url);
-  const codecFetched = (page) => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('split_codec_part')));
+  const codecFetched = (page) => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('split_plan_codec')));
   assert.equal(await codecFetched(b), false, 'the plan list of a first visit does not need the plan reader');
   const a = await open(context, server.url);
   const id = await createPlan(a, 'Made in tab A');
