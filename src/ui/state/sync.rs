@@ -40,22 +40,28 @@ impl AppState {
     /// `dispatch`, with the other tab's version of the plan for `Effect::ShowTheirs`.
     fn dispatch_with(&self, event: Event, theirs: Option<Plan>) {
         thread_local! {
-            static QUEUE: RefCell<(bool, std::collections::VecDeque<(AppState, Event, Option<Plan>)>)> = RefCell::default();
+            /// Whether effects are being carried out, and the events waiting for them.
+            static QUEUE: RefCell<(bool, Vec<(AppState, Event, Option<Plan>)>)> = RefCell::default();
         }
         let busy = QUEUE.with(|q| {
             let mut q = q.borrow_mut();
-            q.1.push_back((*self, event, theirs));
+            q.1.push((*self, event, theirs));
             std::mem::replace(&mut q.0, true)
         });
         if busy {
             return;
         }
-        while let Some((state, event, theirs)) = QUEUE.with(|q| q.borrow_mut().1.pop_front()) {
+        // First in, first out; the queue rarely holds more than one event.
+        while let Some((state, event, theirs)) = QUEUE.with(|q| {
+            let mut q = q.borrow_mut();
+            (!q.1.is_empty()).then(|| q.1.remove(0))
+        }) {
             state.run(event, theirs);
         }
         QUEUE.with(|q| q.borrow_mut().0 = false);
     }
 
+    /// One event: autosave steps, then its effects are carried out in order.
     fn run(&self, event: Event, mut theirs: Option<Plan>) {
         let effects = self.autosave.try_maybe_update(|a| {
             let before = a.state();
