@@ -324,7 +324,8 @@ fn Header() -> impl IntoView {
         ev.prevent_default();
         focus_main();
     };
-    let status = move || match state.save_status.get() {
+    // Derived from autosave's state (`crate::autosave`), never set on its own.
+    let status = move || match state.save_status() {
         SaveStatus::Saved => ("status status-saved", t.saved),
         SaveStatus::Pending => ("status status-pending", t.saving),
         SaveStatus::Failed => ("status status-failed", t.not_saved),

@@ -204,6 +204,67 @@ test('an edit in one tab shows in the other and is never overwritten by it', asy
   await context.close();
 });
 
+test('edits in two tabs at once: the user keeps this version or loads the other, and a deletion is undone only on request', async () => {
+  const context = await newContext();
+  // Fake timers, paused below: autosave then runs only when a tab leaves the plan, so
+  // both tabs hold unsaved edits when one of them saves.
+  await context.clock.install();
+  const a = await open(context, server.url);
+  const id = await createPlan(a, 'Shared plan');
+  const b = await open(context, server.url, `#/plans/${id}`);
+  await b.waitForSelector('[data-testid=plan-title]:text-is("Shared plan")');
+  await context.clock.pauseAt(Date.now() + 60_000);
+  const status = (page) => page.textContent('[data-testid=save-status]');
+  const storedName = async () => (await storedPlan(a, id)).plan.name;
+  const conflict = (page) => page.locator('[data-testid=notice]', { hasText: 'also changed in another tab' });
+
+  // Both tabs edit; tab A leaves the plan and so saves first.
+  await b.fill('[data-testid=plan-name]', 'Edited in B');
+  assert.equal(await status(b), 'Saving…');
+  await a.fill('[data-testid=plan-name]', 'Edited in A');
+  await a.evaluate(() => { location.hash = '#/'; });
+  await a.waitForSelector('[data-testid=plan-list]');
+  assert.equal(await storedName(), 'Edited in A');
+  // Tab B is asked, shows "Not saved", and autosave waits for the answer.
+  await conflict(b).waitFor();
+  assert.equal(await status(b), 'Not saved');
+  assert.equal(await b.inputValue('[data-testid=plan-name]'), 'Edited in B');
+  await context.clock.runFor(2_000);
+  assert.equal(await storedName(), 'Edited in A', 'autosave never writes over the other version');
+  await b.getByRole('button', { name: "Keep this tab's version" }).click();
+  await b.waitForSelector('[data-testid=save-status]:text-is("Saved")');
+  assert.equal(await storedName(), 'Edited in B');
+  assert.equal(await conflict(b).count(), 0);
+
+  // Again, and this time tab B loads the other version.
+  await a.evaluate((plan) => { location.hash = `#/plans/${plan}`; }, id);
+  await a.waitForSelector('[data-testid=plan-title]:text-is("Edited in B")');
+  await b.fill('[data-testid=plan-name]', 'B again');
+  await a.fill('[data-testid=plan-name]', 'A again');
+  await a.evaluate(() => { location.hash = '#/'; });
+  await conflict(b).waitFor();
+  await b.getByRole('button', { name: 'Load the other version' }).click();
+  await b.waitForSelector('[data-testid=plan-title]:text-is("A again")');
+  assert.equal(await status(b), 'Saved');
+  assert.equal(await storedName(), 'A again');
+
+  // Tab A deletes the plan tab B has open: B keeps it only when told to.
+  await a.click('[data-testid=plan-row] button.danger');
+  await a.click('[data-testid=confirm-delete]');
+  await a.waitForFunction((key) => localStorage.getItem(key) === null, `socialplan.v1.plan.${id}`);
+  const deleted = b.locator('[data-testid=notice]', { hasText: 'deleted' });
+  await deleted.waitFor();
+  assert.equal(await status(b), 'Not saved');
+  await context.clock.runFor(2_000);
+  assert.equal(await storedPlan(a, id), null, 'a deleted plan stays deleted');
+  await deleted.getByRole('button', { name: "Keep this tab's version" }).click();
+  await b.waitForSelector('[data-testid=save-status]:text-is("Saved")');
+  assert.equal(await storedName(), 'A again');
+  assert.deepEqual(a.errors, []);
+  assert.deepEqual(b.errors, []);
+  await context.close();
+});
+
 test('a first visit loads no plan reader; a plan made in another tab opens all the same', async () => {
   const context = await newContext();
   const b = await open(context, server.url);

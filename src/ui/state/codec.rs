@@ -1,0 +1,55 @@
+//! The plan reader and writer (`crate::model::PlanCodec`), a part of the app of its own:
+//! loaded at start when plans are stored, else with the first plan created, imported or
+//! opened.
+
+use super::{AppState, NoticeKind};
+use crate::model::file_format::Codec;
+use leptos::prelude::*;
+
+thread_local! {
+    static CODEC: std::cell::Cell<Option<&'static dyn Codec>> = const { std::cell::Cell::new(None) };
+}
+
+/// The plan reader and writer, once loaded. A plan is only ever open after it was read or
+/// created through it, so code that works on the open plan finds it loaded.
+pub fn codec() -> Option<&'static dyn Codec> {
+    CODEC.with(std::cell::Cell::get)
+}
+
+/// Loads the plan reader and writer: at start when plans are stored, else when the
+/// first plan is created, imported or opened. `None` when its part cannot be fetched.
+pub async fn load_codec() -> Option<&'static dyn Codec> {
+    if let Some(c) = codec() {
+        return Some(c);
+    }
+    let c = codec_part().await.ok()?;
+    CODEC.with(|x| x.set(Some(c)));
+    Some(c)
+}
+
+crate::ui::on_demand! { plan_codec:
+fn codec_part() -> &'static dyn Codec {
+    &crate::model::PlanCodec
+}
+}
+
+/// Runs `f` with the plan reader and writer: at once when loaded, else once it is; when
+/// it can't be fetched, says so.
+pub(super) fn with_codec(f: impl FnOnce(&'static dyn Codec) + 'static) {
+    match codec() {
+        Some(c) => f(c),
+        None => {
+            let state = use_context::<AppState>();
+            leptos::task::spawn_local(async move {
+                match load_codec().await {
+                    Some(c) => f(c),
+                    None => {
+                        if let Some(state) = state {
+                            state.notify(NoticeKind::PartFailed);
+                        }
+                    }
+                }
+            })
+        }
+    }
+}

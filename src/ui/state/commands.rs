@@ -1,0 +1,284 @@
+//! What the user does with whole plans: create, open the sample, import (asking about
+//! unknown fields and plans that exist), export, duplicate, rename, delete and undo, and
+//! the backup copies of the Recovery list.
+
+use super::browser::{download, Timing};
+use super::codec::with_codec;
+use super::{codec, fetch_text, load_codec, navigate, new_id, now, session, today, AppState, NoticeKind};
+use crate::autosave::Event;
+use crate::i18n::fill;
+use crate::model::file_format::{file_name, Codec, Reading, MAX_BYTES};
+use crate::model::{BusinessFunction, Id, ImportError, Plan, Repair};
+use crate::route::Route;
+use crate::storage;
+use crate::APP_VERSION;
+use leptos::prelude::*;
+
+impl AppState {
+    /// Stores a plan the way `store` does and hands it to the screen about to open it.
+    fn store_and_open(&self, codec: &dyn Codec, plan: Plan, force: bool) -> bool {
+        let Some(revision) = self.store(codec, &plan, force) else { return false };
+        let route = Route::Overview(plan.id.clone());
+        session(|s| s.handoff = Some((plan, revision)));
+        if self.route.get_untracked() == route {
+            self.follow_route(&route);
+        }
+        navigate(&route);
+        true
+    }
+
+    /// Stores a plan that isn't open (new, copied, imported, renamed from the list) and
+    /// lists it. With `force`, it replaces the stored plan of the same id. Returns the
+    /// revision it was stored with, or `None` (and a notice) when it couldn't be.
+    fn store(&self, codec: &dyn Codec, plan: &Plan, force: bool) -> Option<u64> {
+        let Some(storage) = storage::local() else {
+            self.notify(NoticeKind::StorageUnavailable);
+            return None;
+        };
+        match storage::save(&storage, codec, plan, 0, force, &now()) {
+            Ok(revision) => {
+                self.upsert_summary(plan.summary());
+                Some(revision)
+            }
+            Err(_) => {
+                self.notify(NoticeKind::StorageFull);
+                None
+            }
+        }
+    }
+
+    pub fn create(&self, name: &str, function: BusinessFunction) {
+        let name = if name.trim().is_empty() { self.lang.get_untracked().texts().new_plan_default_name } else { name.trim() };
+        let plan = Plan::new(new_id(), name, function, &now());
+        let state = *self;
+        with_codec(move |codec| {
+            state.store_and_open(codec, plan, false);
+        });
+    }
+
+    /// Fetches the sample's files from the app's own site and opens a fresh copy.
+    pub fn open_sample(&self) {
+        let state = *self;
+        let lang = self.lang.get_untracked();
+        leptos::task::spawn_local(async move {
+            let structure = fetch_text("sample/plan.json").await;
+            let table = fetch_text(&format!("sample/{}.json", lang.code())).await;
+            let Some(codec) = load_codec().await else {
+                state.notify(NoticeKind::PartFailed);
+                return;
+            };
+            let built = structure.zip(table).and_then(|(s, t)| codec.sample(&s, &t, &today(), &now()));
+            let Some(mut plan) = built else {
+                state.notify(NoticeKind::SampleFailed);
+                return;
+            };
+            plan.reassign_ids(&mut new_id);
+            state.store_and_open(codec, plan, false);
+        });
+    }
+
+    /// A plan by id: the open one with its unsaved edits, or the stored one.
+    fn plan_by_id(&self, codec: &dyn Codec, id: &Id) -> Option<Plan> {
+        let open = self.plan.with_untracked(|p| p.as_ref().filter(|p| &p.id == id).cloned());
+        open.or_else(|| storage::load(&storage::local()?, codec, id, &now(), &mut new_id)?.ok().map(|(p, _, _)| p))
+    }
+
+    pub fn duplicate(&self, id: &Id) {
+        let (state, id) = (*self, id.clone());
+        with_codec(move |codec| {
+            let Some(mut plan) = state.plan_by_id(codec, &id) else { return };
+            plan.reassign_ids(&mut new_id);
+            plan.name = fill(state.lang.get_untracked().texts().copy_of, &[("name", &plan.name)]);
+            plan.created_at = now();
+            plan.updated_at = plan.created_at.clone();
+            state.store(codec, &plan, false);
+        });
+    }
+
+    pub fn rename(&self, id: &Id, name: &str) {
+        let name = name.trim();
+        if name.is_empty() {
+            return;
+        }
+        if self.plan.with_untracked(|p| p.as_ref().is_some_and(|p| &p.id == id)) {
+            self.edit(|p| p.name = name.to_owned());
+            self.flush();
+        } else {
+            let (state, id, name) = (*self, id.clone(), name.to_owned());
+            with_codec(move |codec| {
+                if let Some(mut plan) = state.plan_by_id(codec, &id) {
+                    plan.name = name;
+                    plan.updated_at = now();
+                    state.store(codec, &plan, true);
+                }
+            });
+        }
+    }
+
+    pub fn delete(&self, id: &Id) {
+        let Some(storage) = storage::local() else { return };
+        let name = self.plans.with_untracked(|l| l.iter().find(|s| &s.id == id).map(|s| s.name.clone())).unwrap_or_default();
+        if self.plan.with_untracked(|p| p.as_ref().is_some_and(|p| &p.id == id)) {
+            self.flush();
+            self.dispatch(Event::Closed);
+            self.set_open(None);
+        }
+        let text = storage::delete(&storage, id);
+        self.plans.update(|l| l.retain(|s| &s.id != id));
+        if let Some(text) = text {
+            self.notify(NoticeKind::Deleted { name, text });
+        }
+    }
+
+    pub fn undo_delete(&self, notice: u64, text: &str) {
+        let Some(storage) = storage::local() else { return };
+        let (state, text) = (*self, text.to_owned());
+        with_codec(move |codec| match storage::restore(&storage, codec, &text, &mut new_id) {
+            Ok(summary) => {
+                state.upsert_summary(summary);
+                state.dismiss(notice);
+            }
+            Err(_) => state.notify(NoticeKind::StorageFull),
+        });
+    }
+
+    /// Exports a plan as a file download.
+    pub fn export(&self, id: &Id) {
+        let (state, id) = (*self, id.clone());
+        with_codec(move |codec| {
+            if let Some(plan) = state.plan_by_id(codec, &id) {
+                let at = now();
+                // Compact, like storage: what the app can store it can export and import again.
+                download(&file_name(&plan.name), &codec.encode(&plan, APP_VERSION, &at, None, false));
+                storage::record_export(storage::local().as_ref(), &id, &at);
+                state.dismiss_where(|k| matches!(k, NoticeKind::BackupDue { .. }));
+            }
+        });
+    }
+
+    /// Reads a chosen or dropped file and imports it.
+    pub fn import_file(&self, file: web_sys::File) {
+        let state = *self;
+        let name = file.name();
+        if file.size() > MAX_BYTES as f64 {
+            let error = ImportError::TooLarge { bytes: file.size() as usize };
+            state.notify(NoticeKind::ImportFailed { file: name, error });
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+            match buffer {
+                Ok(buffer) => {
+                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                    match load_codec().await {
+                        Some(codec) => state.import_bytes(codec, &name, &bytes),
+                        None => state.notify(NoticeKind::PartFailed),
+                    }
+                }
+                Err(_) => state.notify(NoticeKind::ReadFailed { file: name }),
+            }
+        });
+    }
+
+    /// Reads a plan file, checks it completely, stores it and opens it; or says why not.
+    /// Marked as `socialplan:import` in the browser's performance timeline.
+    pub fn import_bytes(&self, codec: &dyn Codec, file: &str, bytes: &[u8]) {
+        let timing = Timing::start("socialplan:import");
+        match codec.read(bytes, Reading::Import, &mut new_id) {
+            Err(error) => self.notify(NoticeKind::ImportFailed { file: file.to_owned(), error }),
+            Ok(decoded) if !decoded.unknown.is_empty() => {
+                // Fields the app does not know would be dropped: ask first.
+                self.notify(NoticeKind::UnknownFields {
+                    file: file.to_owned(),
+                    fields: decoded.unknown,
+                    incoming: Box::new(decoded.plan),
+                    migrated_from: decoded.migrated_from,
+                    repairs: decoded.repairs,
+                });
+            }
+            Ok(decoded) => self.import_decoded(codec, decoded.plan, decoded.migrated_from, decoded.repairs),
+        }
+        timing.end();
+    }
+
+    /// Imports the plan of a file that was read: asks when a plan with its id exists.
+    fn import_decoded(&self, codec: &dyn Codec, plan: Plan, migrated_from: Option<u32>, repairs: Vec<Repair>) {
+        let exists = self.plans.with_untracked(|l| l.iter().any(|s| s.id == plan.id));
+        let name = plan.name.clone();
+        if exists {
+            self.notify(NoticeKind::ImportSameId { incoming: Box::new(plan) });
+        } else if self.store_and_open(codec, plan, false) {
+            self.notify(NoticeKind::Imported { name: name.clone(), migrated_from });
+        } else {
+            return;
+        }
+        if !repairs.is_empty() {
+            self.notify(NoticeKind::Repaired { name, repairs, kept: None });
+        }
+    }
+
+    /// Answers the question about unknown fields: import without them, or not at all.
+    pub fn resolve_unknown(&self, notice: u64, incoming: &Plan, migrated_from: Option<u32>, repairs: &[Repair], import: bool) {
+        self.dismiss(notice);
+        if let (true, Some(codec)) = (import, codec()) {
+            self.import_decoded(codec, incoming.clone(), migrated_from, repairs.to_vec());
+        }
+    }
+
+    /// Answers the question an import of a plan that exists asked.
+    pub fn resolve_import(&self, notice: u64, incoming: &Plan, replace: bool) {
+        self.dismiss(notice);
+        let mut plan = incoming.clone();
+        if replace {
+            if self.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.id == plan.id)) {
+                self.dispatch(Event::Closed);
+                self.set_open(None);
+            }
+        } else {
+            plan.id = new_id();
+        }
+        let Some(codec) = codec() else { return };
+        let name = plan.name.clone();
+        if self.store_and_open(codec, plan, replace) {
+            self.notify(NoticeKind::Imported { name, migrated_from: None });
+        }
+    }
+
+    /// Offers a backup copy's text as a download, exactly as it is stored.
+    pub fn download_backup(&self, b: &storage::Backup) {
+        if let Some(text) = storage::local().and_then(|s| storage::raw(&s, &b.key)) {
+            download(&format!("{}-{}.backup.json", b.plan, b.at.replace(':', "-")), &text);
+        }
+    }
+
+    /// Tries to make a plan of a backup copy again. The copy stays until it is deleted.
+    /// A plan with the same id that is still listed is kept: the restored one is a copy.
+    pub fn restore_backup(&self, b: &storage::Backup) {
+        let Some(text) = storage::local().and_then(|s| storage::raw(&s, &b.key)) else { return };
+        let (state, key) = (*self, b.key.clone());
+        with_codec(move |codec| match codec.read(text.as_bytes(), Reading::Import, &mut new_id) {
+            Err(error) => state.notify(NoticeKind::ImportFailed { file: key, error }),
+            Ok(decoded) => {
+                let mut plan = decoded.plan;
+                if state.plans.with_untracked(|l| l.iter().any(|s| s.id == plan.id)) {
+                    plan.reassign_ids(&mut new_id);
+                    plan.name = fill(state.texts().copy_of, &[("name", &plan.name)]);
+                }
+                let name = plan.name.clone();
+                if state.store_and_open(codec, plan, false) {
+                    state.notify(NoticeKind::Done { text: fill(state.texts().backup_restored, &[("name", &name)]) });
+                    if !decoded.repairs.is_empty() {
+                        state.notify(NoticeKind::Repaired { name, repairs: decoded.repairs, kept: None });
+                    }
+                }
+            }
+        });
+    }
+
+    pub fn delete_backup(&self, b: &storage::Backup) {
+        if let Some(s) = storage::local() {
+            storage::delete_backup(&s, &b.key);
+            self.backups_changed();
+        }
+    }
+}
