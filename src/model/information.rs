@@ -22,18 +22,16 @@ json_struct! {
     }
 }
 
-/// Whether an entry of the opportunities & risks list helps or endangers the business.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum OpportunityRiskKind {
-    #[default]
-    Opportunity,
-    Risk,
+keyed_enum! {
+    /// Whether an entry of the opportunities & risks list helps or endangers the business.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum OpportunityRiskKind {
+        #[default]
+        Opportunity = "opportunity",
+        Risk = "risk",
+    }
 }
-
-keyed_enum!(OpportunityRiskKind { Opportunity = "opportunity", Risk = "risk" });
 
 json_struct! {
     #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -60,18 +58,16 @@ impl OpportunityRisk {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ToolUsage {
-    #[default]
-    NotUsed,
-    Evaluating,
-    InUse,
+keyed_enum! {
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum ToolUsage {
+        #[default]
+        NotUsed = "not_used",
+        Evaluating = "evaluating",
+        InUse = "in_use",
+    }
 }
-
-keyed_enum!(ToolUsage { NotUsed = "not_used", Evaluating = "evaluating", InUse = "in_use" });
 
 json_struct! {
     /// One tool, platform or method of the inventory, with its relevance (1–5).
@@ -109,44 +105,30 @@ impl ToolEntry {
     }
 }
 
-/// The five levels of Exercise 1, in the method's order.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum LandscapeLevel {
-    #[default]
-    Applications,
-    Impact,
-    Customers,
-    Conversations,
-    Features,
+keyed_enum! {
+    /// The five levels of Exercise 1, in the method's order.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum LandscapeLevel {
+        #[default]
+        Applications = "applications",
+        Impact = "impact",
+        Customers = "customers",
+        Conversations = "conversations",
+        Features = "features",
+    }
 }
 
-keyed_enum!(LandscapeLevel { Applications = "applications", Impact = "impact", Customers = "customers", Conversations = "conversations", Features = "features" });
-
-impl LandscapeLevel {
-    pub const ALL: [LandscapeLevel; 5] = [
-        LandscapeLevel::Applications,
-        LandscapeLevel::Impact,
-        LandscapeLevel::Customers,
-        LandscapeLevel::Conversations,
-        LandscapeLevel::Features,
-    ];
+keyed_enum! {
+    /// A landscape finding is an opportunity or a threat.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum Polarity {
+        #[default]
+        Opportunity = "opportunity",
+        Threat = "threat",
+    }
 }
-
-/// A landscape finding is an opportunity or a threat.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Polarity {
-    #[default]
-    Opportunity,
-    Threat,
-}
-
-keyed_enum!(Polarity { Opportunity = "opportunity", Threat = "threat" });
 
 json_struct! {
     #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -195,17 +177,15 @@ json_struct! {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum EngagementLevel {
-    Low,
-    Medium,
-    High,
+keyed_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum EngagementLevel {
+        Low = "low",
+        Medium = "medium",
+        High = "high",
+    }
 }
-
-keyed_enum!(EngagementLevel { Low = "low", Medium = "medium", High = "high" });
 
 json_struct! {
     /// One row of the channels table of Exercise 2.
@@ -231,29 +211,17 @@ impl Channel {
     }
 }
 
-/// The five benchmark levels of Exercise 2.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum BenchmarkLevel {
-    Landscape,
-    GenericStrategy,
-    BestPractice,
-    Kpis,
-    StrategicGap,
-}
-
-keyed_enum!(BenchmarkLevel { Landscape = "landscape", GenericStrategy = "generic_strategy", BestPractice = "best_practice", Kpis = "kpis", StrategicGap = "strategic_gap" });
-
-impl BenchmarkLevel {
-    pub const ALL: [BenchmarkLevel; 5] = [
-        BenchmarkLevel::Landscape,
-        BenchmarkLevel::GenericStrategy,
-        BenchmarkLevel::BestPractice,
-        BenchmarkLevel::Kpis,
-        BenchmarkLevel::StrategicGap,
-    ];
+keyed_enum! {
+    /// The five benchmark levels of Exercise 2.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum BenchmarkLevel {
+        Landscape = "landscape",
+        GenericStrategy = "generic_strategy",
+        BestPractice = "best_practice",
+        Kpis = "kpis",
+        StrategicGap = "strategic_gap",
+    }
 }
 
 json_struct! {
@@ -367,32 +335,21 @@ json_struct! {
     }
 }
 
-/// The six stages of the "Evolution of Social Business" (Altimeter Group), lowest first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    Planning,
-    Presence,
-    Engagement,
-    Formalized,
-    Strategic,
-    Converged,
+keyed_enum! {
+    /// The six stages of the "Evolution of Social Business" (Altimeter Group), lowest first.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum Stage {
+        Planning = "planning",
+        Presence = "presence",
+        Engagement = "engagement",
+        Formalized = "formalized",
+        Strategic = "strategic",
+        Converged = "converged",
+    }
 }
 
-keyed_enum!(Stage { Planning = "planning", Presence = "presence", Engagement = "engagement", Formalized = "formalized", Strategic = "strategic", Converged = "converged" });
-
 impl Stage {
-    pub const ALL: [Stage; 6] = [
-        Stage::Planning,
-        Stage::Presence,
-        Stage::Engagement,
-        Stage::Formalized,
-        Stage::Strategic,
-        Stage::Converged,
-    ];
-
     /// Share of companies per stage in percent (Altimeter Group, as cited in the course material).
     pub fn benchmark_share(self) -> f64 {
         match self {
@@ -410,55 +367,37 @@ impl Stage {
     }
 }
 
-/// The dimensions the maturity questionnaire scores.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum MaturityDimension {
-    GoalsVision,
-    ExecutiveSupport,
-    Roadmap,
-    Governance,
-    StaffFunding,
-    Education,
-    Measurement,
-    OrganisationalModel,
-    CrossFunctional,
+keyed_enum! {
+    /// The dimensions the maturity questionnaire scores.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum MaturityDimension {
+        GoalsVision = "goals_vision",
+        ExecutiveSupport = "executive_support",
+        Roadmap = "roadmap",
+        Governance = "governance",
+        StaffFunding = "staff_funding",
+        Education = "education",
+        Measurement = "measurement",
+        OrganisationalModel = "organisational_model",
+        CrossFunctional = "cross_functional",
+    }
 }
 
-keyed_enum!(MaturityDimension { GoalsVision = "goals_vision", ExecutiveSupport = "executive_support", Roadmap = "roadmap", Governance = "governance", StaffFunding = "staff_funding", Education = "education", Measurement = "measurement", OrganisationalModel = "organisational_model", CrossFunctional = "cross_functional" });
-
-impl MaturityDimension {
-    pub const ALL: [MaturityDimension; 9] = [
-        MaturityDimension::GoalsVision,
-        MaturityDimension::ExecutiveSupport,
-        MaturityDimension::Roadmap,
-        MaturityDimension::Governance,
-        MaturityDimension::StaffFunding,
-        MaturityDimension::Education,
-        MaturityDimension::Measurement,
-        MaturityDimension::OrganisationalModel,
-        MaturityDimension::CrossFunctional,
-    ];
+keyed_enum! {
+    /// The answer to one dimension: the stage whose description fits, or "don't know".
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum MaturityAnswer {
+        DontKnow = "dont_know",
+        Planning = "planning",
+        Presence = "presence",
+        Engagement = "engagement",
+        Formalized = "formalized",
+        Strategic = "strategic",
+        Converged = "converged",
+    }
 }
-
-/// The answer to one dimension: the stage whose description fits, or "don't know".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum MaturityAnswer {
-    DontKnow,
-    Planning,
-    Presence,
-    Engagement,
-    Formalized,
-    Strategic,
-    Converged,
-}
-
-keyed_enum!(MaturityAnswer { DontKnow = "dont_know", Planning = "planning", Presence = "presence", Engagement = "engagement", Formalized = "formalized", Strategic = "strategic", Converged = "converged" });
 
 impl MaturityAnswer {
     pub fn stage(self) -> Option<Stage> {
@@ -498,7 +437,6 @@ impl Maturity {
         stages.into_iter().min()
     }
 }
-
 
 /// What Exercise 1 found at one level: how many opportunities and threats, and their
 /// summed weights.
@@ -744,7 +682,6 @@ mod tests {
         assert_eq!(Stage::Converged.next(), None);
         assert_eq!(Stage::Planning.next(), Some(Stage::Presence));
     }
-
 
     #[test]
     fn stage_needs_five_of_nine() {

@@ -8,8 +8,11 @@
 //! the same.
 
 use super::{Date, Id};
+use serde::de::{self, Deserializer, Visitor};
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
 
 /// Where a value sits in the file, built without allocating until it is shown.
 #[derive(Clone, Copy)]
@@ -120,32 +123,87 @@ impl<K: Keyed + Ord, V: FromJson> FromJson for BTreeMap<K, V> {
     }
 }
 
-/// An enumeration written as one snake_case string per variant.
+/// An enumeration written as one snake_case key per variant; declared by `keyed_enum!`.
 pub trait Keyed: Sized + Copy + 'static {
+    /// Every variant, in the order of the declaration.
     const ALL: &'static [Self];
+    /// The key of each variant of `ALL`, in the same order.
+    const KEYS: &'static [&'static str];
+
     fn key(self) -> &'static str;
 
     fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|v| v.key() == key)
+        Self::KEYS.iter().position(|k| *k == key).map(|i| Self::ALL[i])
     }
 }
 
-/// Implements `Keyed` and `FromJson` for an enumeration, one key per variant.
+/// Reads a `Keyed` enumeration from its key; anything else is an unknown variant.
+pub fn deserialize_key<'de, T: Keyed, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    struct KeyVisitor<T>(PhantomData<T>);
+
+    impl<T: Keyed> Visitor<'_> for KeyVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a key of the enumeration")
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            T::from_key(v).ok_or_else(|| E::unknown_variant(v, T::KEYS))
+        }
+    }
+
+    deserializer.deserialize_str(KeyVisitor(PhantomData))
+}
+
+/// Declares an enumeration of the file with the key of each variant, in one place: the
+/// enum itself, `ALL` (every variant, in order), `Keyed` (`key`, `from_key`), and serde's
+/// `Serialize` and `Deserialize` through those keys. The published schema's names come
+/// from the same keys (`schemars(rename)`).
 macro_rules! keyed_enum {
-    ($ty:ident { $($variant:ident = $key:literal),* $(,)? }) => {
-        impl $crate::model::json::Keyed for $ty {
-            const ALL: &'static [Self] = &[$($ty::$variant),*];
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $key:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        pub enum $name {
+            $( $(#[$vmeta])* #[cfg_attr(test, schemars(rename = $key))] $variant ),+
+        }
+
+        impl $name {
+            /// Every variant, in the order of the declaration.
+            pub const ALL: [$name; [$($key),+].len()] = [$($name::$variant),+];
+        }
+
+        impl $crate::model::json::Keyed for $name {
+            const ALL: &'static [Self] = &$name::ALL;
+            const KEYS: &'static [&'static str] = &[$($key),+];
+
             fn key(self) -> &'static str {
                 match self {
-                    $($ty::$variant => $key),*
+                    $($name::$variant => $key),+
                 }
             }
         }
 
-        impl $crate::model::json::FromJson for $ty {
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str($crate::model::json::Keyed::key(*self))
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::model::json::deserialize_key(deserializer)
+            }
+        }
+
+        impl $crate::model::json::FromJson for $name {
             fn from_json(v: &serde_json::Value, at: $crate::model::json::Path) -> Result<Self, String> {
                 v.as_str()
-                    .and_then(<$ty as $crate::model::json::Keyed>::from_key)
+                    .and_then(<$name as $crate::model::json::Keyed>::from_key)
                     .ok_or_else(|| at.render())
             }
         }

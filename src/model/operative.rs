@@ -17,33 +17,29 @@ json_struct! {
     }
 }
 
-/// Which of the three action plans an action belongs to.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ActionPlan {
-    #[default]
-    Enabling,
-    Organisation,
-    Technical,
+keyed_enum! {
+    /// Which of the three action plans an action belongs to.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum ActionPlan {
+        #[default]
+        Enabling = "enabling",
+        Organisation = "organisation",
+        Technical = "technical",
+    }
 }
 
-keyed_enum!(ActionPlan { Enabling = "enabling", Organisation = "organisation", Technical = "technical" });
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ActionStatus {
-    #[default]
-    Open,
-    InProgress,
-    Done,
-    Dropped,
+keyed_enum! {
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum ActionStatus {
+        #[default]
+        Open = "open",
+        InProgress = "in_progress",
+        Done = "done",
+        Dropped = "dropped",
+    }
 }
-
-keyed_enum!(ActionStatus { Open = "open", InProgress = "in_progress", Done = "done", Dropped = "dropped" });
 
 /// The objective or tactic an action serves.
 #[derive(Clone, Debug, PartialEq, Serialize)]

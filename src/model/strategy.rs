@@ -30,35 +30,20 @@ json_struct! {
     }
 }
 
-/// The business function a plan is for: each function with reason and resources gets its own plan.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum BusinessFunction {
-    #[default]
-    Marketing,
-    Sales,
-    CustomerService,
-    ResearchDevelopment,
-    It,
-    RecruitingHr,
-    ExecutiveOffice,
-}
-
-keyed_enum!(BusinessFunction { Marketing = "marketing", Sales = "sales", CustomerService = "customer_service", ResearchDevelopment = "research_development", It = "it", RecruitingHr = "recruiting_hr", ExecutiveOffice = "executive_office" });
-
-impl BusinessFunction {
-    pub const ALL: [BusinessFunction; 7] = [
-        BusinessFunction::Marketing,
-        BusinessFunction::Sales,
-        BusinessFunction::CustomerService,
-        BusinessFunction::ResearchDevelopment,
-        BusinessFunction::It,
-        BusinessFunction::RecruitingHr,
-        BusinessFunction::ExecutiveOffice,
-    ];
-
+keyed_enum! {
+    /// The business function a plan is for: each function with reason and resources gets its own plan.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum BusinessFunction {
+        #[default]
+        Marketing = "marketing",
+        Sales = "sales",
+        CustomerService = "customer_service",
+        ResearchDevelopment = "research_development",
+        It = "it",
+        RecruitingHr = "recruiting_hr",
+        ExecutiveOffice = "executive_office",
+    }
 }
 
 json_struct! {
@@ -106,19 +91,17 @@ pub fn letter(index: usize) -> String {
     String::from_utf8(out).expect("ascii letters")
 }
 
-/// The balanced scorecard perspective an objective can be placed on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Perspective {
-    Customer,
-    Financial,
-    LearningGrowth,
-    InternalProcess,
+keyed_enum! {
+    /// The balanced scorecard perspective an objective can be placed on.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum Perspective {
+        Customer = "customer",
+        Financial = "financial",
+        LearningGrowth = "learning_growth",
+        InternalProcess = "internal_process",
+    }
 }
-
-keyed_enum!(Perspective { Customer = "customer", Financial = "financial", LearningGrowth = "learning_growth", InternalProcess = "internal_process" });
 
 json_struct! {
     /// Step 4: a social media objective, serving one or more business objectives.
@@ -134,43 +117,37 @@ json_struct! {
     }
 }
 
-/// The three business goals that count.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum BusinessGoal {
-    IncreaseRevenue,
-    ReduceCosts,
-    IncreaseSatisfaction,
+keyed_enum! {
+    /// The three business goals that count.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum BusinessGoal {
+        IncreaseRevenue = "increase_revenue",
+        ReduceCosts = "reduce_costs",
+        IncreaseSatisfaction = "increase_satisfaction",
+    }
 }
 
-keyed_enum!(BusinessGoal { IncreaseRevenue = "increase_revenue", ReduceCosts = "reduce_costs", IncreaseSatisfaction = "increase_satisfaction" });
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Direction {
-    #[default]
-    HigherIsBetter,
-    LowerIsBetter,
+keyed_enum! {
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum Direction {
+        #[default]
+        HigherIsBetter = "higher_is_better",
+        LowerIsBetter = "lower_is_better",
+    }
 }
 
-keyed_enum!(Direction { HigherIsBetter = "higher_is_better", LowerIsBetter = "lower_is_better" });
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Frequency {
-    Weekly,
-    #[default]
-    Monthly,
-    Quarterly,
+keyed_enum! {
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum Frequency {
+        Weekly = "weekly",
+        #[default]
+        Monthly = "monthly",
+        Quarterly = "quarterly",
+    }
 }
-
-keyed_enum!(Frequency { Weekly = "weekly", Monthly = "monthly", Quarterly = "quarterly" });
 
 json_struct! {
     /// One measured value of a KPI, for the period that ends on `period`.
@@ -234,29 +211,17 @@ json_struct! {
     }
 }
 
-/// The objectives of Forrester's POST method.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum PostObjective {
-    Listening,
-    Talking,
-    Energizing,
-    Supporting,
-    Embracing,
-}
-
-keyed_enum!(PostObjective { Listening = "listening", Talking = "talking", Energizing = "energizing", Supporting = "supporting", Embracing = "embracing" });
-
-impl PostObjective {
-    pub const ALL: [PostObjective; 5] = [
-        PostObjective::Listening,
-        PostObjective::Talking,
-        PostObjective::Energizing,
-        PostObjective::Supporting,
-        PostObjective::Embracing,
-    ];
+keyed_enum! {
+    /// The objectives of Forrester's POST method.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum PostObjective {
+        Listening = "listening",
+        Talking = "talking",
+        Energizing = "energizing",
+        Supporting = "supporting",
+        Embracing = "embracing",
+    }
 }
 
 json_struct! {

@@ -203,14 +203,22 @@ fn sample(lang_table: &str) -> Plan {
     sample::build(STRUCTURE, lang_table, &Date::new(2026, 11, 22), NOW).expect("the sample builds")
 }
 
+/// Every enumeration of the file reads and writes its keys, one per variant, and no other.
 #[test]
-fn enum_keys_are_what_serde_writes() {
+fn enum_keys_are_what_serde_reads_and_writes() {
     use json::Keyed;
-    fn check<T: Keyed + serde::Serialize + std::fmt::Debug>() {
-        for v in T::ALL {
+    use serde::de::DeserializeOwned;
+    fn check<T: Keyed + serde::Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>() {
+        assert_eq!(T::KEYS.len(), T::ALL.len());
+        for (i, v) in T::ALL.iter().enumerate() {
+            assert_eq!(v.key(), T::KEYS[i]);
             assert_eq!(serde_json::to_value(v).unwrap(), serde_json::Value::from(v.key()), "{v:?}");
-            assert_eq!(T::from_key(v.key()).map(|x| x.key()), Some(v.key()));
+            assert_eq!(serde_json::from_value::<T>(v.key().into()).unwrap(), *v);
+            assert_eq!(T::from_key(v.key()), Some(*v));
+            assert_eq!(T::KEYS.iter().filter(|k| **k == v.key()).count(), 1, "{v:?}");
         }
+        assert_eq!(T::from_key("Unknown"), None);
+        assert!(serde_json::from_value::<T>("Unknown".into()).is_err());
     }
     check::<OpportunityRiskKind>();
     check::<ToolUsage>();
