@@ -3,23 +3,20 @@
 //! Exercise 3 (readiness SWOT) and the maturity self-assessment.
 
 use super::{Date, Id};
-use super::json::{json_struct, keyed_enum};
-use serde::Serialize;
+use super::json::keyed_enum;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-json_struct! {
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Information {
-        pub opportunities_risks: Vec<OpportunityRisk>,
-        pub tools: Vec<ToolEntry>,
-        pub landscape: Landscape,
-        pub audit: Audit,
-        pub swot: Swot,
-        pub maturity: Maturity,
-    }
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Information {
+    pub opportunities_risks: Vec<OpportunityRisk>,
+    pub tools: Vec<ToolEntry>,
+    pub landscape: Landscape,
+    pub audit: Audit,
+    pub swot: Swot,
+    pub maturity: Maturity,
 }
 
 keyed_enum! {
@@ -33,17 +30,14 @@ keyed_enum! {
     }
 }
 
-json_struct! {
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct OpportunityRisk {
-        pub id: Id,
-        pub kind: OpportunityRiskKind,
-        pub title: String,
-        pub description: String,
-    }
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct OpportunityRisk {
+    pub id: Id,
+    pub kind: OpportunityRiskKind,
+    pub title: String,
+    pub description: String,
 }
 
 /// Whether a text field holds nothing but whitespace: such a row is not data.
@@ -69,20 +63,17 @@ keyed_enum! {
     }
 }
 
-json_struct! {
-    /// One tool, platform or method of the inventory, with its relevance (1–5).
-    #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct ToolEntry {
-        pub id: Id,
-        pub name: String,
-        pub purpose: String,
-        pub usage: ToolUsage,
-        pub how: String,
-        pub relevance: u8,
-    }
+/// One tool, platform or method of the inventory, with its relevance (1–5).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct ToolEntry {
+    pub id: Id,
+    pub name: String,
+    pub purpose: String,
+    pub usage: ToolUsage,
+    pub how: String,
+    pub relevance: u8,
 }
 
 impl Default for ToolEntry {
@@ -130,19 +121,16 @@ keyed_enum! {
     }
 }
 
-json_struct! {
-    #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Finding {
-        pub id: Id,
-        pub level: LandscapeLevel,
-        pub text: String,
-        pub polarity: Polarity,
-        /// 1 (minor) to 5 (decisive).
-        pub weight: u8,
-    }
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Finding {
+    pub id: Id,
+    pub level: LandscapeLevel,
+    pub text: String,
+    pub polarity: Polarity,
+    /// 1 (minor) to 5 (decisive).
+    pub weight: u8,
 }
 
 impl Default for Finding {
@@ -165,16 +153,13 @@ impl Finding {
     }
 }
 
-json_struct! {
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Landscape {
-        pub findings: Vec<Finding>,
-        /// The generic strategy the landscape suggests, in the team's words.
-        pub generic_strategy: String,
-    }
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Landscape {
+    pub findings: Vec<Finding>,
+    /// The generic strategy the landscape suggests, in the team's words.
+    pub generic_strategy: String,
 }
 
 keyed_enum! {
@@ -187,21 +172,18 @@ keyed_enum! {
     }
 }
 
-json_struct! {
-    /// One row of the channels table of Exercise 2.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Channel {
-        pub id: Id,
-        pub name: String,
-        pub since: Option<Date>,
-        pub audience: Option<u64>,
-        pub engagement: Option<EngagementLevel>,
-        pub owner: String,
-        pub notes: String,
-    }
+/// One row of the channels table of Exercise 2.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Channel {
+    pub id: Id,
+    pub name: String,
+    pub since: Option<Date>,
+    pub audience: Option<u64>,
+    pub engagement: Option<EngagementLevel>,
+    pub owner: String,
+    pub notes: String,
 }
 
 impl Channel {
@@ -224,17 +206,14 @@ keyed_enum! {
     }
 }
 
-json_struct! {
-    /// Current and ideal score (0–10) of one benchmark level.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct BenchmarkScore {
-        pub current: Option<u8>,
-        pub ideal: Option<u8>,
-        pub note: String,
-    }
+/// Current and ideal score (0–10) of one benchmark level.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct BenchmarkScore {
+    pub current: Option<u8>,
+    pub ideal: Option<u8>,
+    pub note: String,
 }
 
 impl BenchmarkScore {
@@ -244,18 +223,15 @@ impl BenchmarkScore {
     }
 }
 
-json_struct! {
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Benchmark {
-        pub landscape: BenchmarkScore,
-        pub generic_strategy: BenchmarkScore,
-        pub best_practice: BenchmarkScore,
-        pub kpis: BenchmarkScore,
-        pub strategic_gap: BenchmarkScore,
-    }
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Benchmark {
+    pub landscape: BenchmarkScore,
+    pub generic_strategy: BenchmarkScore,
+    pub best_practice: BenchmarkScore,
+    pub kpis: BenchmarkScore,
+    pub strategic_gap: BenchmarkScore,
 }
 
 impl Benchmark {
@@ -280,34 +256,28 @@ impl Benchmark {
     }
 }
 
-json_struct! {
-    /// Exercise 2: the audit questions, the channels table and the benchmark.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Audit {
-        pub progress: String,
-        pub channels_used: String,
-        pub engagement: String,
-        pub benefits: String,
-        pub improvements: String,
-        pub channels: Vec<Channel>,
-        pub benchmark: Benchmark,
-    }
+/// Exercise 2: the audit questions, the channels table and the benchmark.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Audit {
+    pub progress: String,
+    pub channels_used: String,
+    pub engagement: String,
+    pub benefits: String,
+    pub improvements: String,
+    pub channels: Vec<Channel>,
+    pub benchmark: Benchmark,
 }
 
-json_struct! {
-    /// One entry of a SWOT quadrant; `finding` links it to the Exercise 1 finding it came from.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct SwotItem {
-        pub id: Id,
-        pub text: String,
-        pub finding: Option<Id>,
-    }
+/// One entry of a SWOT quadrant; `finding` links it to the Exercise 1 finding it came from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct SwotItem {
+    pub id: Id,
+    pub text: String,
+    pub finding: Option<Id>,
 }
 
 impl SwotItem {
@@ -317,22 +287,19 @@ impl SwotItem {
     }
 }
 
-json_struct! {
-    /// Exercise 3: readiness to engage.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Swot {
-        pub strengths: Vec<SwotItem>,
-        pub weaknesses: Vec<SwotItem>,
-        pub opportunities: Vec<SwotItem>,
-        pub threats: Vec<SwotItem>,
-        pub leverage_strengths: String,
-        pub overcome_weaknesses: String,
-        pub realise_opportunities: String,
-        pub alleviate_threats: String,
-    }
+/// Exercise 3: readiness to engage.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Swot {
+    pub strengths: Vec<SwotItem>,
+    pub weaknesses: Vec<SwotItem>,
+    pub opportunities: Vec<SwotItem>,
+    pub threats: Vec<SwotItem>,
+    pub leverage_strengths: String,
+    pub overcome_weaknesses: String,
+    pub realise_opportunities: String,
+    pub alleviate_threats: String,
 }
 
 keyed_enum! {
@@ -413,16 +380,13 @@ impl MaturityAnswer {
     }
 }
 
-json_struct! {
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Maturity {
-        /// Unanswered dimensions are absent.
-        pub answers: BTreeMap<MaturityDimension, MaturityAnswer>,
-        pub notes: String,
-    }
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Maturity {
+    /// Unanswered dimensions are absent.
+    pub answers: BTreeMap<MaturityDimension, MaturityAnswer>,
+    pub notes: String,
 }
 
 impl Maturity {

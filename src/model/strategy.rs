@@ -4,30 +4,27 @@
 //! resources).
 
 use super::{Date, Id};
-use super::json::{json_struct, keyed_enum};
-use serde::Serialize;
+use super::json::keyed_enum;
+use serde::{Deserialize, Serialize};
 
-json_struct! {
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Strategy {
-        pub focus: Focus,
-        pub business_objectives: Vec<BusinessObjective>,
-        pub mission: String,
-        pub objectives: Vec<Objective>,
-        pub kpis: Vec<Kpi>,
-        pub tactics: Vec<Tactic>,
-        pub indicators: Vec<Indicator>,
-        pub post: Post,
-        pub why: WhySocialMedia,
-        pub relationships: Vec<Relationship>,
-        pub governance: Governance,
-        pub business_integration: String,
-        pub goal_system: String,
-        pub resources: Resources,
-    }
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Strategy {
+    pub focus: Focus,
+    pub business_objectives: Vec<BusinessObjective>,
+    pub mission: String,
+    pub objectives: Vec<Objective>,
+    pub kpis: Vec<Kpi>,
+    pub tactics: Vec<Tactic>,
+    pub indicators: Vec<Indicator>,
+    pub post: Post,
+    pub why: WhySocialMedia,
+    pub relationships: Vec<Relationship>,
+    pub governance: Governance,
+    pub business_integration: String,
+    pub goal_system: String,
+    pub resources: Resources,
 }
 
 keyed_enum! {
@@ -46,18 +43,15 @@ keyed_enum! {
     }
 }
 
-json_struct! {
-    /// Step 1: the time horizon (1–5 years) and the business function.
-    #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Focus {
-        pub function: BusinessFunction,
-        pub horizon_years: u8,
-        /// When the plan starts; KPI pace is measured from here.
-        pub start: Option<Date>,
-    }
+/// Step 1: the time horizon (1–5 years) and the business function.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Focus {
+    pub function: BusinessFunction,
+    pub horizon_years: u8,
+    /// When the plan starts; KPI pace is measured from here.
+    pub start: Option<Date>,
 }
 
 impl Default for Focus {
@@ -66,16 +60,13 @@ impl Default for Focus {
     }
 }
 
-json_struct! {
-    /// Step 2: a business objective of the function. Its letter (A, B, C …) follows its position.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct BusinessObjective {
-        pub id: Id,
-        pub text: String,
-    }
+/// Step 2: a business objective of the function. Its letter (A, B, C …) follows its position.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct BusinessObjective {
+    pub id: Id,
+    pub text: String,
 }
 
 /// The letter of the business objective at `index`: A … Z, then AA, AB …
@@ -103,18 +94,15 @@ keyed_enum! {
     }
 }
 
-json_struct! {
-    /// Step 4: a social media objective, serving one or more business objectives.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Objective {
-        pub id: Id,
-        pub text: String,
-        pub business_objectives: Vec<Id>,
-        pub perspective: Option<Perspective>,
-    }
+/// Step 4: a social media objective, serving one or more business objectives.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Objective {
+    pub id: Id,
+    pub text: String,
+    pub business_objectives: Vec<Id>,
+    pub perspective: Option<Perspective>,
 }
 
 keyed_enum! {
@@ -149,66 +137,54 @@ keyed_enum! {
     }
 }
 
-json_struct! {
-    /// One measured value of a KPI, for the period that ends on `period`.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Actual {
-        pub period: Date,
-        pub value: f64,
-    }
+/// One measured value of a KPI, for the period that ends on `period`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Actual {
+    pub period: Date,
+    pub value: f64,
 }
 
-json_struct! {
-    /// Step 5: a key performance indicator of an objective, with its actual values.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Kpi {
-        pub id: Id,
-        pub objective: Id,
-        pub name: String,
-        pub business_goal: Option<BusinessGoal>,
-        pub unit: String,
-        pub direction: Direction,
-        pub baseline: Option<f64>,
-        pub target: Option<f64>,
-        pub deadline: Option<Date>,
-        pub frequency: Frequency,
-        pub source: String,
-        pub owner: String,
-        pub actuals: Vec<Actual>,
-    }
+/// Step 5: a key performance indicator of an objective, with its actual values.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Kpi {
+    pub id: Id,
+    pub objective: Id,
+    pub name: String,
+    pub business_goal: Option<BusinessGoal>,
+    pub unit: String,
+    pub direction: Direction,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    pub deadline: Option<Date>,
+    pub frequency: Frequency,
+    pub source: String,
+    pub owner: String,
+    pub actuals: Vec<Actual>,
 }
 
-json_struct! {
-    /// Step 6: how an objective will be achieved. Never without its objective.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Tactic {
-        pub id: Id,
-        pub objective: Id,
-        pub text: String,
-    }
+/// Step 6: how an objective will be achieved. Never without its objective.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Tactic {
+    pub id: Id,
+    pub objective: Id,
+    pub text: String,
 }
 
-json_struct! {
-    /// Step 7: an output indicator candidate of a tactic; `kept` marks the 2–5 worth tracking.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Indicator {
-        pub id: Id,
-        pub tactic: Id,
-        pub text: String,
-        pub kept: bool,
-    }
+/// Step 7: an output indicator candidate of a tactic; `kept` marks the 2–5 worth tracking.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Indicator {
+    pub id: Id,
+    pub tactic: Id,
+    pub text: String,
+    pub kept: bool,
 }
 
 keyed_enum! {
@@ -224,73 +200,58 @@ keyed_enum! {
     }
 }
 
-json_struct! {
-    /// POST: people, objectives, strategy, technology — technology chosen last.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Post {
-        pub people: String,
-        pub objectives: Vec<PostObjective>,
-        pub objectives_note: String,
-        pub strategy: String,
-        pub technology: String,
-    }
+/// POST: people, objectives, strategy, technology — technology chosen last.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Post {
+    pub people: String,
+    pub objectives: Vec<PostObjective>,
+    pub objectives_note: String,
+    pub strategy: String,
+    pub technology: String,
 }
 
-json_struct! {
-    /// The three reasons for social media, in the team's words.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct WhySocialMedia {
-        pub marketing: String,
-        pub employee_engagement: String,
-        pub collaboration: String,
-    }
+/// The three reasons for social media, in the team's words.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct WhySocialMedia {
+    pub marketing: String,
+    pub employee_engagement: String,
+    pub collaboration: String,
 }
 
-json_struct! {
-    /// A relationship the business needs: with whom, of which type, worth what, used how.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Relationship {
-        pub id: Id,
-        pub who: String,
-        pub kind: String,
-        pub value: String,
-        pub usage: String,
-    }
+/// A relationship the business needs: with whom, of which type, worth what, used how.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Relationship {
+    pub id: Id,
+    pub who: String,
+    pub kind: String,
+    pub value: String,
+    pub usage: String,
 }
 
-json_struct! {
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Governance {
-        pub policies: String,
-        pub guidelines: String,
-        pub processes: String,
-        pub education: String,
-    }
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Governance {
+    pub policies: String,
+    pub guidelines: String,
+    pub processes: String,
+    pub education: String,
 }
 
-json_struct! {
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Resources {
-        pub people: String,
-        pub hours_per_week: Option<f64>,
-        pub budget: Option<f64>,
-        pub tools: String,
-    }
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Resources {
+    pub people: String,
+    pub hours_per_week: Option<f64>,
+    pub budget: Option<f64>,
+    pub tools: String,
 }
 
 // Whether a row of the strategy's lists is empty: blank rows are not data and count
