@@ -4,7 +4,6 @@
 
 use crate::model::file_format::{peek_revision, Codec};
 use crate::model::file_format::Reading;
-use crate::model::json::drop_nulls;
 use crate::model::{Id, ImportError, Plan, PlanSummary, Repair};
 use crate::APP_VERSION;
 use wasm_bindgen::JsCast;
@@ -144,15 +143,12 @@ fn keys(storage: &web_sys::Storage) -> Vec<String> {
     (0..n).filter_map(|i| storage.key(i).ok().flatten()).collect()
 }
 
-/// What the app stored under `key`, or the default when it is absent or can't be read;
-/// a `null` field keeps its default, as in a plan file. (Read through the tree of the text,
-/// which the first load has anyway: smaller there than serde's direct way.)
+/// What the app stored under `key`, or the default when it is absent or can't be read.
+/// Read through the tree of the text, which the first load has anyway: smaller there than
+/// serde's direct way. (The app writes `null` only where a field is optional.)
 fn read_json<T: serde::de::DeserializeOwned + Default>(storage: &web_sys::Storage, key: &str) -> T {
-    let Some(mut value) = storage.get_item(key).ok().flatten().and_then(|text| serde_json::from_str(&text).ok()) else {
-        return T::default();
-    };
-    drop_nulls(&mut value);
-    T::deserialize(&value).unwrap_or_default()
+    let value = storage.get_item(key).ok().flatten().and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok());
+    value.and_then(|v| T::deserialize(&v).ok()).unwrap_or_default()
 }
 
 pub fn read_index(storage: &web_sys::Storage) -> Vec<PlanSummary> {
