@@ -3,7 +3,6 @@
 //! storage as it was; data that can't be read is kept under a backup key, never deleted.
 
 use crate::model::file_format::{peek_revision, Codec};
-use crate::model::json::{json_struct, FromJson, Path};
 use crate::model::file_format::Reading;
 use crate::model::{Id, ImportError, Plan, PlanSummary, Repair};
 use crate::APP_VERSION;
@@ -144,14 +143,12 @@ fn keys(storage: &web_sys::Storage) -> Vec<String> {
     (0..n).filter_map(|i| storage.key(i).ok().flatten()).collect()
 }
 
-fn read_json<T: FromJson + Default>(storage: &web_sys::Storage, key: &str) -> T {
-    storage
-        .get_item(key)
-        .ok()
-        .flatten()
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-        .and_then(|value| T::from_json(&value, Path::Root("")).ok())
-        .unwrap_or_default()
+/// What the app stored under `key`, or the default when it is absent or can't be read.
+/// Read through the tree of the text, which the first load has anyway: smaller there than
+/// serde's direct way. (The app writes `null` only where a field is optional.)
+fn read_json<T: serde::de::DeserializeOwned + Default>(storage: &web_sys::Storage, key: &str) -> T {
+    let value = storage.get_item(key).ok().flatten().and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok());
+    value.and_then(|v| T::deserialize(&v).ok()).unwrap_or_default()
 }
 
 pub fn read_index(storage: &web_sys::Storage) -> Vec<PlanSummary> {
@@ -293,23 +290,21 @@ pub fn raw(storage: &web_sys::Storage, key: &str) -> Option<String> {
     storage.get_item(key).ok().flatten()
 }
 
-json_struct! {
-    /// Settings that outlive the session: the language, and whether persistence was asked for.
-    #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
-    pub struct Settings {
-        pub lang: Option<String>,
-        pub persist_asked: bool,
-        /// When each plan was last exported, for the backup reminder.
-        pub exports: Vec<ExportMark>,
-    }
+/// Settings that outlive the session: the language, and whether persistence was asked for.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub lang: Option<String>,
+    pub persist_asked: bool,
+    /// When each plan was last exported, for the backup reminder.
+    pub exports: Vec<ExportMark>,
 }
 
-json_struct! {
-    #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
-    pub struct ExportMark {
-        pub plan: Id,
-        pub at: String,
-    }
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ExportMark {
+    pub plan: Id,
+    pub at: String,
 }
 
 impl Settings {

@@ -4,7 +4,7 @@
 use super::{nice_ticks, Bar, BarChart, Group, LineChart};
 use crate::i18n::{fill, format_date, format_number, format_number_short, Lang};
 use crate::model::tracking::{counts, expected_value, latest, pace_start, statuses, Status};
-use crate::model::{phase_progress, ActionPlan, ActionStatus, Date, Keyed, Kpi, Phase, Plan};
+use crate::model::{phase_progress, ActionPlan, ActionStatus, Date, Kpi, Phase, Plan};
 
 pub fn status_index(s: Status) -> usize {
     match s {

@@ -2,7 +2,7 @@
 //! around the plan. `decode` is the one way in, for imported files and for what the app
 //! stored itself: it never trusts its input and reports what is wrong and where.
 
-use super::json::{json_struct, FromJson, Path};
+use super::json::{drop_nulls, from_str};
 use super::migrations::{migrate, MigrationError, MIGRATIONS};
 use super::validate::{validate, Problem};
 use super::{repair, Id, Plan, Repair};
@@ -20,27 +20,25 @@ pub const MAX_BYTES: usize = 16 * 1024 * 1024;
 /// Nesting deeper than this is refused before parsing; a real plan is about 6 deep.
 pub const MAX_DEPTH: usize = 64;
 
-json_struct! {
-    // The file as it is read. `encode` writes the same fields in the same order, with the
-    // plan borrowed.
-    #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    pub struct Envelope {
-        /// Always `"socialplan"`.
-        pub format: String,
-        pub schema_version: u64,
-        /// The version of the app that wrote the file.
-        #[serde(default)]
-        pub app_version: String,
-        /// RFC 3339 time of export (or of saving, for browser storage).
-        #[serde(default)]
-        pub exported_at: String,
-        /// Only in browser storage: how many times this plan was saved, to spot a stale copy
-        /// from another tab. Absent in exported files.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub revision: Option<u64>,
-        pub plan: Plan,
-    }
+// The file as it is read. `encode` writes the same fields in the same order, with the
+// plan borrowed.
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct Envelope {
+    /// Always `"socialplan"`.
+    pub format: String,
+    pub schema_version: u64,
+    /// The version of the app that wrote the file.
+    #[serde(default)]
+    pub app_version: String,
+    /// RFC 3339 time of export (or of saving, for browser storage).
+    #[serde(default)]
+    pub exported_at: String,
+    /// Only in browser storage: how many times this plan was saved, to spot a stale copy
+    /// from another tab. Absent in exported files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<u64>,
+    pub plan: Plan,
 }
 
 /// Why a file can't be read. Each names what is wrong and, where it can, where.
@@ -171,17 +169,16 @@ pub fn read(bytes: &[u8], reading: Reading, next_id: &mut dyn FnMut() -> Id) -> 
         return Err(ImportError::TooDeep);
     }
     // A file of this version that reads as it is takes the direct way, without building a
-    // tree of the whole file first. Anything else (older versions, `null`s, wrong types)
-    // takes the checked way below, which also says what is wrong and where. Both read a
-    // valid file the same (tested on arbitrary plans). An import always builds the tree,
-    // to find the fields the app does not know.
-    if reading != Reading::Import {
-        if let Ok(envelope) = serde_json::from_str::<Envelope>(text) {
-            if envelope.format == FORMAT && envelope.schema_version == u64::from(SCHEMA_VERSION) {
-                return checked(envelope, None, reading, next_id, Vec::new());
-            }
-        }
-    }
+    // tree of the whole file first. Anything else (older versions, `null`s, wrong types,
+    // a key written twice) is read again from the tree of the file, brought to this
+    // version and with its `null`s taken out, by the same reader, which then says what is
+    // wrong and where. An import always builds the tree, to find the fields the app does
+    // not know.
+    let direct = from_str::<Envelope>(text).ok().filter(|e| e.format == FORMAT && e.schema_version == u64::from(SCHEMA_VERSION));
+    let direct = match direct {
+        Some(envelope) if reading != Reading::Import => return checked(envelope, None, reading, next_id, Vec::new()),
+        other => other,
+    };
     let mut value: Value = serde_json::from_str(text)
         .map_err(|e| ImportError::NotJson { line: e.line(), column: e.column() })?;
     let head = value.as_object().ok_or(ImportError::NotOurs)?;
@@ -196,8 +193,19 @@ pub fn read(bytes: &[u8], reading: Reading, next_id: &mut dyn FnMut() -> Id) -> 
         return Err(ImportError::NewerVersion { found });
     }
     let found = found as u32;
-    migrate(&mut value, found, SCHEMA_VERSION, MIGRATIONS).map_err(ImportError::Migration)?;
-    let envelope = Envelope::from_json(&value, Path::Root("")).map_err(|path| ImportError::WrongType { path })?;
+    let envelope = match direct {
+        Some(envelope) => envelope,
+        None => {
+            migrate(&mut value, found, SCHEMA_VERSION, MIGRATIONS).map_err(ImportError::Migration)?;
+            // `null` is absent, and an absent plan is an empty one (which then does not
+            // validate).
+            drop_nulls(&mut value);
+            if let Some(head) = value.as_object_mut() {
+                head.entry("plan").or_insert_with(|| Value::Object(Default::default()));
+            }
+            from_str(&value.to_string()).map_err(|path| ImportError::WrongType { path })?
+        }
+    };
     let unknown = if reading == Reading::Import { unknown_fields(&value, &envelope) } else { Vec::new() };
     drop(value);
     checked(envelope, (found < SCHEMA_VERSION).then_some(found), reading, next_id, unknown)

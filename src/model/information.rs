@@ -3,49 +3,41 @@
 //! Exercise 3 (readiness SWOT) and the maturity self-assessment.
 
 use super::{Date, Id};
-use super::json::{json_struct, keyed_enum};
-use serde::Serialize;
+use super::json::keyed_enum;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-json_struct! {
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Information {
-        pub opportunities_risks: Vec<OpportunityRisk>,
-        pub tools: Vec<ToolEntry>,
-        pub landscape: Landscape,
-        pub audit: Audit,
-        pub swot: Swot,
-        pub maturity: Maturity,
-    }
-}
-
-/// Whether an entry of the opportunities & risks list helps or endangers the business.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum OpportunityRiskKind {
-    #[default]
-    Opportunity,
-    Risk,
+#[serde(default)]
+pub struct Information {
+    pub opportunities_risks: Vec<OpportunityRisk>,
+    pub tools: Vec<ToolEntry>,
+    pub landscape: Landscape,
+    pub audit: Audit,
+    pub swot: Swot,
+    pub maturity: Maturity,
 }
 
-keyed_enum!(OpportunityRiskKind { Opportunity = "opportunity", Risk = "risk" });
-
-json_struct! {
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
+keyed_enum! {
+    /// Whether an entry of the opportunities & risks list helps or endangers the business.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct OpportunityRisk {
-        pub id: Id,
-        pub kind: OpportunityRiskKind,
-        pub title: String,
-        pub description: String,
+    pub enum OpportunityRiskKind {
+        #[default]
+        Opportunity = "opportunity",
+        Risk = "risk",
     }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct OpportunityRisk {
+    pub id: Id,
+    pub kind: OpportunityRiskKind,
+    pub title: String,
+    pub description: String,
 }
 
 /// Whether a text field holds nothing but whitespace: such a row is not data.
@@ -60,33 +52,28 @@ impl OpportunityRisk {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ToolUsage {
-    #[default]
-    NotUsed,
-    Evaluating,
-    InUse,
+keyed_enum! {
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum ToolUsage {
+        #[default]
+        NotUsed = "not_used",
+        Evaluating = "evaluating",
+        InUse = "in_use",
+    }
 }
 
-keyed_enum!(ToolUsage { NotUsed = "not_used", Evaluating = "evaluating", InUse = "in_use" });
-
-json_struct! {
-    /// One tool, platform or method of the inventory, with its relevance (1–5).
-    #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct ToolEntry {
-        pub id: Id,
-        pub name: String,
-        pub purpose: String,
-        pub usage: ToolUsage,
-        pub how: String,
-        pub relevance: u8,
-    }
+/// One tool, platform or method of the inventory, with its relevance (1–5).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct ToolEntry {
+    pub id: Id,
+    pub name: String,
+    pub purpose: String,
+    pub usage: ToolUsage,
+    pub how: String,
+    pub relevance: u8,
 }
 
 impl Default for ToolEntry {
@@ -109,58 +96,41 @@ impl ToolEntry {
     }
 }
 
-/// The five levels of Exercise 1, in the method's order.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum LandscapeLevel {
-    #[default]
-    Applications,
-    Impact,
-    Customers,
-    Conversations,
-    Features,
-}
-
-keyed_enum!(LandscapeLevel { Applications = "applications", Impact = "impact", Customers = "customers", Conversations = "conversations", Features = "features" });
-
-impl LandscapeLevel {
-    pub const ALL: [LandscapeLevel; 5] = [
-        LandscapeLevel::Applications,
-        LandscapeLevel::Impact,
-        LandscapeLevel::Customers,
-        LandscapeLevel::Conversations,
-        LandscapeLevel::Features,
-    ];
-}
-
-/// A landscape finding is an opportunity or a threat.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Polarity {
-    #[default]
-    Opportunity,
-    Threat,
-}
-
-keyed_enum!(Polarity { Opportunity = "opportunity", Threat = "threat" });
-
-json_struct! {
-    #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
+keyed_enum! {
+    /// The five levels of Exercise 1, in the method's order.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Finding {
-        pub id: Id,
-        pub level: LandscapeLevel,
-        pub text: String,
-        pub polarity: Polarity,
-        /// 1 (minor) to 5 (decisive).
-        pub weight: u8,
+    pub enum LandscapeLevel {
+        #[default]
+        Applications = "applications",
+        Impact = "impact",
+        Customers = "customers",
+        Conversations = "conversations",
+        Features = "features",
     }
+}
+
+keyed_enum! {
+    /// A landscape finding is an opportunity or a threat.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum Polarity {
+        #[default]
+        Opportunity = "opportunity",
+        Threat = "threat",
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Finding {
+    pub id: Id,
+    pub level: LandscapeLevel,
+    pub text: String,
+    pub polarity: Polarity,
+    /// 1 (minor) to 5 (decisive).
+    pub weight: u8,
 }
 
 impl Default for Finding {
@@ -183,45 +153,37 @@ impl Finding {
     }
 }
 
-json_struct! {
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Landscape {
-        pub findings: Vec<Finding>,
-        /// The generic strategy the landscape suggests, in the team's words.
-        pub generic_strategy: String,
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum EngagementLevel {
-    Low,
-    Medium,
-    High,
+#[serde(default)]
+pub struct Landscape {
+    pub findings: Vec<Finding>,
+    /// The generic strategy the landscape suggests, in the team's words.
+    pub generic_strategy: String,
 }
 
-keyed_enum!(EngagementLevel { Low = "low", Medium = "medium", High = "high" });
-
-json_struct! {
-    /// One row of the channels table of Exercise 2.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
+keyed_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Channel {
-        pub id: Id,
-        pub name: String,
-        pub since: Option<Date>,
-        pub audience: Option<u64>,
-        pub engagement: Option<EngagementLevel>,
-        pub owner: String,
-        pub notes: String,
+    pub enum EngagementLevel {
+        Low = "low",
+        Medium = "medium",
+        High = "high",
     }
+}
+
+/// One row of the channels table of Exercise 2.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Channel {
+    pub id: Id,
+    pub name: String,
+    pub since: Option<Date>,
+    pub audience: Option<u64>,
+    pub engagement: Option<EngagementLevel>,
+    pub owner: String,
+    pub notes: String,
 }
 
 impl Channel {
@@ -231,42 +193,27 @@ impl Channel {
     }
 }
 
-/// The five benchmark levels of Exercise 2.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum BenchmarkLevel {
-    Landscape,
-    GenericStrategy,
-    BestPractice,
-    Kpis,
-    StrategicGap,
-}
-
-keyed_enum!(BenchmarkLevel { Landscape = "landscape", GenericStrategy = "generic_strategy", BestPractice = "best_practice", Kpis = "kpis", StrategicGap = "strategic_gap" });
-
-impl BenchmarkLevel {
-    pub const ALL: [BenchmarkLevel; 5] = [
-        BenchmarkLevel::Landscape,
-        BenchmarkLevel::GenericStrategy,
-        BenchmarkLevel::BestPractice,
-        BenchmarkLevel::Kpis,
-        BenchmarkLevel::StrategicGap,
-    ];
-}
-
-json_struct! {
-    /// Current and ideal score (0–10) of one benchmark level.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
+keyed_enum! {
+    /// The five benchmark levels of Exercise 2.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct BenchmarkScore {
-        pub current: Option<u8>,
-        pub ideal: Option<u8>,
-        pub note: String,
+    pub enum BenchmarkLevel {
+        Landscape = "landscape",
+        GenericStrategy = "generic_strategy",
+        BestPractice = "best_practice",
+        Kpis = "kpis",
+        StrategicGap = "strategic_gap",
     }
+}
+
+/// Current and ideal score (0–10) of one benchmark level.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct BenchmarkScore {
+    pub current: Option<u8>,
+    pub ideal: Option<u8>,
+    pub note: String,
 }
 
 impl BenchmarkScore {
@@ -276,18 +223,15 @@ impl BenchmarkScore {
     }
 }
 
-json_struct! {
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Benchmark {
-        pub landscape: BenchmarkScore,
-        pub generic_strategy: BenchmarkScore,
-        pub best_practice: BenchmarkScore,
-        pub kpis: BenchmarkScore,
-        pub strategic_gap: BenchmarkScore,
-    }
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Benchmark {
+    pub landscape: BenchmarkScore,
+    pub generic_strategy: BenchmarkScore,
+    pub best_practice: BenchmarkScore,
+    pub kpis: BenchmarkScore,
+    pub strategic_gap: BenchmarkScore,
 }
 
 impl Benchmark {
@@ -312,34 +256,28 @@ impl Benchmark {
     }
 }
 
-json_struct! {
-    /// Exercise 2: the audit questions, the channels table and the benchmark.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Audit {
-        pub progress: String,
-        pub channels_used: String,
-        pub engagement: String,
-        pub benefits: String,
-        pub improvements: String,
-        pub channels: Vec<Channel>,
-        pub benchmark: Benchmark,
-    }
+/// Exercise 2: the audit questions, the channels table and the benchmark.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Audit {
+    pub progress: String,
+    pub channels_used: String,
+    pub engagement: String,
+    pub benefits: String,
+    pub improvements: String,
+    pub channels: Vec<Channel>,
+    pub benchmark: Benchmark,
 }
 
-json_struct! {
-    /// One entry of a SWOT quadrant; `finding` links it to the Exercise 1 finding it came from.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct SwotItem {
-        pub id: Id,
-        pub text: String,
-        pub finding: Option<Id>,
-    }
+/// One entry of a SWOT quadrant; `finding` links it to the Exercise 1 finding it came from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct SwotItem {
+    pub id: Id,
+    pub text: String,
+    pub finding: Option<Id>,
 }
 
 impl SwotItem {
@@ -349,50 +287,36 @@ impl SwotItem {
     }
 }
 
-json_struct! {
-    /// Exercise 3: readiness to engage.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
+/// Exercise 3: readiness to engage.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Swot {
+    pub strengths: Vec<SwotItem>,
+    pub weaknesses: Vec<SwotItem>,
+    pub opportunities: Vec<SwotItem>,
+    pub threats: Vec<SwotItem>,
+    pub leverage_strengths: String,
+    pub overcome_weaknesses: String,
+    pub realise_opportunities: String,
+    pub alleviate_threats: String,
+}
+
+keyed_enum! {
+    /// The six stages of the "Evolution of Social Business" (Altimeter Group), lowest first.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Swot {
-        pub strengths: Vec<SwotItem>,
-        pub weaknesses: Vec<SwotItem>,
-        pub opportunities: Vec<SwotItem>,
-        pub threats: Vec<SwotItem>,
-        pub leverage_strengths: String,
-        pub overcome_weaknesses: String,
-        pub realise_opportunities: String,
-        pub alleviate_threats: String,
+    pub enum Stage {
+        Planning = "planning",
+        Presence = "presence",
+        Engagement = "engagement",
+        Formalized = "formalized",
+        Strategic = "strategic",
+        Converged = "converged",
     }
 }
 
-/// The six stages of the "Evolution of Social Business" (Altimeter Group), lowest first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    Planning,
-    Presence,
-    Engagement,
-    Formalized,
-    Strategic,
-    Converged,
-}
-
-keyed_enum!(Stage { Planning = "planning", Presence = "presence", Engagement = "engagement", Formalized = "formalized", Strategic = "strategic", Converged = "converged" });
-
 impl Stage {
-    pub const ALL: [Stage; 6] = [
-        Stage::Planning,
-        Stage::Presence,
-        Stage::Engagement,
-        Stage::Formalized,
-        Stage::Strategic,
-        Stage::Converged,
-    ];
-
     /// Share of companies per stage in percent (Altimeter Group, as cited in the course material).
     pub fn benchmark_share(self) -> f64 {
         match self {
@@ -410,55 +334,37 @@ impl Stage {
     }
 }
 
-/// The dimensions the maturity questionnaire scores.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum MaturityDimension {
-    GoalsVision,
-    ExecutiveSupport,
-    Roadmap,
-    Governance,
-    StaffFunding,
-    Education,
-    Measurement,
-    OrganisationalModel,
-    CrossFunctional,
+keyed_enum! {
+    /// The dimensions the maturity questionnaire scores.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum MaturityDimension {
+        GoalsVision = "goals_vision",
+        ExecutiveSupport = "executive_support",
+        Roadmap = "roadmap",
+        Governance = "governance",
+        StaffFunding = "staff_funding",
+        Education = "education",
+        Measurement = "measurement",
+        OrganisationalModel = "organisational_model",
+        CrossFunctional = "cross_functional",
+    }
 }
 
-keyed_enum!(MaturityDimension { GoalsVision = "goals_vision", ExecutiveSupport = "executive_support", Roadmap = "roadmap", Governance = "governance", StaffFunding = "staff_funding", Education = "education", Measurement = "measurement", OrganisationalModel = "organisational_model", CrossFunctional = "cross_functional" });
-
-impl MaturityDimension {
-    pub const ALL: [MaturityDimension; 9] = [
-        MaturityDimension::GoalsVision,
-        MaturityDimension::ExecutiveSupport,
-        MaturityDimension::Roadmap,
-        MaturityDimension::Governance,
-        MaturityDimension::StaffFunding,
-        MaturityDimension::Education,
-        MaturityDimension::Measurement,
-        MaturityDimension::OrganisationalModel,
-        MaturityDimension::CrossFunctional,
-    ];
+keyed_enum! {
+    /// The answer to one dimension: the stage whose description fits, or "don't know".
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum MaturityAnswer {
+        DontKnow = "dont_know",
+        Planning = "planning",
+        Presence = "presence",
+        Engagement = "engagement",
+        Formalized = "formalized",
+        Strategic = "strategic",
+        Converged = "converged",
+    }
 }
-
-/// The answer to one dimension: the stage whose description fits, or "don't know".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum MaturityAnswer {
-    DontKnow,
-    Planning,
-    Presence,
-    Engagement,
-    Formalized,
-    Strategic,
-    Converged,
-}
-
-keyed_enum!(MaturityAnswer { DontKnow = "dont_know", Planning = "planning", Presence = "presence", Engagement = "engagement", Formalized = "formalized", Strategic = "strategic", Converged = "converged" });
 
 impl MaturityAnswer {
     pub fn stage(self) -> Option<Stage> {
@@ -474,16 +380,13 @@ impl MaturityAnswer {
     }
 }
 
-json_struct! {
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Maturity {
-        /// Unanswered dimensions are absent.
-        pub answers: BTreeMap<MaturityDimension, MaturityAnswer>,
-        pub notes: String,
-    }
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Maturity {
+    /// Unanswered dimensions are absent.
+    pub answers: BTreeMap<MaturityDimension, MaturityAnswer>,
+    pub notes: String,
 }
 
 impl Maturity {
@@ -498,7 +401,6 @@ impl Maturity {
         stages.into_iter().min()
     }
 }
-
 
 /// What Exercise 1 found at one level: how many opportunities and threats, and their
 /// summed weights.
@@ -744,7 +646,6 @@ mod tests {
         assert_eq!(Stage::Converged.next(), None);
         assert_eq!(Stage::Planning.next(), Some(Stage::Presence));
     }
-
 
     #[test]
     fn stage_needs_five_of_nine() {

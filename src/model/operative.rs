@@ -3,51 +3,43 @@
 //! actual values live with the KPIs of the strategy.
 
 use super::{Date, Id};
-use super::json::{json_struct, keyed_enum};
-use serde::Serialize;
+use super::json::keyed_enum;
+use serde::{Deserialize, Serialize};
 
-json_struct! {
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Operative {
+    pub actions: Vec<Action>,
+    pub thresholds: Thresholds,
+}
+
+keyed_enum! {
+    /// Which of the three action plans an action belongs to.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Operative {
-        pub actions: Vec<Action>,
-        pub thresholds: Thresholds,
+    pub enum ActionPlan {
+        #[default]
+        Enabling = "enabling",
+        Organisation = "organisation",
+        Technical = "technical",
     }
 }
 
-/// Which of the three action plans an action belongs to.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ActionPlan {
-    #[default]
-    Enabling,
-    Organisation,
-    Technical,
+keyed_enum! {
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum ActionStatus {
+        #[default]
+        Open = "open",
+        InProgress = "in_progress",
+        Done = "done",
+        Dropped = "dropped",
+    }
 }
-
-keyed_enum!(ActionPlan { Enabling = "enabling", Organisation = "organisation", Technical = "technical" });
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ActionStatus {
-    #[default]
-    Open,
-    InProgress,
-    Done,
-    Dropped,
-}
-
-keyed_enum!(ActionStatus { Open = "open", InProgress = "in_progress", Done = "done", Dropped = "dropped" });
 
 /// The objective or tactic an action serves.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[derive(serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Serves {
@@ -55,48 +47,28 @@ pub enum Serves {
     Tactic(Id),
 }
 
-impl super::json::FromJson for Serves {
-    fn from_json(v: &serde_json::Value, at: super::json::Path) -> Result<Self, String> {
-        let map = v.as_object().filter(|m| m.len() == 1).ok_or_else(|| at.render())?;
-        let (kind, id) = map.iter().next().ok_or_else(|| at.render())?;
-        let here = super::json::Path::Key(&at, kind);
-        let id = <Id as super::json::FromJson>::from_json(id, here)?;
-        match kind.as_str() {
-            "objective" => Ok(Serves::Objective(id)),
-            "tactic" => Ok(Serves::Tactic(id)),
-            _ => Err(here.render()),
-        }
-    }
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Action {
+    pub id: Id,
+    pub plan: ActionPlan,
+    pub title: String,
+    pub owner: String,
+    pub due: Option<Date>,
+    pub status: ActionStatus,
+    pub serves: Option<Serves>,
+    pub notes: String,
 }
 
-json_struct! {
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Action {
-        pub id: Id,
-        pub plan: ActionPlan,
-        pub title: String,
-        pub owner: String,
-        pub due: Option<Date>,
-        pub status: ActionStatus,
-        pub serves: Option<Serves>,
-        pub notes: String,
-    }
-}
-
-json_struct! {
-    /// How close to the expected pace a KPI must be: at or above `at_risk` of the expected
-    /// progress it is on track, at or above `off_track` at risk, below that off track.
-    #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Thresholds {
-        pub at_risk: f64,
-        pub off_track: f64,
-    }
+/// How close to the expected pace a KPI must be: at or above `at_risk` of the expected
+/// progress it is on track, at or above `off_track` at risk, below that off track.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Thresholds {
+    pub at_risk: f64,
+    pub off_track: f64,
 }
 
 impl Default for Thresholds {

@@ -2,37 +2,31 @@
 //! three phases.
 
 use super::{BusinessFunction, Id, Information, Operative, Serves, Strategy};
-use super::json::json_struct;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-json_struct! {
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Plan {
-        pub id: Id,
-        pub name: String,
-        /// RFC 3339 timestamps, UTC.
-        pub created_at: String,
-        pub updated_at: String,
-        pub information: Information,
-        pub strategy: Strategy,
-        pub operative: Operative,
-    }
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Plan {
+    pub id: Id,
+    pub name: String,
+    /// RFC 3339 timestamps, UTC.
+    pub created_at: String,
+    pub updated_at: String,
+    pub information: Information,
+    pub strategy: Strategy,
+    pub operative: Operative,
 }
 
-json_struct! {
-    /// What the plan list shows of a plan without reading it whole.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    pub struct PlanSummary {
-        pub id: Id,
-        pub name: String,
-        pub function: BusinessFunction,
-        pub updated_at: String,
-    }
+/// What the plan list shows of a plan without reading it whole.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlanSummary {
+    pub id: Id,
+    pub name: String,
+    pub function: BusinessFunction,
+    pub updated_at: String,
 }
 
 impl Plan {

@@ -4,75 +4,54 @@
 //! resources).
 
 use super::{Date, Id};
-use super::json::{json_struct, keyed_enum};
-use serde::Serialize;
+use super::json::keyed_enum;
+use serde::{Deserialize, Serialize};
 
-json_struct! {
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Strategy {
-        pub focus: Focus,
-        pub business_objectives: Vec<BusinessObjective>,
-        pub mission: String,
-        pub objectives: Vec<Objective>,
-        pub kpis: Vec<Kpi>,
-        pub tactics: Vec<Tactic>,
-        pub indicators: Vec<Indicator>,
-        pub post: Post,
-        pub why: WhySocialMedia,
-        pub relationships: Vec<Relationship>,
-        pub governance: Governance,
-        pub business_integration: String,
-        pub goal_system: String,
-        pub resources: Resources,
-    }
-}
-
-/// The business function a plan is for: each function with reason and resources gets its own plan.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
-#[derive(serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum BusinessFunction {
-    #[default]
-    Marketing,
-    Sales,
-    CustomerService,
-    ResearchDevelopment,
-    It,
-    RecruitingHr,
-    ExecutiveOffice,
+#[serde(default)]
+pub struct Strategy {
+    pub focus: Focus,
+    pub business_objectives: Vec<BusinessObjective>,
+    pub mission: String,
+    pub objectives: Vec<Objective>,
+    pub kpis: Vec<Kpi>,
+    pub tactics: Vec<Tactic>,
+    pub indicators: Vec<Indicator>,
+    pub post: Post,
+    pub why: WhySocialMedia,
+    pub relationships: Vec<Relationship>,
+    pub governance: Governance,
+    pub business_integration: String,
+    pub goal_system: String,
+    pub resources: Resources,
 }
 
-keyed_enum!(BusinessFunction { Marketing = "marketing", Sales = "sales", CustomerService = "customer_service", ResearchDevelopment = "research_development", It = "it", RecruitingHr = "recruiting_hr", ExecutiveOffice = "executive_office" });
-
-impl BusinessFunction {
-    pub const ALL: [BusinessFunction; 7] = [
-        BusinessFunction::Marketing,
-        BusinessFunction::Sales,
-        BusinessFunction::CustomerService,
-        BusinessFunction::ResearchDevelopment,
-        BusinessFunction::It,
-        BusinessFunction::RecruitingHr,
-        BusinessFunction::ExecutiveOffice,
-    ];
-
-}
-
-json_struct! {
-    /// Step 1: the time horizon (1–5 years) and the business function.
-    #[derive(Clone, Debug, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
+keyed_enum! {
+    /// The business function a plan is for: each function with reason and resources gets its own plan.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Focus {
-        pub function: BusinessFunction,
-        pub horizon_years: u8,
-        /// When the plan starts; KPI pace is measured from here.
-        pub start: Option<Date>,
+    pub enum BusinessFunction {
+        #[default]
+        Marketing = "marketing",
+        Sales = "sales",
+        CustomerService = "customer_service",
+        ResearchDevelopment = "research_development",
+        It = "it",
+        RecruitingHr = "recruiting_hr",
+        ExecutiveOffice = "executive_office",
     }
+}
+
+/// Step 1: the time horizon (1–5 years) and the business function.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Focus {
+    pub function: BusinessFunction,
+    pub horizon_years: u8,
+    /// When the plan starts; KPI pace is measured from here.
+    pub start: Option<Date>,
 }
 
 impl Default for Focus {
@@ -81,16 +60,13 @@ impl Default for Focus {
     }
 }
 
-json_struct! {
-    /// Step 2: a business objective of the function. Its letter (A, B, C …) follows its position.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct BusinessObjective {
-        pub id: Id,
-        pub text: String,
-    }
+/// Step 2: a business objective of the function. Its letter (A, B, C …) follows its position.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct BusinessObjective {
+    pub id: Id,
+    pub text: String,
 }
 
 /// The letter of the business objective at `index`: A … Z, then AA, AB …
@@ -106,226 +82,176 @@ pub fn letter(index: usize) -> String {
     String::from_utf8(out).expect("ascii letters")
 }
 
-/// The balanced scorecard perspective an objective can be placed on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
+keyed_enum! {
+    /// The balanced scorecard perspective an objective can be placed on.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum Perspective {
+        Customer = "customer",
+        Financial = "financial",
+        LearningGrowth = "learning_growth",
+        InternalProcess = "internal_process",
+    }
+}
+
+/// Step 4: a social media objective, serving one or more business objectives.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Perspective {
-    Customer,
-    Financial,
-    LearningGrowth,
-    InternalProcess,
+#[serde(default)]
+pub struct Objective {
+    pub id: Id,
+    pub text: String,
+    pub business_objectives: Vec<Id>,
+    pub perspective: Option<Perspective>,
 }
 
-keyed_enum!(Perspective { Customer = "customer", Financial = "financial", LearningGrowth = "learning_growth", InternalProcess = "internal_process" });
-
-json_struct! {
-    /// Step 4: a social media objective, serving one or more business objectives.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
+keyed_enum! {
+    /// The three business goals that count.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Objective {
-        pub id: Id,
-        pub text: String,
-        pub business_objectives: Vec<Id>,
-        pub perspective: Option<Perspective>,
+    pub enum BusinessGoal {
+        IncreaseRevenue = "increase_revenue",
+        ReduceCosts = "reduce_costs",
+        IncreaseSatisfaction = "increase_satisfaction",
     }
 }
 
-/// The three business goals that count.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
+keyed_enum! {
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum Direction {
+        #[default]
+        HigherIsBetter = "higher_is_better",
+        LowerIsBetter = "lower_is_better",
+    }
+}
+
+keyed_enum! {
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    #[cfg_attr(test, derive(schemars::JsonSchema))]
+    pub enum Frequency {
+        Weekly = "weekly",
+        #[default]
+        Monthly = "monthly",
+        Quarterly = "quarterly",
+    }
+}
+
+/// One measured value of a KPI, for the period that ends on `period`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum BusinessGoal {
-    IncreaseRevenue,
-    ReduceCosts,
-    IncreaseSatisfaction,
+#[serde(default)]
+pub struct Actual {
+    pub period: Date,
+    pub value: f64,
 }
 
-keyed_enum!(BusinessGoal { IncreaseRevenue = "increase_revenue", ReduceCosts = "reduce_costs", IncreaseSatisfaction = "increase_satisfaction" });
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
+/// Step 5: a key performance indicator of an objective, with its actual values.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Direction {
-    #[default]
-    HigherIsBetter,
-    LowerIsBetter,
+#[serde(default)]
+pub struct Kpi {
+    pub id: Id,
+    pub objective: Id,
+    pub name: String,
+    pub business_goal: Option<BusinessGoal>,
+    pub unit: String,
+    pub direction: Direction,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    pub deadline: Option<Date>,
+    pub frequency: Frequency,
+    pub source: String,
+    pub owner: String,
+    pub actuals: Vec<Actual>,
 }
 
-keyed_enum!(Direction { HigherIsBetter = "higher_is_better", LowerIsBetter = "lower_is_better" });
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
+/// Step 6: how an objective will be achieved. Never without its objective.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Frequency {
-    Weekly,
-    #[default]
-    Monthly,
-    Quarterly,
+#[serde(default)]
+pub struct Tactic {
+    pub id: Id,
+    pub objective: Id,
+    pub text: String,
 }
 
-keyed_enum!(Frequency { Weekly = "weekly", Monthly = "monthly", Quarterly = "quarterly" });
-
-json_struct! {
-    /// One measured value of a KPI, for the period that ends on `period`.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Actual {
-        pub period: Date,
-        pub value: f64,
-    }
-}
-
-json_struct! {
-    /// Step 5: a key performance indicator of an objective, with its actual values.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Kpi {
-        pub id: Id,
-        pub objective: Id,
-        pub name: String,
-        pub business_goal: Option<BusinessGoal>,
-        pub unit: String,
-        pub direction: Direction,
-        pub baseline: Option<f64>,
-        pub target: Option<f64>,
-        pub deadline: Option<Date>,
-        pub frequency: Frequency,
-        pub source: String,
-        pub owner: String,
-        pub actuals: Vec<Actual>,
-    }
-}
-
-json_struct! {
-    /// Step 6: how an objective will be achieved. Never without its objective.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Tactic {
-        pub id: Id,
-        pub objective: Id,
-        pub text: String,
-    }
-}
-
-json_struct! {
-    /// Step 7: an output indicator candidate of a tactic; `kept` marks the 2–5 worth tracking.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Indicator {
-        pub id: Id,
-        pub tactic: Id,
-        pub text: String,
-        pub kept: bool,
-    }
-}
-
-/// The objectives of Forrester's POST method.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[derive(serde::Deserialize)]
+/// Step 7: an output indicator candidate of a tactic; `kept` marks the 2–5 worth tracking.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum PostObjective {
-    Listening,
-    Talking,
-    Energizing,
-    Supporting,
-    Embracing,
+#[serde(default)]
+pub struct Indicator {
+    pub id: Id,
+    pub tactic: Id,
+    pub text: String,
+    pub kept: bool,
 }
 
-keyed_enum!(PostObjective { Listening = "listening", Talking = "talking", Energizing = "energizing", Supporting = "supporting", Embracing = "embracing" });
-
-impl PostObjective {
-    pub const ALL: [PostObjective; 5] = [
-        PostObjective::Listening,
-        PostObjective::Talking,
-        PostObjective::Energizing,
-        PostObjective::Supporting,
-        PostObjective::Embracing,
-    ];
-}
-
-json_struct! {
-    /// POST: people, objectives, strategy, technology — technology chosen last.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
+keyed_enum! {
+    /// The objectives of Forrester's POST method.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Post {
-        pub people: String,
-        pub objectives: Vec<PostObjective>,
-        pub objectives_note: String,
-        pub strategy: String,
-        pub technology: String,
+    pub enum PostObjective {
+        Listening = "listening",
+        Talking = "talking",
+        Energizing = "energizing",
+        Supporting = "supporting",
+        Embracing = "embracing",
     }
 }
 
-json_struct! {
-    /// The three reasons for social media, in the team's words.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct WhySocialMedia {
-        pub marketing: String,
-        pub employee_engagement: String,
-        pub collaboration: String,
-    }
+/// POST: people, objectives, strategy, technology — technology chosen last.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Post {
+    pub people: String,
+    pub objectives: Vec<PostObjective>,
+    pub objectives_note: String,
+    pub strategy: String,
+    pub technology: String,
 }
 
-json_struct! {
-    /// A relationship the business needs: with whom, of which type, worth what, used how.
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Relationship {
-        pub id: Id,
-        pub who: String,
-        pub kind: String,
-        pub value: String,
-        pub usage: String,
-    }
+/// The three reasons for social media, in the team's words.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct WhySocialMedia {
+    pub marketing: String,
+    pub employee_engagement: String,
+    pub collaboration: String,
 }
 
-json_struct! {
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Governance {
-        pub policies: String,
-        pub guidelines: String,
-        pub processes: String,
-        pub education: String,
-    }
+/// A relationship the business needs: with whom, of which type, worth what, used how.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Relationship {
+    pub id: Id,
+    pub who: String,
+    pub kind: String,
+    pub value: String,
+    pub usage: String,
 }
 
-json_struct! {
-    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-    #[derive(serde::Deserialize)]
-    #[cfg_attr(test, derive(schemars::JsonSchema))]
-    #[serde(default)]
-    pub struct Resources {
-        pub people: String,
-        pub hours_per_week: Option<f64>,
-        pub budget: Option<f64>,
-        pub tools: String,
-    }
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Governance {
+    pub policies: String,
+    pub guidelines: String,
+    pub processes: String,
+    pub education: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Resources {
+    pub people: String,
+    pub hours_per_week: Option<f64>,
+    pub budget: Option<f64>,
+    pub tools: String,
 }
 
 // Whether a row of the strategy's lists is empty: blank rows are not data and count

@@ -180,16 +180,6 @@ proptest! {
         }
     }
 
-    /// The hand-written reader and serde's derived one agree on every plan.
-    #[test]
-    fn the_reader_agrees_with_serde(plan in plan()) {
-        let text = encode(&plan, "1.0.0", NOW, Some(3), false);
-        let by_serde: Envelope = serde_json::from_str(&text).unwrap();
-        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-        let by_hand = <Envelope as json::FromJson>::from_json(&value, json::Path::Root("")).unwrap();
-        prop_assert_eq!(by_hand, by_serde);
-    }
-
     #[test]
     fn any_bytes_get_an_answer_not_a_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         let _ = decode(&bytes);
@@ -203,14 +193,22 @@ fn sample(lang_table: &str) -> Plan {
     sample::build(STRUCTURE, lang_table, &Date::new(2026, 11, 22), NOW).expect("the sample builds")
 }
 
+/// Every enumeration of the file reads and writes its keys, one per variant, and no other.
 #[test]
-fn enum_keys_are_what_serde_writes() {
+fn enum_keys_are_what_serde_reads_and_writes() {
     use json::Keyed;
-    fn check<T: Keyed + serde::Serialize + std::fmt::Debug>() {
-        for v in T::ALL {
+    use serde::de::DeserializeOwned;
+    fn check<T: Keyed + serde::Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>() {
+        assert_eq!(T::KEYS.len(), T::ALL.len());
+        for (i, v) in T::ALL.iter().enumerate() {
+            assert_eq!(v.key(), T::KEYS[i]);
             assert_eq!(serde_json::to_value(v).unwrap(), serde_json::Value::from(v.key()), "{v:?}");
-            assert_eq!(T::from_key(v.key()).map(|x| x.key()), Some(v.key()));
+            assert_eq!(serde_json::from_value::<T>(v.key().into()).unwrap(), *v);
+            assert_eq!(T::from_key(v.key()), Some(*v));
+            assert_eq!(T::KEYS.iter().filter(|k| **k == v.key()).count(), 1, "{v:?}");
         }
+        assert_eq!(T::from_key("Unknown"), None);
+        assert!(serde_json::from_value::<T>("Unknown".into()).is_err());
     }
     check::<OpportunityRiskKind>();
     check::<ToolUsage>();
@@ -233,13 +231,14 @@ fn enum_keys_are_what_serde_writes() {
 
 #[test]
 fn serves_reads_either_link() {
-    use json::{FromJson, Path};
-    let read = |v: serde_json::Value| Serves::from_json(&v, Path::Root("x"));
-    assert_eq!(read(serde_json::json!({"objective": "o1"})), Ok(Serves::Objective(Id::from("o1"))));
-    assert_eq!(read(serde_json::json!({"tactic": "t1"})), Ok(Serves::Tactic(Id::from("t1"))));
-    assert_eq!(read(serde_json::json!({"goal": "g"})), Err("x.goal".to_owned()));
-    assert_eq!(read(serde_json::json!({"tactic": 5})), Err("x.tactic".to_owned()));
-    assert_eq!(read(serde_json::json!("tactic")), Err("x".to_owned()));
+    use serde_json::json;
+    let read = |v: serde_json::Value| json::from_str::<Action>(&json!({ "serves": v }).to_string()).map(|a| a.serves);
+    assert_eq!(read(json!({"objective": "o1"})), Ok(Some(Serves::Objective(Id::from("o1")))));
+    assert_eq!(read(json!({"tactic": "t1"})), Ok(Some(Serves::Tactic(Id::from("t1")))));
+    assert_eq!(read(json!({"goal": "g"})), Err("serves".to_owned()));
+    assert_eq!(read(json!({"tactic": 5})), Err("serves.tactic".to_owned()));
+    assert_eq!(read(json!("tactic")), Err("serves.tactic".to_owned()));
+    assert_eq!(read(json!(["tactic", "t1"])), Err("serves".to_owned()));
 }
 
 /// docs/plan.schema.json is what schemars derives from the types, tightened to the rules
@@ -428,6 +427,18 @@ fn refused_files_say_what_is_wrong() {
     let mut v = sample_value();
     v["plan"]["information"]["tools"][0]["relevance"] = 300.into();
     assert_eq!(decode(v.to_string().as_bytes()), Err(ImportError::WrongType { path: "plan.information.tools[0].relevance".into() }));
+    let mut v = sample_value();
+    v["plan"]["information"]["maturity"]["answers"]["roadmap"] = "very".into();
+    assert_eq!(decode(v.to_string().as_bytes()), Err(ImportError::WrongType { path: "plan.information.maturity.answers.roadmap".into() }));
+    let mut v = sample_value();
+    v["plan"]["information"]["maturity"]["answers"]["vibes"] = "planning".into();
+    assert_eq!(decode(v.to_string().as_bytes()), Err(ImportError::WrongType { path: "plan.information.maturity.answers.vibes".into() }));
+    let mut v = sample_value();
+    v["plan"]["strategy"]["objectives"][1]["business_objectives"][0] = 7.into();
+    assert_eq!(decode(v.to_string().as_bytes()), Err(ImportError::WrongType { path: "plan.strategy.objectives[1].business_objectives[0]".into() }));
+    let mut v = sample_value();
+    v["plan"]["strategy"] = "none".into();
+    assert_eq!(decode(v.to_string().as_bytes()), Err(ImportError::WrongType { path: "plan.strategy".into() }));
 }
 
 #[test]
@@ -461,6 +472,13 @@ fn missing_fields_are_restored_with_defaults() {
     assert_eq!(decoded.plan.operative.thresholds, Thresholds::default());
     let with_bom = [b"\xEF\xBB\xBF".as_slice(), br#"{"format":"socialplan","schema_version":1,"plan":{"id":"p"}}"#].concat();
     assert!(decode(&with_bom).is_ok());
+}
+
+/// A key written twice is read as the tree of the file has it: the last one counts.
+#[test]
+fn a_key_written_twice_counts_once() {
+    let text = br#"{"format":"socialplan","schema_version":1,"plan":{"id":"p","name":"First","name":"Last"}}"#;
+    assert_eq!(decode(text).unwrap().plan.name, "Last");
 }
 
 #[test]
@@ -646,13 +664,48 @@ fn fuzz_the_import_path() {
 }
 
 /// The direct way refuses a `null` where a text belongs; the checked way then reads the
-/// file, keeping the field's default, as it always did.
+/// file, where a `null` field keeps its default as an absent one does: the default of
+/// its struct (a horizon of 1 year, a weight of 3), not of its type.
 #[test]
 fn a_null_field_keeps_its_default() {
-    let plan = Plan::new(Id::from("nulls"), "Nulls", BusinessFunction::Marketing, NOW);
+    let mut plan = Plan::new(Id::from("nulls"), "Nulls", BusinessFunction::Marketing, NOW);
+    plan.information.landscape.findings.push(Finding { id: Id::from("f1"), text: "A finding".into(), ..Finding::default() });
+    plan.information.tools.push(ToolEntry { id: Id::from("t1"), name: "A tool".into(), ..ToolEntry::default() });
     let text = encode(&plan, "test", NOW, None, false);
     let with_null = text.replace("\"mission\":\"\"", "\"mission\":null");
     assert_ne!(text, with_null, "the plan has a mission field to null");
     assert!(serde_json::from_str::<Envelope>(&with_null).is_err(), "the direct way refuses it");
     assert_eq!(decode(with_null.as_bytes()).unwrap().plan, plan);
+
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for pointer in [
+        "/revision",
+        "/app_version",
+        "/plan/name",
+        "/plan/strategy/focus/horizon_years",
+        "/plan/strategy/focus/start",
+        "/plan/strategy/kpis",
+        "/plan/information/landscape/findings/0/weight",
+        "/plan/information/landscape/findings/0/level",
+        "/plan/information/tools/0/relevance",
+        "/plan/operative/thresholds",
+        "/plan/operative/thresholds/at_risk",
+    ] {
+        let mut v = v.clone();
+        let (parent, key) = pointer.rsplit_once('/').unwrap();
+        v.pointer_mut(parent).unwrap().as_object_mut().unwrap().insert(key.into(), serde_json::Value::Null);
+        let decoded = decode(v.to_string().as_bytes()).unwrap_or_else(|e| panic!("{pointer}: {e:?}"));
+        let mut expected = plan.clone();
+        if pointer == "/plan/name" {
+            expected.name = String::new();
+        }
+        assert_eq!(decoded.plan, expected, "{pointer}");
+    }
+    // A null item of a list is no item of it: a wrong value, with its path.
+    v["plan"]["information"]["landscape"]["findings"].as_array_mut().unwrap().push(serde_json::Value::Null);
+    assert_eq!(decode(v.to_string().as_bytes()), Err(ImportError::WrongType { path: "plan.information.landscape.findings[1]".into() }));
+    // A file whose plan is null reads as an empty plan, which does not validate.
+    let empty = br#"{"format":"socialplan","schema_version":1,"plan":null}"#;
+    assert!(matches!(decode(empty), Err(ImportError::Invalid(_))));
+    assert!(matches!(decode(br#"{"format":"socialplan","schema_version":1}"#), Err(ImportError::Invalid(_))));
 }

@@ -54,6 +54,12 @@ fn model(c: &mut Criterion) {
     g.sample_size(20);
     g.bench_function("serialise", |b| b.iter(|| encode(black_box(&plan), "bench", "2026-01-01T00:00:00Z", None, false)));
     g.bench_function("decode (the import path: read and check)", |b| b.iter(|| decode(black_box(text.as_bytes())).unwrap()));
+    g.bench_function("import (read, check and find unknown fields)", |b| {
+        b.iter(|| file_format::read(black_box(text.as_bytes()), file_format::Reading::Import, &mut Id::default).unwrap())
+    });
+    let with_null = text.replacen("\"mission\":\"\"", "\"mission\":null", 1);
+    assert_ne!(with_null, text, "the large plan has an empty mission to null");
+    g.bench_function("decode with a null (the slower way)", |b| b.iter(|| decode(black_box(with_null.as_bytes())).unwrap()));
     g.bench_function("validate", |b| b.iter(|| validate::validate(black_box(&plan), "plan")));
     g.bench_function("status of every KPI", |b| b.iter(|| statuses(black_box(&plan), &today)));
     g.bench_function("dashboard numbers", |b| {
