@@ -40,7 +40,7 @@ pub fn import_error(lang: Lang, err: &ImportError) -> (String, Vec<String>) {
             fill(t.err_migration_failed, &[("version", &from.to_string())])
         }
         ImportError::WrongType { path } => fill(t.err_wrong_type, &[("path", path)]),
-        ImportError::Invalid(problems) => fill(t.err_invalid, &[("count", &problems.len().to_string())]),
+        ImportError::Invalid(problems) => t.count(t.err_invalid, problems.len()),
     };
     let mut details = Vec::new();
     if let ImportError::Invalid(problems) = err {

@@ -121,7 +121,8 @@ pub struct Texts {
     pub err_migration_missing: &'static str,
     pub err_migration_failed: &'static str,
     pub err_wrong_type: &'static str,
-    pub err_invalid: &'static str,
+    /// One and other form.
+    pub err_invalid: [&'static str; 2],
     pub err_more_problems: &'static str,
     pub problem_missing_id: &'static str,
     pub problem_duplicate_id: &'static str,
@@ -323,9 +324,11 @@ pub struct Texts {
     pub swot_item: &'static str,
     pub add_swot_item: &'static str,
     pub pull_findings: &'static str,
-    pub pull_pending: &'static str,
+    /// One and other form.
+    pub pull_pending: [&'static str; 2],
     pub pull_none: &'static str,
-    pub pulled_notice: &'static str,
+    /// One and other form.
+    pub pulled_notice: [&'static str; 2],
     pub linked_finding: &'static str,
     pub unlink: &'static str,
     pub edit_in_landscape: &'static str,
@@ -406,7 +409,8 @@ pub struct Texts {
     pub promote: &'static str,
     pub promoted: &'static str,
     pub candidates_hint: &'static str,
-    pub kept_count: &'static str,
+    /// One and other form.
+    pub kept_count: [&'static str; 2],
     pub delete_them_too: &'static str,
     pub move_them_to: &'static str,
     pub move_and_remove: &'static str,
@@ -476,6 +480,13 @@ pub struct Texts {
     pub import_all_csv: &'static str,
     pub csv_hint: &'static str,
     pub csv_imported: &'static str,
+    pub opportunities_count: [&'static str; 2],
+    pub threats_count: [&'static str; 2],
+    pub kpis_count: [&'static str; 2],
+    pub tactics_count: [&'static str; 2],
+    pub values_added: [&'static str; 2],
+    pub values_replaced: [&'static str; 2],
+
     pub csv_failed: &'static str,
     pub csv_empty: &'static str,
     pub csv_header: &'static str,

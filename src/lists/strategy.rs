@@ -88,7 +88,7 @@ pub static OBJECTIVES: ListSpec = ListSpec {
     removal: Some(Removal {
         dependents: |p, id, t| {
             let (kpis, tactics) = p.strategy.dependents(id);
-            (kpis + tactics > 0).then(|| fill(t.objective_dependents, &[("kpis", &kpis.to_string()), ("tactics", &tactics.to_string())]))
+            (kpis + tactics > 0).then(|| fill(t.objective_dependents, &[("kpis", &t.count(t.kpis_count, kpis)), ("tactics", &t.count(t.tactics_count, tactics))]))
         },
         targets: |p, id| {
             p.strategy.objectives.iter().enumerate().filter(|(_, o)| &o.id != id).map(|(i, o)| (o.id.clone(), format!("{}. {}", i + 1, short(&o.text, 60)))).collect()

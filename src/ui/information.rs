@@ -84,13 +84,14 @@ fn LandscapeEditor() -> impl IntoView {
 fn landscape_words(plan: &Plan, lang: Lang) -> Vec<String> {
     let t = lang.texts();
     let s = plan.information.landscape.summary();
-    let sum = |f: fn(&LevelSummary) -> u32| s.iter().map(f).sum::<u32>().to_string();
+    let total = |f: fn(&LevelSummary) -> u32| s.iter().map(f).sum::<u32>() as usize;
+    let sum = |f: fn(&LevelSummary) -> u32| total(f).to_string();
     vec![fill(
         t.landscape_summary,
         &[
-            ("opportunities", &sum(|l| l.opportunities)),
+            ("opportunities", &t.count(t.opportunities_count, total(|l| l.opportunities))),
             ("opportunity_weight", &sum(|l| l.opportunity_weight)),
-            ("threats", &sum(|l| l.threats)),
+            ("threats", &t.count(t.threats_count, total(|l| l.threats))),
             ("threat_weight", &sum(|l| l.threat_weight)),
         ],
     )]
@@ -187,7 +188,7 @@ fn SwotEditor(plan: Id) -> impl IntoView {
         <div class="pull">
             <p data-testid="pull-status">{move || match pending() {
                 0 => t.pull_none.to_owned(),
-                n => fill(t.pull_pending, &[("count", &n.to_string())]),
+                n => t.count(t.pull_pending, n),
             }}" "<a href=landscape>{t.block(Block::Landscape)}</a></p>
             <button type="button" data-testid="pull-findings" disabled=move || pending() == 0 on:click=pull>{t.pull_findings}</button>
         </div>

@@ -92,7 +92,7 @@ fn NoticeView(notice: Notice) -> impl IntoView {
         }
         NoticeKind::Pulled { count } => (
             "notice notice-ok",
-            view! { <p>{fill(t.pulled_notice, &[("count", &count.to_string())])}</p> }.into_any(),
+            view! { <p>{t.count(t.pulled_notice, count)}</p> }.into_any(),
             ().into_any(),
         ),
         NoticeKind::PartFailed => (

@@ -140,7 +140,7 @@ fn CsvTools(kpi: Option<Id>) -> impl IntoView {
                 Ok(done) => {
                     errors.set(Vec::new());
                     state.edit(|p| *p = copy);
-                    state.notify(NoticeKind::Done { text: fill(t.csv_imported, &[("added", &done.added.to_string()), ("replaced", &done.replaced.to_string())]) });
+                    state.notify(NoticeKind::Done { text: fill(t.csv_imported, &[("added", &t.count(t.values_added, done.added)), ("replaced", &t.count(t.values_replaced, done.replaced))]) });
                 }
                 Err(e) => {
                     let mut lines = vec![fill(t.csv_failed, &[("file", &name)])];

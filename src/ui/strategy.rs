@@ -156,7 +156,7 @@ fn Grouped(spec: &'static ListSpec, by_tactic: bool, library: bool) -> impl Into
             if by_tactic {
                 let tactic = s.tactics.get(i)?;
                 let kept = s.indicators.iter().filter(|x| x.tactic == tactic.id && x.kept).count();
-                (!(2..=5).contains(&kept)).then(|| fill(t.kept_count, &[("count", &kept.to_string())]))
+                (!(2..=5).contains(&kept)).then(|| t.count(t.kept_count, kept))
             } else if library {
                 let (kpis, _) = s.dependents(&s.objectives.get(i)?.id);
                 match kpis {

@@ -135,7 +135,7 @@ test('thresholds change the status; CSV out, a broken CSV refused whole, a good 
   const good = path.join(dir, 'good.csv');
   fs.writeFileSync(good, `kpi;period;value\n${name};2020-01-31;"1,234.5"\n`);
   await page.setInputFiles('[data-testid=csv-import-all]', good);
-  await page.waitForSelector('[data-testid=notice]:has-text("1 values added")');
+  await page.waitForSelector('[data-testid=notice]:has-text("1 value added")');
   await settle(page);
   assert.equal((await storedPlan(page, id)).plan.strategy.kpis[0].actuals[0].value, 1234.5);
   assert.deepEqual(page.errors, []);
