@@ -21,6 +21,6 @@
     page.hidden = true;
     return;
   }
-  page.querySelector('h1').textContent = texts[lang][0];
-  page.querySelector('p').textContent = texts[lang][1];
+  page.querySelector('.shell-title').textContent = texts[lang][0];
+  page.querySelector('.lead').textContent = texts[lang][1];
 })();

@@ -15,6 +15,6 @@ fn the_shell_speaks_with_the_apps_texts() {
         assert!(shell.contains(&line), "public/shell.js must carry {line}");
     }
     let index = include_str!("../index.html");
-    assert!(index.contains(&format!("<h1>{}</h1>", Lang::En.texts().plans_title)));
+    assert!(index.contains(&format!("<p class=\"shell-title\">{}</p>", Lang::En.texts().plans_title)));
     assert!(index.contains(Lang::En.texts().plans_intro));
 }
