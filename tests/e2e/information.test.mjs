@@ -44,7 +44,7 @@ test('Exercise 1: findings per level are added, weighed, re-ordered, kept and ch
   assert.match(chart, /Impact/);
   assert.match(chart, /5 \(1\)/, 'opportunity weight 5 from one finding');
   assert.match(chart, /4 \(1\)/, 'threat weight 4 from one finding');
-  assert.match(await page.textContent('[data-testid=chart-landscape]'), /2 opportunities \(weight 8\) and 1 threats \(weight 4\)/);
+  assert.match(await page.textContent('[data-testid=chart-landscape]'), /2 opportunities \(weight 8\) and 1 threat \(weight 4\)/);
 
   await page.reload();
   await page.waitForSelector('[data-testid=finding-1] tbody tr');
