@@ -305,7 +305,9 @@ pub fn App() -> impl IntoView {
                     Route::Worksheet(block) => view! {
                         <Suspense fallback=|| ()>{Suspend::new(async move { worksheet::sheet(block).await.unwrap_or_else(|_| part_failed()) })}</Suspense>
                     }.into_any(),
-                    route => screen::PlanScreen(screen::PlanScreenProps { route }).into_any(),
+                    route => view! {
+                        <Suspense fallback=|| ()>{Suspend::new(async move { screen::plan_screen(route).await.unwrap_or_else(|_| part_failed()) })}</Suspense>
+                    }.into_any(),
                 }}
             </main>
             <footer class="footer">
