@@ -2,7 +2,7 @@
 //! opening, editing with autosave, creating, importing, exporting, deleting.
 
 use crate::i18n::{fill, Lang};
-use crate::model::file_format::{file_name, Codec, MAX_BYTES};
+use crate::model::file_format::{Codec, MAX_BYTES};
 use crate::model::file_format::Reading;
 use crate::model::{BusinessFunction, Date, Id, ImportError, Plan, PlanSummary, Removal, Repair};
 use crate::route::Route;
@@ -651,7 +651,7 @@ impl AppState {
             if let Some(plan) = state.plan_by_id(codec, &id) {
                 let at = now();
                 // Compact, like storage: what the app can store it can export and import again.
-                download(&file_name(&plan.name), &codec.encode(&plan, APP_VERSION, &at, None, false));
+                download(&codec.file_name(&plan.name), &codec.encode(&plan, APP_VERSION, &at, None, false));
                 storage::record_export(storage::local().as_ref(), &id, &at);
                 state.dismiss_where(|k| matches!(k, NoticeKind::BackupDue { .. }));
             }
