@@ -8,9 +8,9 @@ use crate::model::{block_progress, step_done, Block, Id, Step};
 use crate::route::Route;
 use leptos::prelude::*;
 
-super::on_demand! { plan_screens:
+super::on_demand! { plan_screens, preload preload_plan_screens:
 /// The screens of a plan (overview, blocks, steps) are a part of their own: a first visit
-/// shows the plan list, and loads them when a plan is first opened.
+/// shows the plan list, and loads them with the plan reader (`state::load_codec`).
 pub fn plan_screen(route: Route) -> AnyView {
     view! { <PlanScreen route=route/> }.into_any()
 }
