@@ -8,9 +8,15 @@ const VERSION = '__VERSION__';
 const FILES = __FILES__;
 const CACHE = `socialplan-${VERSION}`;
 
+// Files whose name carries a hash of their content (the wasm folder, the start-up script,
+// the stylesheet, the icon): any copy the browser holds is the right one.
+const HASHED = /(^|\/)(wasm-[0-9a-f]{16}\/|[\w-]+-[0-9a-f]{16}\.\w+$)/;
+
 self.addEventListener('install', (event) => {
-  // Straight from the server: an HTTP-cached old index.html must not enter the new cache.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+  // Other files straight from the server: an HTTP-cached old index.html must not enter
+  // the new cache. Hashed files the page has just loaded come from the browser's HTTP
+  // cache instead of a second download.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: HASHED.test(f) ? 'force-cache' : 'reload' })))));
 });
 
 // Versions in the order they became active, newest last, kept in a cache of their own.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Trunk post-build hook: builds the app's wasm with the screens of each phase (and the
-# report) split into parts the browser loads when they are first shown, so a first visit
-# carries the shell, the plan list and the overview only.
+# Trunk post-build hook: builds the app's wasm with the screens of a plan, of each phase
+# (and the report) split into parts the browser loads when they are first shown, so a
+# first visit carries the shell and the plan list only.
 #
 # cargo (with relocations kept) → wasm-split-cli → wasm-bindgen → wasm-opt, into
 # `wasm-<hash>/` of the staged site (one folder: the loader fetches the parts next to
@@ -30,6 +30,16 @@ if [ "$dir" = release ]; then
     wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
       --enable-reference-types --enable-multivalue "$f" -o "$f" 2>/dev/null
   done
+  # The JS glue and the part loader come from the tools unminified (trunk minifies only
+  # what it writes itself): terser (npm, see package.json) takes them from 73 KB to 40 KB,
+  # 3 KB less gzipped. Names the wasm imports are exports of these modules and stay.
+  if command -v terser >/dev/null; then
+    for f in "$work/out/socialplan.js" "$work/out/__wasm_split.js"; do
+      terser "$f" --module --compress --mangle -o "$f.min" && mv "$f.min" "$f"
+    done
+  else
+    echo "build-wasm: terser is missing (npm ci); the JS glue stays unminified" >&2
+  fi
 fi
 
 hash=$(cat "$work"/out/* | sha256sum | cut -c1-16)

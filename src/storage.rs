@@ -4,7 +4,7 @@
 
 use crate::model::file_format::{peek_revision, Codec};
 use crate::model::file_format::Reading;
-use crate::model::{Id, ImportError, Plan, PlanSummary, Repair};
+use crate::model::{BusinessFunction, Id, ImportError, Keyed, Plan, PlanSummary, Repair};
 use crate::APP_VERSION;
 use wasm_bindgen::JsCast;
 
@@ -89,12 +89,34 @@ pub fn backups(storage: &web_sys::Storage) -> Vec<Backup> {
             let rest = key.strip_prefix(BACKUP_PREFIX)?;
             let (plan, at) = rest.split_once('.').unwrap_or((rest, ""));
             let text = storage.get_item(&key).ok().flatten().unwrap_or_default();
-            let name = crate::model::file_format::peek_name(&text);
+            let name = backup_name(&text);
             Some(Backup { plan: Id::from(plan), at: at.to_owned(), name, chars: text.chars().count(), key })
         })
         .collect();
     out.sort_by(|a, b| b.at.cmp(&a.at));
     out
+}
+
+/// The plan's name in a backup copy (which may not be a readable plan): from the parsed
+/// text when it parses, else the first `"name"` string found (as `peek_name` does, with
+/// the browser's JSON).
+fn backup_name(text: &str) -> Option<String> {
+    if let Ok(v) = js_sys::JSON::parse(text) {
+        let name = js_sys::Reflect::get(&v, &"plan".into()).and_then(|p| js_sys::Reflect::get(&p, &"name".into()));
+        return name.ok()?.as_string();
+    }
+    let start = text.find("\"name\":\"")? + "\"name\":\"".len();
+    let mut end = start;
+    let bytes = text.as_bytes();
+    while end < bytes.len() && end - start < 200 {
+        match bytes[end] {
+            b'\\' => end += 2,
+            b'"' => break,
+            _ => end += 1,
+        }
+    }
+    let raw = text.get(start..end.min(text.len()))?;
+    js_sys::JSON::parse(&format!("\"{raw}\"")).ok().and_then(|v| v.as_string()).or_else(|| Some(raw.to_owned()))
 }
 
 /// Deletes a backup copy.
@@ -143,20 +165,77 @@ fn keys(storage: &web_sys::Storage) -> Vec<String> {
     (0..n).filter_map(|i| storage.key(i).ok().flatten()).collect()
 }
 
-/// What the app stored under `key`, or the default when it is absent or can't be read.
-/// Read through the tree of the text, which the first load has anyway: smaller there than
-/// serde's direct way. (The app writes `null` only where a field is optional.)
-fn read_json<T: serde::de::DeserializeOwned + Default>(storage: &web_sys::Storage, key: &str) -> T {
-    let value = storage.get_item(key).ok().flatten().and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok());
-    value.and_then(|v| T::deserialize(&v).ok()).unwrap_or_default()
+// The index and the settings are read and written with the browser's JSON, so the
+// app's first part (the plan list) carries no JSON library: the plan reader, a part of
+// its own, brings serde_json when a plan is first opened. The text is the same as
+// serde_json writes for these structs (fields in declaration order, no spaces).
+
+/// `value` as a JSON string, quotes included.
+fn json_string(value: &str) -> String {
+    js_sys::JSON::stringify(&value.into()).ok().map(String::from).unwrap_or_else(|| "\"\"".into())
+}
+
+/// Reads a stored JSON value; `None` when the key is absent or its text is not JSON.
+fn parse_stored(storage: &web_sys::Storage, key: &str) -> Option<wasm_bindgen::JsValue> {
+    js_sys::JSON::parse(&storage.get_item(key).ok().flatten()?).ok()
+}
+
+/// A field of a parsed object: `None` when missing or `null` (the default is kept, as the
+/// model's reader does), `Some(Err)` when of another type.
+fn field<T>(object: &wasm_bindgen::JsValue, name: &str, read: impl FnOnce(&wasm_bindgen::JsValue) -> Option<T>) -> Option<Result<T, ()>> {
+    let value = js_sys::Reflect::get(object, &name.into()).ok().filter(|v| !v.is_null() && !v.is_undefined())?;
+    Some(read(&value).ok_or(()))
+}
+
+/// Sets `slot` from a field when it is there; `Err` when it is of another type.
+fn read_field<T>(slot: &mut T, object: &wasm_bindgen::JsValue, name: &str, read: impl FnOnce(&wasm_bindgen::JsValue) -> Option<T>) -> Result<(), ()> {
+    if let Some(value) = field(object, name, read) {
+        *slot = value?;
+    }
+    Ok(())
+}
+
+/// The items of a JSON array, each read by `read`; `None` if it is no array or an item fails.
+fn read_array<T>(value: &wasm_bindgen::JsValue, read: impl Fn(&wasm_bindgen::JsValue) -> Option<T>) -> Option<Vec<T>> {
+    let array = value.dyn_ref::<js_sys::Array>()?;
+    array.iter().map(|item| read(&item)).collect()
+}
+
+fn is_object(value: &wasm_bindgen::JsValue) -> bool {
+    value.is_object() && !js_sys::Array::is_array(value)
+}
+
+fn read_summary(value: &wasm_bindgen::JsValue) -> Option<PlanSummary> {
+    if !is_object(value) {
+        return None;
+    }
+    let mut s = PlanSummary::default();
+    read_field(&mut s.id, value, "id", |v| v.as_string().map(Id))
+        .and_then(|()| read_field(&mut s.name, value, "name", |v| v.as_string()))
+        .and_then(|()| read_field(&mut s.function, value, "function", |v| v.as_string().and_then(|k| BusinessFunction::from_key(&k))))
+        .and_then(|()| read_field(&mut s.updated_at, value, "updated_at", |v| v.as_string()))
+        .ok()?;
+    Some(s)
 }
 
 pub fn read_index(storage: &web_sys::Storage) -> Vec<PlanSummary> {
-    read_json(storage, INDEX_KEY)
+    parse_stored(storage, INDEX_KEY).and_then(|v| read_array(&v, read_summary)).unwrap_or_default()
 }
 
 fn write_index(storage: &web_sys::Storage, index: &[PlanSummary]) -> Result<(), SaveError> {
-    set(storage, INDEX_KEY, &serde_json::to_string(index).expect("summaries serialise"))
+    let entries: Vec<String> = index
+        .iter()
+        .map(|s| {
+            format!(
+                "{{\"id\":{},\"name\":{},\"function\":\"{}\",\"updated_at\":{}}}",
+                json_string(&s.id.0),
+                json_string(&s.name),
+                s.function.key(),
+                json_string(&s.updated_at)
+            )
+        })
+        .collect();
+    set(storage, INDEX_KEY, &format!("[{}]", entries.join(",")))
 }
 
 /// Whether any plan is stored.
@@ -322,11 +401,39 @@ pub fn record_export(storage: Option<&web_sys::Storage>, plan: &Id, at: &str) {
 }
 
 pub fn settings(storage: Option<&web_sys::Storage>) -> Settings {
-    storage.map(|s| read_json(s, SETTINGS_KEY)).unwrap_or_default()
+    storage.and_then(|s| parse_stored(s, SETTINGS_KEY)).and_then(|v| read_settings(&v)).unwrap_or_default()
+}
+
+fn read_settings(value: &wasm_bindgen::JsValue) -> Option<Settings> {
+    if !is_object(value) {
+        return None;
+    }
+    let mark = |v: &wasm_bindgen::JsValue| {
+        if !is_object(v) {
+            return None;
+        }
+        let mut m = ExportMark::default();
+        read_field(&mut m.plan, v, "plan", |v| v.as_string().map(Id)).and_then(|()| read_field(&mut m.at, v, "at", |v| v.as_string())).ok()?;
+        Some(m)
+    };
+    let mut s = Settings::default();
+    read_field(&mut s.lang, value, "lang", |v| v.as_string().map(Some))
+        .and_then(|()| read_field(&mut s.persist_asked, value, "persist_asked", |v| v.as_bool()))
+        .and_then(|()| read_field(&mut s.exports, value, "exports", |v| read_array(v, mark)))
+        .ok()?;
+    Some(s)
 }
 
 pub fn save_settings(storage: Option<&web_sys::Storage>, settings: &Settings) {
     if let Some(s) = storage {
-        let _ = set(s, SETTINGS_KEY, &serde_json::to_string(settings).expect("settings serialise"));
+        let exports: Vec<String> =
+            settings.exports.iter().map(|m| format!("{{\"plan\":{},\"at\":{}}}", json_string(&m.plan.0), json_string(&m.at))).collect();
+        let text = format!(
+            "{{\"lang\":{},\"persist_asked\":{},\"exports\":[{}]}}",
+            settings.lang.as_deref().map_or_else(|| "null".to_owned(), json_string),
+            settings.persist_asked,
+            exports.join(",")
+        );
+        let _ = set(s, SETTINGS_KEY, &text);
     }
 }

@@ -93,6 +93,9 @@ pub trait Codec: Sync {
     fn encode(&self, plan: &Plan, app_version: &str, now: &str, revision: Option<u64>, pretty: bool) -> String;
     /// The sample plan (see `sample::build`).
     fn sample(&self, structure: &str, table: &str, today: &super::Date, now: &str) -> Option<Plan>;
+    /// The name of a plan's file (see `file_name`); here, so the Unicode tables it needs
+    /// come with the plan reader's part, not with the app's first part.
+    fn file_name(&self, plan_name: &str) -> String;
 }
 
 /// The plan file format of this version.
@@ -117,6 +120,10 @@ impl Codec for PlanCodec {
 
     fn sample(&self, structure: &str, table: &str, today: &super::Date, now: &str) -> Option<Plan> {
         super::sample::build(structure, table, today, now)
+    }
+
+    fn file_name(&self, plan_name: &str) -> String {
+        file_name(plan_name)
     }
 }
 

@@ -7,15 +7,21 @@
 /// be fetched (offline before it was cached, or a newer version replaced the files), so
 /// the screen can say so instead of the app stopping.
 macro_rules! on_demand {
-    ($part:ident: $(#[$m:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
+    ($part:ident $(, preload $preload:ident)?: $(#[$m:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty $body:block) => {
         $(#[$m])*
         #[cfg(feature = "split")]
-        #[::leptos::wasm_split::wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible)]
+        #[::leptos::wasm_split::wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible $(, preload($preload))?)]
         $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::PartMissing> { Ok($body) }
 
         $(#[$m])*
         #[cfg(not(feature = "split"))]
         $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::PartMissing> { Ok($body) }
+
+        // `preload NAME` also declares `NAME()`, which fetches the part without calling it.
+        $(
+            #[cfg(not(feature = "split"))]
+            $vis async fn $preload() -> Result<(), $crate::ui::PartMissing> { Ok(()) }
+        )?
     };
 }
 pub(crate) use on_demand;
@@ -305,7 +311,9 @@ pub fn App() -> impl IntoView {
                     Route::Worksheet(block) => view! {
                         <Suspense fallback=|| ()>{Suspend::new(async move { worksheet::sheet(block).await.unwrap_or_else(|_| part_failed()) })}</Suspense>
                     }.into_any(),
-                    route => screen::PlanScreen(screen::PlanScreenProps { route }).into_any(),
+                    route => view! {
+                        <Suspense fallback=|| ()>{Suspend::new(async move { screen::plan_screen(route).await.unwrap_or_else(|_| part_failed()) })}</Suspense>
+                    }.into_any(),
                 }}
             </main>
             <footer class="footer">

@@ -8,9 +8,17 @@ use crate::model::{block_progress, step_done, Block, Id, Step};
 use crate::route::Route;
 use leptos::prelude::*;
 
+super::on_demand! { plan_screens, preload preload_plan_screens:
+/// The screens of a plan (overview, blocks, steps) are a part of their own: a first visit
+/// shows the plan list, and loads them with the plan reader (`state::load_codec`).
+pub fn plan_screen(route: Route) -> AnyView {
+    view! { <PlanScreen route=route/> }.into_any()
+}
+}
+
 /// A screen of the open plan, or a message when the route names no plan here.
 #[component]
-pub fn PlanScreen(route: Route) -> impl IntoView {
+fn PlanScreen(route: Route) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
     let has_plan = move || state.plan.with(|p| p.is_some());

@@ -3,6 +3,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const DIST = path.resolve(import.meta.dirname, '../../dist');
@@ -12,9 +13,18 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json', '.png': 'image/png',
 };
 
-/** Serves dist/ (or another folder) on a free port of 127.0.0.1. */
-export async function serve(root = DIST, port = 0) {
+// Compressed with gzip when the browser accepts it and `gzip` is asked for, as a
+// production host would; the rest as they are.
+const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.json', '.webmanifest']);
+
+/**
+ * Serves dist/ (or another folder) on a free port of 127.0.0.1; with `{ gzip: true }` the
+ * text and wasm files go out gzip-compressed (level 9, what scripts/size-report.sh counts).
+ * With `sent` (an array), each response's path and body bytes are pushed to it.
+ */
+export async function serve(root = DIST, port = 0, { gzip = false, sent = null } = {}) {
   const DIST_ROOT = path.resolve(root);
+  const compressed = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     let file = path.join(DIST_ROOT, decodeURIComponent(url.pathname));
@@ -22,7 +32,16 @@ export async function serve(root = DIST, port = 0) {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404).end(); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
+      const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' };
+      if (gzip && COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        const key = `${file}:${body.length}:${fs.statSync(file).mtimeMs}`;
+        if (!compressed.has(key)) compressed.set(key, zlib.gzipSync(body, { level: 9 }));
+        body = compressed.get(key);
+        Object.assign(headers, { 'content-encoding': 'gzip', vary: 'Accept-Encoding' });
+      }
+      headers['content-length'] = body.length;
+      sent?.push({ path: url.pathname, bytes: body.length });
+      res.writeHead(200, headers).end(body);
     });
   });
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));

@@ -22,6 +22,11 @@ pub async fn load_codec() -> Option<&'static dyn Codec> {
     if let Some(c) = codec() {
         return Some(c);
     }
+    // A plan's screens are what comes next: their part is fetched at the same time
+    // (also at start, before the app is mounted, so not through Leptos' executor).
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = crate::ui::screen::preload_plan_screens().await;
+    });
     let c = codec_part().await.ok()?;
     CODEC.with(|x| x.set(Some(c)));
     Some(c)

@@ -7,7 +7,7 @@ use super::codec::with_codec;
 use super::{codec, fetch_text, load_codec, navigate, new_id, now, session, today, AppState, NoticeKind};
 use crate::autosave::Event;
 use crate::i18n::fill;
-use crate::model::file_format::{file_name, Codec, Reading, MAX_BYTES};
+use crate::model::file_format::{Codec, Reading, MAX_BYTES};
 use crate::model::{BusinessFunction, Id, ImportError, Plan, Repair};
 use crate::route::Route;
 use crate::storage;
@@ -149,7 +149,7 @@ impl AppState {
             if let Some(plan) = state.plan_by_id(codec, &id) {
                 let at = now();
                 // Compact, like storage: what the app can store it can export and import again.
-                download(&file_name(&plan.name), &codec.encode(&plan, APP_VERSION, &at, None, false));
+                download(&codec.file_name(&plan.name), &codec.encode(&plan, APP_VERSION, &at, None, false));
                 storage::record_export(storage::local().as_ref(), &id, &at);
                 state.dismiss_where(|k| matches!(k, NoticeKind::BackupDue { .. }));
             }
