@@ -276,8 +276,8 @@ impl Checker {
     }
 }
 
-/// `cases` files made from `base` the way `fuzz_the_import_path` (src/model/tests.rs)
-/// makes them, with the same seed, so these are its first `cases` inputs: values swapped
+/// `cases` files made from `base` by one deterministic mutation fuzzer, shared by
+/// `fuzz_the_import_path` (src/model/tests.rs) and the schema check: values swapped
 /// for other types, hostile text, huge and negative numbers, deep nesting, removed keys,
 /// doubled list items, and every other file cut short.
 pub(super) fn mutations(base: &Value, cases: usize) -> Vec<Vec<u8>> {

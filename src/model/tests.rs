@@ -582,73 +582,12 @@ fn the_sample_shows_every_status() {
 #[test]
 fn fuzz_the_import_path() {
     use crate::i18n::{import_error, Lang};
-    use serde_json::{json, Value};
+    use serde_json::Value;
     let cases: usize = std::env::var("FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(3000);
     let base: Value = serde_json::from_str(&encode(&sample(EN_TABLE), "0.1.0", NOW, None, false)).unwrap();
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = move |n: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % n.max(1) as u64) as usize
-    };
-    let hostile = || -> Vec<Value> {
-        vec![
-            Value::Null, json!(true), json!(0), json!(-1), json!(1e300), json!(-1e300), json!(255), json!(256), json!(3.5),
-            json!(""), json!("<script>alert(1)</script>"), json!("2026-02-30"), json!("x".repeat(5000)), json!([]), json!({}),
-            (0..80).fold(json!(1), |v, _| json!([v])), json!({"id": "x"}), json!("sample"),
-        ]
-    };
     let (mut accepted, mut refused) = (0usize, 0usize);
-    for case in 0..cases {
-        let mut doc = base.clone();
-        for _ in 0..1 + next(4) {
-            // Walk down to a random place, as a JSON pointer.
-            let mut pointer = String::new();
-            {
-                let mut at = &doc;
-                for _ in 0..next(7) {
-                    let step = match at {
-                        Value::Object(m) if !m.is_empty() => {
-                            let k = m.keys().nth(next(m.len())).cloned().unwrap();
-                            Some((k.replace('~', "~0").replace('/', "~1"), &m[&k]))
-                        }
-                        Value::Array(a) if !a.is_empty() => {
-                            let i = next(a.len());
-                            Some((i.to_string(), &a[i]))
-                        }
-                        _ => None,
-                    };
-                    match step {
-                        Some((seg, child)) => {
-                            pointer.push('/');
-                            pointer.push_str(&seg);
-                            at = child;
-                        }
-                        None => break,
-                    }
-                }
-            }
-            let at = doc.pointer_mut(&pointer).unwrap();
-            match (next(4), &mut *at) {
-                (0, Value::Object(m)) if !m.is_empty() => {
-                    let k = m.keys().nth(next(m.len())).cloned().unwrap();
-                    m.remove(&k);
-                }
-                (1, Value::Array(a)) if !a.is_empty() => {
-                    let item = a[next(a.len())].clone();
-                    a.push(item);
-                }
-                _ => {
-                    let pool = hostile();
-                    *at = pool[next(pool.len())].clone();
-                }
-            }
-        }
-        let text = serde_json::to_string(&doc).unwrap();
-        // Half the cases also cut the file short somewhere.
-        let bytes = if case % 2 == 1 { &text.as_bytes()[..next(text.len())] } else { text.as_bytes() };
-        match decode(bytes) {
+    for (case, bytes) in super::schema::mutations(&base, cases).into_iter().enumerate() {
+        match decode(&bytes) {
             Ok(_) => accepted += 1,
             Err(e) => {
                 refused += 1;
