@@ -98,24 +98,13 @@ pub fn backups(storage: &web_sys::Storage) -> Vec<Backup> {
 }
 
 /// The plan's name in a backup copy (which may not be a readable plan): from the parsed
-/// text when it parses, else the first `"name"` string found (as `peek_name` does, with
-/// the browser's JSON).
+/// text when it parses, else the first `"name"` string found, read with the browser's JSON.
 fn backup_name(text: &str) -> Option<String> {
     if let Ok(v) = js_sys::JSON::parse(text) {
         let name = js_sys::Reflect::get(&v, &"plan".into()).and_then(|p| js_sys::Reflect::get(&p, &"name".into()));
         return name.ok()?.as_string();
     }
-    let start = text.find("\"name\":\"")? + "\"name\":\"".len();
-    let mut end = start;
-    let bytes = text.as_bytes();
-    while end < bytes.len() && end - start < 200 {
-        match bytes[end] {
-            b'\\' => end += 2,
-            b'"' => break,
-            _ => end += 1,
-        }
-    }
-    let raw = text.get(start..end.min(text.len()))?;
+    let raw = crate::model::file_format::raw_name(text)?;
     js_sys::JSON::parse(&format!("\"{raw}\"")).ok().and_then(|v| v.as_string()).or_else(|| Some(raw.to_owned()))
 }
 

@@ -359,12 +359,9 @@ pub fn file_name(plan_name: &str) -> String {
     format!("{stem}.{FILE_EXTENSION}")
 }
 
-/// The plan's name in a text that may not be a readable plan (a backup copy): from the
-/// parsed file when it parses, else the first `"name"` string found.
-pub fn peek_name(text: &str) -> Option<String> {
-    if let Ok(v) = serde_json::from_str::<Value>(text) {
-        return v.get("plan")?.get("name")?.as_str().map(str::to_owned);
-    }
+/// The first `"name"` string of a text that may not be a readable plan (a backup copy
+/// cut short), still escaped as in the file; at most 200 bytes of it.
+pub fn raw_name(text: &str) -> Option<&str> {
     let start = text.find("\"name\":\"")? + "\"name\":\"".len();
     let mut end = start;
     let bytes = text.as_bytes();
@@ -375,8 +372,7 @@ pub fn peek_name(text: &str) -> Option<String> {
             _ => end += 1,
         }
     }
-    let raw = text.get(start..end.min(text.len()))?;
-    serde_json::from_str::<String>(&format!("\"{raw}\"")).ok().or_else(|| Some(raw.to_owned()))
+    text.get(start..end.min(text.len()))
 }
 
 /// The revision of a stored envelope, read from its first bytes without parsing the
