@@ -2,7 +2,7 @@
 //! around the plan. `decode` is the one way in, for imported files and for what the app
 //! stored itself: it never trusts its input and reports what is wrong and where.
 
-use super::json::{drop_nulls, from_str};
+use super::json::{drop_nulls, from_str_noting};
 use super::migrations::{migrate, MigrationError, MIGRATIONS};
 use super::validate::{validate, Problem};
 use super::{repair, Id, Plan, Repair};
@@ -139,12 +139,6 @@ struct EnvelopeRef<'a> {
     plan: &'a Plan,
 }
 
-impl<'a> EnvelopeRef<'a> {
-    fn of(e: &'a Envelope) -> Self {
-        EnvelopeRef { format: &e.format, schema_version: e.schema_version, app_version: &e.app_version, exported_at: &e.exported_at, revision: e.revision, plan: &e.plan }
-    }
-}
-
 /// The envelope text of `plan`: pretty for files people may read, compact for storage.
 pub fn encode(plan: &Plan, app_version: &str, now: &str, revision: Option<u64>, pretty: bool) -> String {
     let envelope = EnvelopeRef { format: FORMAT, schema_version: u64::from(SCHEMA_VERSION), app_version, exported_at: now, revision, plan };
@@ -176,16 +170,19 @@ pub fn read(bytes: &[u8], reading: Reading, next_id: &mut dyn FnMut() -> Id) -> 
         return Err(ImportError::TooDeep);
     }
     // A file of this version that reads as it is takes the direct way, without building a
-    // tree of the whole file first. Anything else (older versions, `null`s, wrong types,
-    // a key written twice) is read again from the tree of the file, brought to this
-    // version and with its `null`s taken out, by the same reader, which then says what is
-    // wrong and where. An import always builds the tree, to find the fields the app does
-    // not know.
-    let direct = from_str::<Envelope>(text).ok().filter(|e| e.format == FORMAT && e.schema_version == u64::from(SCHEMA_VERSION));
-    let direct = match direct {
-        Some(envelope) if reading != Reading::Import => return checked(envelope, None, reading, next_id, Vec::new()),
-        other => other,
+    // tree of the whole file first; an import notes the fields the app does not know in
+    // the same pass. Anything else (older versions, `null`s, wrong types, a key written
+    // twice) is read again from the tree of the file, brought to this version and with its
+    // `null`s taken out, by the same reader, which then says what is wrong and where.
+    // Stored plans are read the same way (one copy of the reading code in the build);
+    // only an import reports what it noted.
+    let read_text = |text: &str| -> Result<(Envelope, Vec<String>), String> {
+        from_str_noting(text).map(|(e, unknown)| (e, if reading == Reading::Import { unknown } else { Vec::new() }))
     };
+    let current = |e: &Envelope| e.format == FORMAT && e.schema_version == u64::from(SCHEMA_VERSION);
+    if let Some((envelope, unknown)) = read_text(text).ok().filter(|(e, _)| current(e)) {
+        return checked(envelope, None, reading, next_id, unknown);
+    }
     let mut value: Value = serde_json::from_str(text)
         .map_err(|e| ImportError::NotJson { line: e.line(), column: e.column() })?;
     let head = value.as_object().ok_or(ImportError::NotOurs)?;
@@ -200,21 +197,15 @@ pub fn read(bytes: &[u8], reading: Reading, next_id: &mut dyn FnMut() -> Id) -> 
         return Err(ImportError::NewerVersion { found });
     }
     let found = found as u32;
-    let envelope = match direct {
-        Some(envelope) => envelope,
-        None => {
-            migrate(&mut value, found, SCHEMA_VERSION, MIGRATIONS).map_err(ImportError::Migration)?;
-            // `null` is absent, and an absent plan is an empty one (which then does not
-            // validate).
-            drop_nulls(&mut value);
-            if let Some(head) = value.as_object_mut() {
-                head.entry("plan").or_insert_with(|| Value::Object(Default::default()));
-            }
-            from_str(&value.to_string()).map_err(|path| ImportError::WrongType { path })?
-        }
-    };
-    let unknown = if reading == Reading::Import { unknown_fields(&value, &envelope) } else { Vec::new() };
+    migrate(&mut value, found, SCHEMA_VERSION, MIGRATIONS).map_err(ImportError::Migration)?;
+    // `null` is absent, and an absent plan is an empty one (which then does not validate).
+    drop_nulls(&mut value);
+    if let Some(head) = value.as_object_mut() {
+        head.entry("plan").or_insert_with(|| Value::Object(Default::default()));
+    }
+    let text = value.to_string();
     drop(value);
+    let (envelope, unknown) = read_text(&text).map_err(|path| ImportError::WrongType { path })?;
     checked(envelope, (found < SCHEMA_VERSION).then_some(found), reading, next_id, unknown)
 }
 
@@ -231,37 +222,6 @@ fn checked(envelope: Envelope, migrated_from: Option<u32>, reading: Reading, nex
         repairs = repair(&mut plan, next_id);
     }
     Ok(Decoded { plan, revision: envelope.revision, migrated_from, repairs, unknown })
-}
-
-/// The paths of fields in `value` that reading it into `envelope` left out: what the
-/// app does not know (a typo like `kpiz`, or a field of another program).
-fn unknown_fields(value: &Value, envelope: &Envelope) -> Vec<String> {
-    let known = serde_json::to_value(EnvelopeRef::of(envelope)).unwrap_or(Value::Null);
-    let mut out = Vec::new();
-    diff_keys(value, &known, String::new(), &mut out);
-    out
-}
-
-fn diff_keys(value: &Value, known: &Value, at: String, out: &mut Vec<String>) {
-    const SHOWN: usize = 20;
-    match (value, known) {
-        (Value::Object(v), Value::Object(k)) => {
-            for (key, child) in v {
-                let path = if at.is_empty() { key.clone() } else { format!("{at}.{key}") };
-                match k.get(key) {
-                    Some(known_child) => diff_keys(child, known_child, path, out),
-                    None if out.len() < SHOWN => out.push(path),
-                    None => {}
-                }
-            }
-        }
-        (Value::Array(v), Value::Array(k)) => {
-            for (i, (child, known_child)) in v.iter().zip(k).enumerate() {
-                diff_keys(child, known_child, format!("{at}[{i}]"), out);
-            }
-        }
-        _ => {}
-    }
 }
 
 /// Lays out compact JSON with two-space indentation, for files people may open.

@@ -333,6 +333,17 @@ fn an_import_names_the_fields_it_does_not_know() {
     let clean = read(&file_with(|_| {}), Reading::Import, &mut Id::default).unwrap();
     assert!(clean.unknown.is_empty(), "{:?}", clean.unknown);
     assert!(clean.repairs.is_empty());
+    // A file that takes the longer way (a `null` where a text belongs) is checked the same.
+    let bytes = file_with(|v| {
+        v["plan"]["strategy"]["mission"] = serde_json::Value::Null;
+        v["plan"]["operative"]["actions"][1]["colour"] = "blue".into();
+        v["plan"]["extra"] = serde_json::json!({ "a": 1 });
+    });
+    let decoded = read(&bytes, Reading::Import, &mut Id::default).expect("structure is fine");
+    assert_eq!(decoded.unknown, vec!["plan.extra".to_owned(), "plan.operative.actions[1].colour".to_owned()]);
+    // A file of another program names at most twenty.
+    let bytes = file_with(|v| (0..50).for_each(|i| v["plan"][format!("field{i}")] = i.into()));
+    assert_eq!(read(&bytes, Reading::Import, &mut Id::default).unwrap().unknown.len(), 20);
 }
 
 #[test]

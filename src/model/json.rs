@@ -90,10 +90,51 @@ pub(crate) use keyed_enum;
 /// Reads `T` from JSON text; when a value has the wrong type, the error is its path
 /// (`plan.strategy.kpis[3].target`).
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    from_str_noting(text).map(|(value, _)| value)
+}
+
+/// How many unknown fields `from_str_noting` names; a file of another program could have
+/// thousands, and twenty say enough.
+pub const UNKNOWN_SHOWN: usize = 20;
+
+/// Reads `T` like `from_str`, and in the same pass names the fields of the text that `T`
+/// has no place for (`plan.strategy.kpiz`, `plan.strategy.kpis[3].colour`), at most
+/// `UNKNOWN_SHOWN` of them.
+pub fn from_str_noting<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<String>), String> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| path_text(e.path()))?;
+    let mut track = serde_path_to_error::Track::new();
+    let mut unknown = Vec::new();
+    let noted = serde_ignored::deserialize(serde_path_to_error::Deserializer::new(&mut de, &mut track), |path| {
+        if unknown.len() < UNKNOWN_SHOWN {
+            let mut text = String::new();
+            ignored_path(&path, &mut text);
+            unknown.push(text);
+        }
+    });
+    let value = noted.map_err(|_| path_text(&track.path()))?;
     de.end().map_err(|_| String::new())?;
-    Ok(value)
+    Ok((value, unknown))
+}
+
+/// A path of `serde_ignored` in the spelling of `serde_path_to_error`: keys joined by dots,
+/// positions in brackets.
+fn ignored_path(path: &serde_ignored::Path, out: &mut String) {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => {}
+        Path::Seq { parent, index } => {
+            ignored_path(parent, out);
+            out.push_str(&format!("[{index}]"));
+        }
+        Path::Map { parent, key } => {
+            ignored_path(parent, out);
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(key);
+        }
+        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => ignored_path(parent, out),
+    }
 }
 
 fn path_text(path: &serde_path_to_error::Path) -> String {

@@ -26,7 +26,7 @@ pub fn PlansPage() -> impl IntoView {
                     />
                 </ul>
             </section>
-            <div class="columns">
+            <div class="columns" on:pointerover=move |_| super::state::warm_up_codec() on:focusin=move |_| super::state::warm_up_codec()>
                 <NewPlan/>
                 <section class="card sample" aria-labelledby="sample-title">
                     <h2 id="sample-title">{t.sample_title}</h2>
@@ -227,6 +227,9 @@ fn Import() -> impl IntoView {
             class=move || if over.get() { "card dropzone over" } else { "card dropzone" }
             aria-labelledby="import-title"
             data-testid="dropzone"
+            on:pointerover=move |_| super::state::warm_up_codec()
+            on:focusin=move |_| super::state::warm_up_codec()
+            on:dragenter=move |_| super::state::warm_up_codec()
             on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); over.set(true); }
             on:dragleave=move |_| over.set(false)
             on:drop=move |ev: leptos::ev::DragEvent| {

@@ -32,6 +32,23 @@ pub async fn load_codec() -> Option<&'static dyn Codec> {
     Some(c)
 }
 
+/// Starts fetching the plan reader (with the screens of a plan) when the user heads for a
+/// new, sample or imported plan, so it opens at once; the first visit's plan list itself
+/// does not need it.
+pub fn warm_up_codec() {
+    thread_local! {
+        static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if codec().is_none() && !STARTED.with(|s| s.replace(true)) {
+        leptos::task::spawn_local(async {
+            if load_codec().await.is_none() {
+                // Not fetched (offline): the action itself tries again and says so.
+                STARTED.with(|s| s.set(false));
+            }
+        });
+    }
+}
+
 crate::ui::on_demand! { plan_codec:
 fn codec_part() -> &'static dyn Codec {
     &crate::model::PlanCodec

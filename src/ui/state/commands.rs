@@ -3,7 +3,7 @@
 //! the backup copies of the Recovery list.
 
 use super::browser::{download, Timing};
-use super::codec::with_codec;
+use super::codec::{warm_up_codec, with_codec};
 use super::{codec, fetch_text, load_codec, navigate, new_id, now, session, today, AppState, NoticeKind};
 use crate::autosave::Event;
 use crate::i18n::fill;
@@ -165,6 +165,8 @@ impl AppState {
             state.notify(NoticeKind::ImportFailed { file: name, error });
             return;
         }
+        // The reader is fetched while the file is read.
+        warm_up_codec();
         leptos::task::spawn_local(async move {
             let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
             match buffer {

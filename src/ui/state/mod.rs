@@ -18,7 +18,7 @@ mod sync;
 
 pub use browser::{download, download_as, navigate};
 pub(crate) use browser::fetch_text;
-pub use codec::{codec, load_codec};
+pub use codec::{codec, load_codec, warm_up_codec};
 pub use notices::{Notice, NoticeKind};
 pub use crate::autosave::SaveStatus;
 
