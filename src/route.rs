@@ -9,6 +9,8 @@ pub enum Route {
     Overview(Id),
     Block(Id, Block),
     Step(Id, Step),
+    /// The plan check that closes the seven steps, with the strategy map.
+    Check(Id),
     Dashboard(Id),
     /// A blank worksheet of an exercise, to print.
     Worksheet(Block),
@@ -33,6 +35,7 @@ impl Route {
                     None => Route::NotFound,
                 }
             }
+            ["plans", plan, "strategy", "strategic-plan", "check"] => Route::Check(id(plan)),
             ["plans", plan, "strategy", "strategic-plan", step] => step
                 .strip_prefix("step-")
                 .and_then(|n| n.parse::<u8>().ok())
@@ -49,6 +52,7 @@ impl Route {
             Route::Overview(id) => format!("#/plans/{}", encode(id)),
             Route::Block(id, b) => format!("#/plans/{}/{}/{}", encode(id), b.phase().slug(), b.slug()),
             Route::Step(id, s) => format!("#/plans/{}/strategy/strategic-plan/step-{}", encode(id), s.number()),
+            Route::Check(id) => format!("#/plans/{}/strategy/strategic-plan/check", encode(id)),
             Route::Dashboard(id) => format!("#/plans/{}/dashboard", encode(id)),
             Route::Worksheet(b) => format!("#/worksheets/{}", b.slug()),
         }
@@ -56,7 +60,7 @@ impl Route {
 
     pub fn plan_id(&self) -> Option<&Id> {
         match self {
-            Route::Overview(id) | Route::Block(id, _) | Route::Step(id, _) | Route::Dashboard(id) => Some(id),
+            Route::Overview(id) | Route::Block(id, _) | Route::Step(id, _) | Route::Check(id) | Route::Dashboard(id) => Some(id),
             Route::Plans | Route::NotFound | Route::Worksheet(_) => None,
         }
     }
@@ -102,7 +106,7 @@ mod tests {
     #[test]
     fn every_screen_round_trips() {
         let id = Id::from("abc123");
-        let mut routes = vec![Route::Plans, Route::Overview(id.clone()), Route::Dashboard(id.clone())];
+        let mut routes = vec![Route::Plans, Route::Overview(id.clone()), Route::Check(id.clone()), Route::Dashboard(id.clone())];
         routes.extend(Block::WORKSHEETS.map(Route::Worksheet));
         routes.extend(Block::ALL.iter().map(|b| Route::Block(id.clone(), *b)));
         routes.extend(Step::ALL.iter().map(|s| Route::Step(id.clone(), *s)));

@@ -184,7 +184,7 @@ pub struct Texts {
     pub status_empty: &'static str,
     pub status_partial: &'static str,
     pub status_complete: &'static str,
-    pub parts_filled: &'static str,
+    pub parts_filled: [&'static str; 2],
     pub strategy_incomplete: &'static str,
     pub foundation_complete: &'static str,
 
@@ -198,6 +198,7 @@ pub struct Texts {
     pub step_of: &'static str,
     pub previous_step: &'static str,
     pub next_step: &'static str,
+    pub next_in_method: &'static str,
     pub step_done: &'static str,
     pub step_open: &'static str,
     pub order_hint: &'static str,
@@ -292,6 +293,7 @@ pub struct Texts {
     pub landscape_summary: &'static str,
     // Exercise 2.
     pub audit_questions: [&'static str; 5],
+    pub channels_used_hint: &'static str,
     pub channels_title: &'static str,
     pub channel_name: &'static str,
     pub channel_since: &'static str,
@@ -323,7 +325,9 @@ pub struct Texts {
     pub swot_quadrants: [&'static str; 4],
     pub swot_item: &'static str,
     pub add_swot_item: &'static str,
-    pub pull_findings: &'static str,
+    pub pull_chosen: &'static str,
+    pub pull_choose: &'static str,
+    pub pull_all: &'static str,
     /// One and other form.
     pub pull_pending: [&'static str; 2],
     pub pull_none: &'static str,
@@ -331,7 +335,9 @@ pub struct Texts {
     pub pulled_notice: [&'static str; 2],
     pub linked_finding: &'static str,
     pub unlink: &'static str,
+    pub unlink_short: &'static str,
     pub edit_in_landscape: &'static str,
+    pub swot_weight: &'static str,
     pub swot_questions: [&'static str; 4],
     // Maturity self-assessment.
     pub stage_names: [&'static str; 6],

@@ -253,6 +253,10 @@ pub static SWOT: ListSpec = ListSpec {
         unlink: |p, id| swot_set(p, id, |x| x.finding = None),
         source: Block::Landscape,
         source_label: |t| t.edit_in_landscape,
+        detail: |p, at, t| {
+            let finding = swot_item(p, at).and_then(|x| x.finding.as_ref()).and_then(|f| p.information.landscape.findings.iter().find(|x| &x.id == f));
+            finding.map(|f| fill(t.swot_weight, &[("weight", &f.weight.to_string()), ("level", t.landscape_levels[LandscapeLevel::ALL.iter().position(|l| *l == f.level).unwrap_or(0)])])).unwrap_or_default()
+        },
     }),
     cards: false,
     badge: None,

@@ -162,6 +162,8 @@ pub struct Link {
     /// The block where the linked thing is edited.
     pub source: crate::model::Block,
     pub source_label: fn(&Texts) -> &'static str,
+    /// What a linked row shows of its source beside the text (e.g. a finding's weight).
+    pub detail: fn(&Plan, At, &Texts) -> String,
 }
 
 /// A further action on a row (e.g. making a kept indicator a KPI).

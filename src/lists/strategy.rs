@@ -81,7 +81,8 @@ pub static OBJECTIVES: ListSpec = ListSpec {
     ],
     sortable: false,
     link: None,
-    cards: false,
+    // Cards: the SMART advice reads under the objective, across the card.
+    cards: true,
     badge: Some(|p, at| p.strategy.objectives.get(at.slot).filter(|o| &o.id == at.id).map(|_| at.slot).or_else(|| p.strategy.objectives.iter().position(|o| &o.id == at.id)).map(|i| (i + 1).to_string()).unwrap_or_default()),
     advice: Some(|p, at, t, _| smart_texts(smart_objective(p, at.id), false, t)),
     action: None,

@@ -214,7 +214,9 @@ pub fn step_done(plan: &Plan, step: Step) -> bool {
         objectives().next().is_some() && objectives().all(|o| range.contains(&count(&o.id)))
     };
     match step {
-        Step::Focus => (1..=5).contains(&s.focus.horizon_years),
+        // The function and horizon have defaults from the start; the focus is chosen once
+        // the team also says when the plan starts.
+        Step::Focus => (1..=5).contains(&s.focus.horizon_years) && s.focus.start.is_some(),
         Step::BusinessObjectives => s.business_objectives.iter().any(|b| !b.is_blank()),
         Step::Mission => filled(&s.mission),
         Step::Objectives => {
@@ -300,11 +302,8 @@ pub fn block_progress(plan: &Plan, block: Block) -> Progress {
             filled(&s.post.strategy),
             filled(&s.post.technology),
         ]),
-        Block::WhySocialMedia => Progress::of(&[
-            filled(&s.why.marketing),
-            filled(&s.why.employee_engagement),
-            filled(&s.why.collaboration),
-        ]),
+        // A reason that does not apply is left empty: one reason given completes it.
+        Block::WhySocialMedia => Progress::of(&[filled(&s.why.marketing) || filled(&s.why.employee_engagement) || filled(&s.why.collaboration)]),
         Block::Relationships => Progress::of(&[s.relationships.iter().any(|r| !r.is_blank())]),
         Block::Governance => Progress::of(&[
             filled(&s.governance.policies),
@@ -344,8 +343,39 @@ pub fn phase_progress(plan: &Plan, phase: Phase) -> Progress {
     })
 }
 
+/// A place on the way through the method: a block, a step of the strategic plan, the plan
+/// check that closes the steps, and the dashboard at the end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    Block(Block),
+    Step(Step),
+    PlanCheck,
+    Dashboard,
+}
+
+impl Place {
+    /// Where the method goes next: the blocks in order (Information → Strategy →
+    /// Operative), the strategic plan into its steps 1 to 7, step 7 to the plan check, the
+    /// plan check on to the next block, KPI tracking to the dashboard.
+    pub fn next(self) -> Option<Place> {
+        let after = |b: Block| Block::ALL.iter().position(|x| *x == b).and_then(|i| Block::ALL.get(i + 1)).copied();
+        match self {
+            Place::Block(Block::StrategicPlan) => Some(Place::Step(Step::ALL[0])),
+            Place::Block(b) => Some(after(b).map_or(Place::Dashboard, Place::Block)),
+            Place::Step(s) => Some(Step::from_number(s.number() + 1).map_or(Place::PlanCheck, Place::Step)),
+            Place::PlanCheck => after(Block::StrategicPlan).map(Place::Block),
+            Place::Dashboard => None,
+        }
+    }
+}
+
 /// The cornerstones a complete strategy needs and this plan lacks.
+/// Empty on a plan whose Strategy phase has not been started: there is nothing yet that
+/// could be incomplete.
 pub fn missing_cornerstones(plan: &Plan) -> Vec<Block> {
+    if phase_progress(plan, Phase::Strategy).is_empty() {
+        return Vec::new();
+    }
     Block::ALL
         .into_iter()
         .filter(|b| b.is_cornerstone() && block_progress(plan, *b).is_empty())
@@ -356,6 +386,27 @@ pub fn missing_cornerstones(plan: &Plan) -> Vec<Block> {
 mod tests {
     use super::*;
     use crate::model::{BusinessFunction, Id, Kpi, Objective, Tactic, Indicator, BusinessObjective};
+
+    #[test]
+    fn the_way_through_the_method_visits_every_place_once_in_order() {
+        let mut at = Place::Block(Block::ALL[0]);
+        let mut seen = vec![at];
+        while let Some(next) = at.next() {
+            assert!(!seen.contains(&next), "{next:?} twice");
+            seen.push(next);
+            at = next;
+        }
+        let blocks: Vec<Block> = seen.iter().filter_map(|p| if let Place::Block(b) = p { Some(*b) } else { None }).collect();
+        assert_eq!(blocks, Block::ALL.to_vec());
+        let steps: Vec<Step> = seen.iter().filter_map(|p| if let Place::Step(s) = p { Some(*s) } else { None }).collect();
+        assert_eq!(steps, Step::ALL.to_vec());
+        // The phases follow each other once each: Information, Strategy, Operative.
+        let mut phases: Vec<Phase> = blocks.iter().map(|b| b.phase()).collect();
+        phases.dedup();
+        assert_eq!(phases, Phase::ALL.to_vec());
+        assert_eq!(Place::Step(Step::Indicators).next(), Some(Place::PlanCheck));
+        assert_eq!(seen.last(), Some(&Place::Dashboard));
+    }
 
     #[test]
     fn slugs_are_unique_and_round_trip() {
@@ -373,11 +424,15 @@ mod tests {
     }
 
     #[test]
-    fn a_new_plan_is_empty_but_for_its_focus() {
-        let plan = Plan::new(Id::from("p"), "P", BusinessFunction::Sales, "2026-01-01T00:00:00Z");
+    fn a_new_plan_shows_no_progress_it_does_not_have() {
+        let mut plan = Plan::new(Id::from("p"), "P", BusinessFunction::Sales, "2026-01-01T00:00:00Z");
+        assert_eq!(block_progress(&plan, Block::StrategicPlan), Progress { done: 0, total: 7 });
+        for phase in Phase::ALL {
+            assert_eq!(phase_progress(&plan, phase).done, 0, "{phase:?}");
+        }
+        assert!(missing_cornerstones(&plan).is_empty(), "nothing started, nothing incomplete");
+        plan.strategy.focus.start = Some(crate::model::Date::new(2026, 1, 5));
         assert_eq!(block_progress(&plan, Block::StrategicPlan), Progress { done: 1, total: 7 });
-        assert_eq!(phase_progress(&plan, Phase::Information).done, 0);
-        assert_eq!(phase_progress(&plan, Phase::Operative).done, 0);
         assert_eq!(missing_cornerstones(&plan).len(), 3);
     }
 
@@ -490,7 +545,7 @@ mod tests {
         for step in [Step::BusinessObjectives, Step::Objectives, Step::Kpis, Step::Tactics, Step::Indicators] {
             assert!(!step_done(&plan, step), "{step:?} is done by blank rows");
         }
-        assert_eq!(block_progress(&plan, Block::StrategicPlan), Progress { done: 1, total: 7 });
+        assert_eq!(block_progress(&plan, Block::StrategicPlan), Progress { done: 0, total: 7 });
 
         // Real rows beside the blank ones: the blank ones don't hold the steps back.
         let s = &mut plan.strategy;

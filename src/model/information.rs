@@ -512,23 +512,30 @@ impl Information {
     /// Findings of Exercise 1 that no SWOT item links to yet. Blank findings are not
     /// waiting to be pulled.
     pub fn unpulled_findings(&self) -> usize {
-        self.landscape.findings.iter().filter(|f| !f.is_blank() && !self.swot_links_to(&f.id)).count()
+        self.pullable_findings().count()
     }
 
     fn swot_links_to(&self, id: &Id) -> bool {
         self.swot.quadrants().iter().any(|q| q.iter().any(|i| i.finding.as_ref() == Some(id)))
     }
 
+    /// The findings of Exercise 1 that could come into the SWOT: not blank, not in it yet.
+    pub fn pullable_findings(&self) -> impl Iterator<Item = &Finding> {
+        self.landscape.findings.iter().filter(|f| !f.is_blank() && !self.swot_links_to(&f.id))
+    }
+
     /// Brings every finding of Exercise 1 that is not in the SWOT yet into its quadrant,
     /// linked to the finding. Blank findings stay out. Returns how many came in.
-    pub fn pull_findings(&mut self, mut new_id: impl FnMut() -> Id) -> usize {
-        let missing: Vec<Finding> = self
-            .landscape
-            .findings
-            .iter()
-            .filter(|f| !f.is_blank() && !self.swot_links_to(&f.id))
-            .cloned()
-            .collect();
+    pub fn pull_findings(&mut self, new_id: impl FnMut() -> Id) -> usize {
+        let all: Vec<Id> = self.pullable_findings().map(|f| f.id.clone()).collect();
+        self.pull_chosen(&all, new_id)
+    }
+
+    /// Brings the chosen findings into their quadrants, linked to them; those that are
+    /// blank, already in the SWOT or not findings at all are left out. Returns how many
+    /// came in.
+    pub fn pull_chosen(&mut self, chosen: &[Id], mut new_id: impl FnMut() -> Id) -> usize {
+        let missing: Vec<Finding> = self.pullable_findings().filter(|f| chosen.contains(&f.id)).cloned().collect();
         for f in &missing {
             let item = SwotItem { id: new_id(), text: f.text.clone(), finding: Some(f.id.clone()) };
             self.swot.quadrant_mut(quadrant_of(f.polarity)).push(item);
@@ -741,7 +748,11 @@ mod tests {
             Id::from(format!("s{n}").as_str())
         };
         assert_eq!(info.unpulled_findings(), 2);
-        assert_eq!(info.pull_findings(&mut ids), 2);
+        // The team chooses: the threat first, then the rest.
+        assert_eq!(info.pull_chosen(&[Id::from("t"), Id::from("t")], &mut ids), 1);
+        assert_eq!(info.unpulled_findings(), 1);
+        assert_eq!(info.pull_chosen(&[Id::from("t")], &mut ids), 0);
+        assert_eq!(info.pull_findings(&mut ids), 1);
         assert_eq!(info.swot.opportunities[0].finding, Some(Id::from("o")));
         assert_eq!(info.swot.threats[0].text, "text t");
         assert_eq!(info.pull_findings(&mut ids), 0);
@@ -759,6 +770,7 @@ mod tests {
         assert!(info.landscape.summary().iter().all(|l| l.opportunities + l.threats + l.opportunity_weight + l.threat_weight == 0));
         assert_eq!(info.unpulled_findings(), 0);
         assert_eq!(info.pull_findings(|| Id::from("s")), 0);
+        assert_eq!(info.pull_chosen(&[Id::from("nothing")], || Id::from("s")), 0);
         assert!(info.swot.quadrants().iter().all(|q| q.is_empty()));
 
         // Writing in it makes it count, and it can be pulled.

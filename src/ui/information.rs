@@ -24,7 +24,7 @@ const LANDSCAPE_TEXT: &[TextField] = &[TextField {
 
 const AUDIT_QUESTIONS: &[TextField] = &[
     TextField { id: "audit-progress", label: |t| t.audit_questions[0], hint: None, get: |p| &p.information.audit.progress, set: |p| &mut p.information.audit.progress },
-    TextField { id: "audit-channels-used", label: |t| t.audit_questions[1], hint: None, get: |p| &p.information.audit.channels_used, set: |p| &mut p.information.audit.channels_used },
+    TextField { id: "audit-channels-used", label: |t| t.audit_questions[1], hint: Some(|t| t.channels_used_hint), get: |p| &p.information.audit.channels_used, set: |p| &mut p.information.audit.channels_used },
     TextField { id: "audit-engagement", label: |t| t.audit_questions[2], hint: None, get: |p| &p.information.audit.engagement, set: |p| &mut p.information.audit.engagement },
     TextField { id: "audit-benefits", label: |t| t.audit_questions[3], hint: None, get: |p| &p.information.audit.benefits, set: |p| &mut p.information.audit.benefits },
     TextField { id: "audit-improvements", label: |t| t.audit_questions[4], hint: None, get: |p| &p.information.audit.improvements, set: |p| &mut p.information.audit.improvements },
@@ -168,17 +168,41 @@ fn SwotEditor(plan: Id) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
     let pending = move || state.plan.with(|p| p.as_ref().map(|p| p.information.unpulled_findings()).unwrap_or(0));
-    let pull = move |_| {
+    // The team chooses which findings come in; the choice starts empty.
+    let chosen = RwSignal::new(Vec::<Id>::new());
+    let pull = move |ids: Option<Vec<Id>>| {
         let mut count = 0;
-        state.edit(|p| count = p.information.pull_findings(new_id));
+        state.edit(|p| {
+            count = match &ids {
+                Some(ids) => p.information.pull_chosen(ids, new_id),
+                None => p.information.pull_findings(new_id),
+            }
+        });
+        chosen.set(Vec::new());
         state.notify(NoticeKind::Pulled { count });
+    };
+    let candidates = move || {
+        state.plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.information
+                        .pullable_findings()
+                        .map(|f| {
+                            let level = t.landscape_levels[crate::model::LandscapeLevel::ALL.iter().position(|l| *l == f.level).unwrap_or(0)];
+                            let polarity = t.polarities[crate::model::Polarity::ALL.iter().position(|x| *x == f.polarity).unwrap_or(0)];
+                            (f.id.clone(), f.text.clone(), format!("{polarity} · {}", fill(t.swot_weight, &[("weight", &f.weight.to_string()), ("level", level)])))
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
     };
     let landscape = Route::Block(plan, Block::Landscape).href();
     let swot = ListModel::new(&SWOT);
     let quadrants = (0..4usize).map(|q| {
         let heading = format!("quadrant-{q}");
         view! {
-            <section class="quadrant" aria-labelledby=heading.clone()>
+            <section class=format!("quadrant quadrant-{q}") aria-labelledby=heading.clone()>
                 <h2 id=heading.clone()>{t.swot_quadrants[q]}</h2>
                 <ListEditor model=swot group=q/>
             </section>
@@ -190,7 +214,38 @@ fn SwotEditor(plan: Id) -> impl IntoView {
                 0 => t.pull_none.to_owned(),
                 n => t.count(t.pull_pending, n),
             }}" "<a href=landscape>{t.block(Block::Landscape)}</a></p>
-            <button type="button" data-testid="pull-findings" disabled=move || pending() == 0 on:click=pull>{t.pull_findings}</button>
+            <details class="pull-choice" hidden=move || pending() == 0>
+                <summary data-testid="pull-choose">{t.pull_choose}</summary>
+                <fieldset>
+                    <legend class="visually-hidden">{t.pull_choose}</legend>
+                    <ul class="pull-list">
+                        {move || candidates().into_iter().map(|(id, text, about)| {
+                            let box_id = format!("pull-{id}");
+                            let on = { let id = id.clone(); move || chosen.with(|c| c.contains(&id)) };
+                            view! {
+                                <li>
+                                    <input type="checkbox" id=box_id.clone() data-testid=box_id.clone() prop:checked=on
+                                        on:change=move |ev| {
+                                            let checked = event_target_checked(&ev);
+                                            chosen.update(|c| {
+                                                c.retain(|x| *x != id);
+                                                if checked {
+                                                    c.push(id.clone());
+                                                }
+                                            });
+                                        }/>
+                                    <label for=box_id><span class="pull-text">{text}</span>" "<span class="hint">{about}</span></label>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </fieldset>
+                <div class="pull-actions">
+                    <button type="button" data-testid="pull-chosen" disabled=move || chosen.with(Vec::is_empty)
+                        on:click=move |_| pull(Some(chosen.get_untracked()))>{t.pull_chosen}</button>
+                    <button type="button" class="secondary" data-testid="pull-findings" on:click=move |_| pull(None)>{t.pull_all}</button>
+                </div>
+            </details>
         </div>
         <div class="swot-grid">{quadrants}</div>
         <TextFields fields=SWOT_QUESTIONS/>

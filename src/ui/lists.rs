@@ -23,6 +23,7 @@ struct RowData {
     advice: Vec<String>,
     enabled: bool,
     linked: bool,
+    link_detail: String,
 }
 
 fn row_data(spec: &ListSpec, plan: &Plan, at: At, t: &Texts, today: &Date) -> RowData {
@@ -33,6 +34,7 @@ fn row_data(spec: &ListSpec, plan: &Plan, at: At, t: &Texts, today: &Date) -> Ro
         advice: spec.advice.map(|a| a(plan, at, t, today)).unwrap_or_default(),
         enabled: spec.action.as_ref().is_some_and(|a| (a.enabled)(plan, at)),
         linked: spec.link.as_ref().is_some_and(|l| (l.linked)(plan, at)),
+        link_detail: spec.link.as_ref().filter(|l| (l.linked)(plan, at)).map(|l| (l.detail)(plan, at, t)).unwrap_or_default(),
     }
 }
 
@@ -240,9 +242,25 @@ pub fn ListEditor(model: ListModel, #[prop(optional)] group: usize) -> impl Into
         let shown = move || fill(t.shown_of, &[("shown", &ids().len().to_string()), ("total", &all_ids().len().to_string())]);
         view! { <div class="filters">{selects}<span class="hint" role="status">{shown}</span></div> }
     });
+    // Rows linked to another exercise: said once for the list, with the way there.
+    let link_note = spec.link.as_ref().map(|l| {
+        let plan = state.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())).unwrap_or_default();
+        let href = crate::route::Route::Block(plan, l.source).href();
+        let any_linked = move || {
+            state.plan.with(|p| {
+                p.as_ref().is_some_and(|p| model.index.try_with(|index| items.try_with(|ids| ids.iter().any(|id| index.at(id).is_some_and(|at| (l.linked)(p, at)))).unwrap_or(false)).unwrap_or(false))
+            })
+        };
+        view! {
+            <p class="link-note" data-testid="link-note" hidden=move || !any_linked()>
+                <span class="linked-mark" aria-hidden="true"></span>{(l.note)(t)}" "<a href=href>{(l.source_label)(t)}</a>
+            </p>
+        }
+    });
     view! {
         <div class="list" data-testid=format!("{}-{group}", spec.name)>
             {filters}
+            {link_note}
             <p class="hint" hidden=move || !empty()>{t.list_empty}</p>
             <table class="rows" class:cards=spec.cards hidden=empty>
                 <thead><tr>{spec.badge.map(|_| view! { <th scope="col"></th> })}{header}<th scope="col"><span class="visually-hidden">{t.actions_column}</span></th></tr></thead>
@@ -337,6 +355,8 @@ fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) -> impl Int
     let badge = spec.badge.map(|_| view! {
         <th scope="row" class="badge-cell">{move || data.try_with(|d| d.badge.clone()).unwrap_or_default()}</th>
     });
+    // Lists whose advice runs long are cards: the advice then reads under the row,
+    // across its whole width.
     let advice = spec.advice.map(|_| move || {
         let hints = data.try_with(|d| d.advice.clone()).unwrap_or_default();
         (!hints.is_empty()).then(|| view! {
@@ -355,30 +375,31 @@ fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) -> impl Int
         }
     });
     let link = spec.link.as_ref().map(|l| {
-        let plan = state.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())).unwrap_or_default();
-        let href = crate::route::Route::Block(plan, l.source).href();
         view! {
-            <p class="link-note" hidden=move || !linked()>
-                {(l.note)(t)}" "<a href=href>{(l.source_label)(t)}</a>
-            </p>
-            <button type="button" class="secondary" hidden=move || !linked() aria-label=move || fill(t.unlink, &[("item", &title())])
+            <span class="link-detail" hidden=move || !linked()>{move || data.try_with(|d| d.link_detail.clone()).unwrap_or_default()}</span>
+            <button type="button" class="secondary unlink" hidden=move || !linked()
+                aria-label=move || fill(t.unlink, &[("item", &title())]) title=move || fill(t.unlink, &[("item", &title())])
                 on:click=move |_| state.edit(|p| (l.unlink)(p, &id.try_get_value().unwrap_or_default()))
-            >"⛓̸"</button>
+            >{t.unlink_short}</button>
         }
     });
+    // Icon buttons carry their name as a tooltip too.
+    let up = move || fill(t.move_up, &[("item", &title())]);
+    let down = move || fill(t.move_down, &[("item", &title())]);
+    let delete = move || fill(t.remove_item, &[("item", &title())]);
     view! {
-        <tr>
+        <tr class:linked=linked>
             {badge}
             {cells}
             <td class="row-actions">
                 {advice}
                 {action}
                 {link}
-                <button type="button" class="icon" aria-label=move || fill(t.move_up, &[("item", &title())]) disabled=sorted
+                <button type="button" class="icon" aria-label=up title=up disabled=sorted
                     on:click=move |_| state.edit(|p| (spec.shift)(p, &id.try_get_value().unwrap_or_default(), true))>"↑"</button>
-                <button type="button" class="icon" aria-label=move || fill(t.move_down, &[("item", &title())]) disabled=sorted
+                <button type="button" class="icon" aria-label=down title=down disabled=sorted
                     on:click=move |_| state.edit(|p| (spec.shift)(p, &id.try_get_value().unwrap_or_default(), false))>"↓"</button>
-                <button type="button" class="icon danger" aria-label=move || fill(t.remove_item, &[("item", &title())])
+                <button type="button" class="icon danger" aria-label=delete title=delete
                     on:click=remove>"✕"</button>
                 {removal}
             </td>

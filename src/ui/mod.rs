@@ -178,7 +178,7 @@ fn install_pack(lang: Lang, pack: String) -> bool {
 }
 }
 
-fn current_hash() -> String {
+pub(crate) fn current_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
@@ -247,6 +247,7 @@ pub fn App() -> impl IntoView {
     state.route.set(start);
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         let route = Route::parse(&current_hash());
+        state.left_screen(&route);
         if route.plan_id().is_none() {
             // Leaving the plan: its screen goes first, so nothing on it reads a plan that
             // is being closed.

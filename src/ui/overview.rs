@@ -3,7 +3,7 @@
 
 use super::state::AppState;
 use crate::i18n::fill;
-use crate::model::{block_progress, missing_cornerstones, phase_progress, Phase, Progress};
+use crate::model::{block_progress, missing_cornerstones, phase_progress, Block, Phase, Progress};
 use crate::route::Route;
 use leptos::prelude::*;
 
@@ -18,6 +18,7 @@ pub fn Overview() -> impl IntoView {
     };
     let typed = move || state.plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
     let function = move || state.plan.with(|p| p.as_ref().map(|p| p.function()).unwrap_or_default());
+    let standing = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(Standing::of).unwrap_or_default()));
     let export_id = id.clone();
     let dashboard = crate::route::Route::Dashboard(id.clone()).href();
     let report = move |as_html: bool| {
@@ -57,11 +58,11 @@ pub fn Overview() -> impl IntoView {
                 <button type="button" class="secondary" data-testid="report-html" on:click=move |_| report(true)>{t.export_report_html}</button>
                 <a href=dashboard data-testid="dashboard-link">{t.open_dashboard}</a>
             </div>
-            <p class="lead">{t.overview_intro}</p>
             <h2 class="model-title">{t.model_title} " " <small>{t.model_note}</small></h2>
+            <p class="model-intro">{t.overview_intro}</p>
             // Information comes first in reading order and is drawn at the bottom.
             <ol class="phase-stack" data-testid="phase-stack">
-                {Phase::ALL.map(|phase| view! { <PhaseCard id=id.clone() phase=phase/> })}
+                {Phase::ALL.map(|phase| view! { <PhaseCard id=id.clone() phase=phase standing=standing/> })}
             </ol>
         </div>
     }
@@ -87,26 +88,49 @@ fn status_class(p: Progress) -> &'static str {
     }
 }
 
+/// What the overview shows of a plan's progress, worked out once per change of the plan.
+#[derive(Clone, Default, PartialEq)]
+struct Standing {
+    blocks: Vec<(Block, Progress)>,
+    phases: Vec<(Phase, Progress)>,
+    cornerstones: Vec<Block>,
+}
+
+impl Standing {
+    fn of(plan: &crate::model::Plan) -> Standing {
+        Standing {
+            blocks: Block::ALL.iter().map(|b| (*b, block_progress(plan, *b))).collect(),
+            phases: Phase::ALL.iter().map(|p| (*p, phase_progress(plan, *p))).collect(),
+            cornerstones: missing_cornerstones(plan),
+        }
+    }
+
+    fn block(&self, block: Block) -> Progress {
+        self.blocks.iter().find(|(b, _)| *b == block).map(|(_, p)| *p).unwrap_or_default()
+    }
+
+    fn phase(&self, phase: Phase) -> Progress {
+        self.phases.iter().find(|(p, _)| *p == phase).map(|(_, p)| *p).unwrap_or_default()
+    }
+
+    /// The first phase below `phase` that has gaps, once `phase` itself has been started:
+    /// what makes the work in it unstable.
+    fn weak_below(&self, phase: Phase) -> Option<(Phase, Progress)> {
+        if self.phase(phase).is_empty() {
+            return None;
+        }
+        phase.below().iter().map(|b| (*b, self.phase(*b))).find(|(_, p)| !p.is_complete())
+    }
+}
+
 /// One phase of the stack.
 #[component]
-fn PhaseCard(id: crate::model::Id, phase: Phase) -> impl IntoView {
+fn PhaseCard(id: crate::model::Id, phase: Phase, standing: Memo<Standing>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
-    // Worked out once per change of the plan, for the meter and its words.
-    let progress = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| phase_progress(p, phase)).unwrap_or_default()));
-    // The first phase below this one that has gaps.
-    let weak_below = move || {
-        state.plan.with(|p| {
-            let p = p.as_ref()?;
-            phase.below().iter().map(|b| (*b, phase_progress(p, *b))).find(|(_, pr)| !pr.is_complete())
-        })
-    };
-    let cornerstones = move || {
-        if phase != Phase::Strategy {
-            return Vec::new();
-        }
-        state.plan.with(|p| p.as_ref().map(missing_cornerstones).unwrap_or_default())
-    };
+    let progress = Memo::new(move |_| standing.try_with(|s| s.phase(phase)).unwrap_or_default());
+    let weak_below = move || standing.try_with(|s| s.weak_below(phase)).flatten();
+    let cornerstones = move || if phase == Phase::Strategy { standing.try_with(|s| s.cornerstones.clone()).unwrap_or_default() } else { Vec::new() };
     let heading = format!("phase-{}", phase.slug());
     let (testid, labelledby) = (heading.clone(), heading.clone());
     view! {
@@ -133,7 +157,7 @@ fn PhaseCard(id: crate::model::Id, phase: Phase) -> impl IntoView {
             </div>
             <ul class="blocks">
                 {phase.blocks().map(|block| {
-                    let progress = Memo::new(move |_| state.plan.with(|pl| pl.as_ref().map(|pl| block_progress(pl, block)).unwrap_or_default()));
+                    let progress = Memo::new(move |_| standing.try_with(|s| s.block(block)).unwrap_or_default());
                     let p = move || progress.try_get().unwrap_or_default();
                     view! {
                         <li>

@@ -4,7 +4,7 @@
 use super::overview::Overview;
 use super::state::AppState;
 use crate::i18n::fill;
-use crate::model::{block_progress, step_done, Block, Id, Step};
+use crate::model::{block_progress, step_done, Block, Id, Place, Step};
 use crate::route::Route;
 use leptos::prelude::*;
 
@@ -39,6 +39,7 @@ fn PlanScreen(route: Route) -> impl IntoView {
                     Route::Overview(_) => view! { <Overview/> }.into_any(),
                     Route::Block(id, block) => view! { <BlockScreen id=id block=block/> }.into_any(),
                     Route::Step(id, step) => view! { <StepScreen id=id step=step/> }.into_any(),
+                    Route::Check(id) => view! { <CheckScreen id=id/> }.into_any(),
                     Route::Dashboard(id) => view! {
                         <Suspense fallback=|| ()>{Suspend::new(async move { super::operative::lazy_dashboard(id).await.unwrap_or_else(|_| super::part_failed()) })}</Suspense>
                     }.into_any(),
@@ -51,7 +52,7 @@ fn PlanScreen(route: Route) -> impl IntoView {
 
 /// Plans › plan › phase › block, as links.
 #[component]
-fn Breadcrumb(id: Id, #[prop(optional)] block: Option<Block>, #[prop(optional)] step: Option<Step>) -> impl IntoView {
+fn Breadcrumb(id: Id, #[prop(optional)] block: Option<Block>, #[prop(optional)] step: Option<Step>, #[prop(optional)] check: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
     let name = move || state.plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
@@ -64,9 +65,10 @@ fn Breadcrumb(id: Id, #[prop(optional)] block: Option<Block>, #[prop(optional)] 
                 <li><a href=overview>{name}</a></li>
                 {block_link.map(|(href, b)| view! {
                     <li>{t.phase(b.phase())}</li>
-                    <li><a href=href.clone() aria-current=step.is_none().then_some("page")>{t.block(b)}</a></li>
+                    <li><a href=href.clone() aria-current=(step.is_none() && !check).then_some("page")>{t.block(b)}</a></li>
                 })}
                 {step.map(|s| view! { <li aria-current="page">{t.step(s)}</li> })}
+                {check.then(|| view! { <li aria-current="page">{t.plan_check_title}</li> })}
             </ol>
         </nav>
     }
@@ -98,7 +100,7 @@ fn BlockScreen(id: Id, block: Block) -> impl IntoView {
             <p class="progress-line" data-testid="block-progress">
                 {move || {
                     let p = progress.try_get().unwrap_or_default();
-                    fill(t.parts_filled, &[("done", &p.done.to_string()), ("total", &p.total.to_string())])
+                    fill(&t.count(t.parts_filled, p.total as usize), &[("done", &p.done.to_string())])
                 }}
             </p>
             {steps}
@@ -119,6 +121,7 @@ fn BlockScreen(id: Id, block: Block) -> impl IntoView {
                     </Suspense>
                 }
             })}
+            <NextLink id=id.clone() from=Place::Block(block)/>
             <p>
                 <a href=Route::Overview(id).href()>{t.back_to_overview}</a>
                 {Block::WORKSHEETS.contains(&block).then(|| view! { " · "<a href=Route::Worksheet(block).href() data-testid="worksheet-link">{t.worksheet_link}</a> })}
@@ -157,6 +160,7 @@ fn StepScreen(id: Id, step: Step) -> impl IntoView {
     let t = state.texts();
     let previous = step.number().checked_sub(1).and_then(Step::from_number).map(|s| Route::Step(id.clone(), s).href());
     let next = Step::from_number(step.number() + 1).map(|s| Route::Step(id.clone(), s).href());
+    let last = next.is_none();
     view! {
         <div class="page">
             <Breadcrumb id=id.clone() block=Block::StrategicPlan step=step/>
@@ -176,11 +180,64 @@ fn StepScreen(id: Id, step: Step) -> impl IntoView {
                 {previous.map(|href| view! { <a href=href rel="prev">{t.previous_step}</a> })}
                 {next.map(|href| view! { <a href=href rel="next">{t.next_step}</a> })}
             </nav>
+            {last.then(|| view! { <NextLink id=id.clone() from=Place::Step(step)/> })}
             <section class="card">
                 <h2>{t.steps_title}</h2>
                 <StepList id=id current=Some(step)/>
             </section>
         </div>
+    }
+}
+
+/// The plan check that closes the seven steps, with the strategy map: where step 7 leads.
+#[component]
+fn CheckScreen(id: Id) -> impl IntoView {
+    let t = expect_context::<AppState>().texts();
+    view! {
+        <div class="page">
+            <Breadcrumb id=id.clone() block=Block::StrategicPlan check=true/>
+            <p class="eyebrow">{t.block(Block::StrategicPlan)}</p>
+            <h1>{t.plan_check_title}</h1>
+            <Suspense fallback=|| ()>
+                {Suspend::new(async move {
+                    let editor = super::strategy::lazy_block_editor(Block::StrategicPlan).await.unwrap_or_else(|_| super::part_failed());
+                    view! { <section class="card editor">{editor}</section> }
+                })}
+            </Suspense>
+            <NextLink id=id.clone() from=Place::PlanCheck/>
+            <p><a href=Route::Block(id, Block::StrategicPlan).href()>{t.block(Block::StrategicPlan)}</a></p>
+        </div>
+    }
+}
+
+/// The link to the next place in the method's order, at the end of a block or the last
+/// step: where a team goes on from here.
+#[component]
+fn NextLink(id: Id, from: Place) -> impl IntoView {
+    let t = expect_context::<AppState>().texts();
+    let (route, name) = match from.next() {
+        Some(Place::Block(b)) => {
+            let name = if b.phase() == from_phase(from) { t.block(b).to_owned() } else { format!("{} · {}", t.phase(b.phase()), t.block(b)) };
+            (Route::Block(id, b), name)
+        }
+        Some(Place::Step(s)) => (Route::Step(id, s), format!("{} {}", s.number(), t.step(s))),
+        Some(Place::PlanCheck) => (Route::Check(id), t.plan_check_title.to_owned()),
+        Some(Place::Dashboard) => (Route::Dashboard(id), t.dashboard.to_owned()),
+        None => return None::<AnyView>.into_any(),
+    };
+    view! {
+        <p class="next-place">
+            <a class="button" href=route.href() rel="next" data-testid="next-place">{fill(t.next_in_method, &[("name", &name)])}" →"</a>
+        </p>
+    }
+    .into_any()
+}
+
+fn from_phase(place: Place) -> crate::model::Phase {
+    match place {
+        Place::Block(b) => b.phase(),
+        Place::Step(_) | Place::PlanCheck => crate::model::Phase::Strategy,
+        Place::Dashboard => crate::model::Phase::Operative,
     }
 }
 

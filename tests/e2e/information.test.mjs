@@ -125,9 +125,23 @@ test('Exercise 3: findings come into the SWOT linked, follow their source, and t
 
   await goToBlock(page, id, 'swot');
   assert.match(await page.textContent('[data-testid=pull-status]'), /2 findings/);
+  // The team chooses which findings come in: first the threat alone.
+  await page.click('[data-testid=pull-choose]');
+  assert.equal(await page.isDisabled('[data-testid=pull-chosen]'), true);
+  assert.match(await page.textContent('.pull-list'), /Customers ask for brewing tips.*Opportunity · Weight 3 · Customers/s);
+  await page.check(`[data-testid=pull-${t}]`);
+  await page.click('[data-testid=pull-chosen]');
+  assert.match(await page.textContent('[data-testid=pull-status]'), /^1 finding of Exercise 1 is not/);
+  assert.equal(await page.$$eval('[data-testid=swot-3] tbody tr', (r) => r.length), 1);
+  assert.equal(await page.$$eval('[data-testid=swot-2] tbody tr', (r) => r.length), 0);
+  // The note on linked entries is said once per quadrant, and each shows its weight.
+  assert.equal(await page.isVisible('[data-testid=swot-3] [data-testid=link-note]'), true);
+  assert.equal(await page.isVisible('[data-testid=swot-2] [data-testid=link-note]'), false);
+  assert.match(await page.textContent('[data-testid=swot-3] .link-detail'), /Weight 3 · Conversations/);
+  if (!(await page.isVisible('[data-testid=pull-findings]'))) await page.click('[data-testid=pull-choose]');
   await page.click('[data-testid=pull-findings]');
   assert.match(await page.textContent('[data-testid=pull-status]'), /already in the SWOT/);
-  assert.equal(await page.isDisabled('[data-testid=pull-findings]'), true);
+  assert.equal(await page.isVisible('[data-testid=pull-findings]'), false);
   const opportunities = await page.$$eval('[data-testid=swot-2] textarea', (ts) => ts.map((x) => [x.value, x.readOnly]));
   assert.deepEqual(opportunities, [['Customers ask for brewing tips', true]]);
   const s = await addRow(page, 'swot-0');

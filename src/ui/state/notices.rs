@@ -38,10 +38,21 @@ pub enum NoticeKind {
     PartFailed,
 }
 
+impl NoticeKind {
+    /// A confirmation of something done belongs to the screen that did it and goes when
+    /// the user leaves that screen; errors, storage problems, questions waiting for an
+    /// answer and news of the plan follow the user.
+    pub fn is_confirmation(&self) -> bool {
+        matches!(self, NoticeKind::Imported { .. } | NoticeKind::Deleted { .. } | NoticeKind::Removed { .. } | NoticeKind::Pulled { .. } | NoticeKind::Done { .. })
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Notice {
     pub id: u64,
     pub kind: NoticeKind,
+    /// The screen (its address) a confirmation belongs to.
+    pub screen: Option<String>,
 }
 
 impl AppState {
@@ -50,7 +61,18 @@ impl AppState {
             s.next_notice += 1;
             s.next_notice
         });
-        self.notices.update(|n| n.push(Notice { id, kind }));
+        // The address as it is now: a command that moved to another screen before saying
+        // what it did (an import opens the plan) has already changed it.
+        let screen = kind.is_confirmation().then(|| crate::route::Route::parse(&crate::ui::current_hash()).href());
+        self.notices.update(|n| n.push(Notice { id, kind, screen }));
+    }
+
+    /// The user is on another screen now: the confirmations of other screens go.
+    pub fn left_screen(&self, route: &crate::route::Route) {
+        let here = route.href();
+        if self.notices.with_untracked(|n| n.iter().any(|x| x.screen.as_ref().is_some_and(|s| *s != here))) {
+            self.notices.update(|n| n.retain(|x| x.screen.as_ref().is_none_or(|s| *s == here)));
+        }
     }
 
     /// Shows a notice, replacing an earlier one of the same kind.
