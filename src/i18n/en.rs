@@ -596,6 +596,9 @@ pub static TEXTS: Texts = Texts {
     map_gaps: ["no social media objective", "no KPI", "no tactic", "no kept indicator"],
     map_gap_label: "Gap:",
     map_kpi: "KPI: {name}",
+    map_columns: ["Business objectives", "Social media objectives", "KPIs and tactics", "Output indicators"],
+    map_diagram_label: "Strategy map as a diagram. The same map follows as a list.",
+    map_as_list: "The map as a list",
 
     // Relationships.
     rel_who: "With whom",
@@ -693,6 +696,13 @@ pub static TEXTS: Texts = Texts {
     report_made: "report of {date}",
     export_report_md: "Report (Markdown)",
     export_report_html: "Report (HTML)",
+    worksheet_plan: "Plan: {name}",
+    worksheet_plan_blank: "Plan: ______________________",
+    summary_title: "Plan on a page",
+    summary_intro: "The plan on one page: to print, or to take home after the workshop.",
+    summary_download: "Download (HTML)",
+    summary_findings: "Strongest findings",
+    summary_none: "Not written yet",
     backup_due: "“{name}” has changes that have not been exported for {days} days. Browsers may clear their storage: export the plan to keep a safe copy.",
     show_chart: "Chart",
     value_for: "Value for {date}",
