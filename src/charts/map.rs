@@ -6,7 +6,7 @@
 //! objective is drawn once, beside the first business objective it serves, with lines
 //! from every other one it serves.
 
-use super::svg::{escape, estimate_width, wrap, BACKGROUND, INK, SERIES, STATUS};
+use super::svg::{escape, wrap, BACKGROUND, INK, SERIES, STATUS};
 use crate::i18n::{fill, Lang};
 use crate::lists::short;
 use crate::model::{letter, Id, Strategy};
@@ -261,6 +261,7 @@ fn connect(lines: &mut String, from: (i32, i32), to: (i32, i32), dashed: bool) {
 /// A rough width of the widest line, for tests of the layout.
 #[cfg(test)]
 fn widest(svg: &str) -> i32 {
+    use super::svg::estimate_width;
     svg.split("font-size=\"14\"").skip(1).filter_map(|s| s.split('>').nth(1)?.split('<').next()).map(|t| estimate_width(t, TEXT_SIZE)).max().unwrap_or(0)
 }
 

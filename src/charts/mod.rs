@@ -23,7 +23,7 @@ pub mod tracking;
 #[cfg(test)]
 mod extremes;
 
-pub use bar::{Bar, BarChart, Group};
+pub use bar::{Bar, BarChart, Group, WIDTH as BAR_WIDTH};
 pub use line::LineChart;
 pub use svg::{clamp_width, escape};
 pub use ticks::{nice_ticks, MAX_TICKS};

@@ -109,6 +109,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// WCAG's contrast ratio of two colours, from 1 (none) to 21 (black on white).
+#[cfg(test)]
 pub(crate) fn contrast(a: RGBColor, b: RGBColor) -> f64 {
     fn luminance(c: RGBColor) -> f64 {
         let channel = |v: u8| {

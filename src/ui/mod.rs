@@ -70,6 +70,7 @@ mod overview;
 mod plans;
 mod screen;
 mod strategy;
+mod strategy_map;
 mod worksheet;
 pub mod state;
 
