@@ -71,6 +71,7 @@ mod plans;
 mod screen;
 mod strategy;
 mod strategy_map;
+mod summary;
 mod worksheet;
 pub mod state;
 
