@@ -70,8 +70,8 @@ pub(super) fn drawn_colours() -> Vec<RGBColor> {
 /// Where everything goes at one width.
 struct Layout {
     width: i32,
-    /// (x, y) of each legend item.
-    legend: Vec<(i32, i32)>,
+    /// (x, y) and lines of each legend item.
+    legend: Vec<(i32, i32, Vec<String>)>,
     top: i32,
     /// The lines of each group's label.
     labels: Vec<Vec<String>>,
@@ -86,20 +86,26 @@ impl BarChart {
 
     fn layout(&self, width: u32) -> Layout {
         let width = clamp_width(width) as i32;
-        // Legend items flow into rows; an empty name has no entry.
+        // Legend items flow into rows, a name too long for a row on lines of its own; an
+        // empty name has no entry, and bars coloured by status need none (their labels
+        // name the status).
         let mut legend = Vec::new();
         let (mut x, mut y) = (MARGIN, 8);
-        for name in &self.series {
-            let w = 30 + estimate_width(name, LEGEND_SIZE) + 20;
-            if x > MARGIN && x + w > width - MARGIN {
-                x = MARGIN;
-                y += LEGEND_ROW;
+        let mut rows = 0;
+        if !self.groups.iter().all(|g| g.status.is_some()) || self.groups.is_empty() {
+            for name in self.series.iter().filter(|n| !n.trim().is_empty()) {
+                let lines = wrap(name, LEGEND_SIZE, width - 2 * MARGIN - 30, 3);
+                let w = 30 + lines.iter().map(|l| estimate_width(l, LEGEND_SIZE)).max().unwrap_or(0) + 20;
+                if x > MARGIN && x + w > width - MARGIN {
+                    x = MARGIN;
+                    y += rows;
+                }
+                rows = rows.max(LEGEND_ROW + (lines.len() as i32 - 1) * LINE);
+                legend.push((x, y, lines));
+                x += w;
             }
-            legend.push((x, y));
-            x += w;
         }
-        let shown = self.series.iter().any(|s| !s.trim().is_empty());
-        let top = if shown { y + LEGEND_ROW + 6 } else { 8 };
+        let top = if legend.is_empty() { 8 } else { y + rows + 6 };
         let labels: Vec<Vec<String>> = self.groups.iter().map(|g| wrap(&self.label(g), LABEL_SIZE, width - 2 * MARGIN - 4, 3)).collect();
         // Room right of the bars for the longest value, but never more than half the width.
         let text = self.groups.iter().flat_map(|g| g.bars.iter()).map(|b| estimate_width(&b.text, VALUE_SIZE)).max().unwrap_or(0);
@@ -140,12 +146,12 @@ impl BarChart {
         let bottom = layout.height - SCALE_SPACE + 2;
 
         // Legend: a swatch drawn like the bars of each series, then its name.
-        for (i, (name, (x, y))) in self.series.iter().zip(&layout.legend).enumerate() {
-            if name.trim().is_empty() {
-                continue;
-            }
+        let named = self.series.iter().enumerate().filter(|(_, n)| !n.trim().is_empty()).map(|(i, _)| i);
+        for (i, (x, y, lines)) in named.zip(&layout.legend) {
             draw_bar(root, (*x, *y), (x + 24, y + BAR_HEIGHT - 2), i, None)?;
-            root.draw(&Text::new(name.clone(), (x + 30, y + (BAR_HEIGHT - 2) / 2), text(LEGEND_SIZE, &INK).pos(Pos::new(HPos::Left, VPos::Center))))?;
+            for (j, line) in lines.iter().enumerate() {
+                root.draw(&Text::new(line.clone(), (x + 30, y + (BAR_HEIGHT - 2) / 2 + j as i32 * LINE), text(LEGEND_SIZE, &INK).pos(Pos::new(HPos::Left, VPos::Center))))?;
+            }
         }
 
         // Grid and scale; the outer labels stay whole inside the chart.
@@ -325,6 +331,14 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_long_legend_name_wraps_inside_a_narrow_chart() {
+        let c = BarChart { series: vec!["Opportunities: total weight (findings)".into(), "Threats: total weight (findings)".into()], ..chart() };
+        let layout = c.layout(300);
+        assert!(layout.legend.iter().all(|(x, _, lines)| lines.iter().all(|l| x + 30 + estimate_width(l, LEGEND_SIZE) <= 300 - MARGIN)), "{:?}", layout.legend);
+        assert!(layout.legend[0].2.len() > 1);
+    }
+
+    #[test]
     fn status_bars_take_the_status_colour() {
         let c = BarChart {
             series: vec!["KPIs".into()],
@@ -332,6 +346,7 @@ pub(super) mod tests {
             ..chart()
         };
         let svg = c.svg().to_lowercase();
+        assert!(c.layout(WIDTH).legend.is_empty(), "the status labels are the legend");
         for colour in STATUS {
             assert!(svg.contains(&format!("fill=\"{}\"", super::super::svg::hex(colour))), "{}", super::super::svg::hex(colour));
         }

@@ -96,21 +96,24 @@ impl LineChart {
         self.legend.iter().zip(0u8..).filter(|(name, kind)| !name.trim().is_empty() && has[usize::from(*kind)]).map(|(n, k)| (n.as_str(), k)).collect()
     }
 
-    /// Legend positions and the status's lines at a width, and where the plot starts.
-    fn head(&self, width: i32) -> (Vec<(i32, i32)>, Vec<String>, i32) {
+    /// Legend positions and lines, the status's lines at a width, and where the plot starts.
+    fn head(&self, width: i32) -> (Vec<(i32, i32, Vec<String>)>, Vec<String>, i32) {
         let mut at = Vec::new();
         let (mut x, mut y) = (8, 12);
+        let mut rows = 0;
         for (name, _) in self.legend_items() {
-            let w = 28 + estimate_width(name, LEGEND_SIZE) + 20;
+            let lines = wrap(name, LEGEND_SIZE, width - 16 - 28, 2);
+            let w = 28 + lines.iter().map(|l| estimate_width(l, LEGEND_SIZE)).max().unwrap_or(0) + 20;
             if x > 8 && x + w > width - 8 {
                 x = 8;
-                y += ROW;
+                y += rows;
             }
-            at.push((x, y));
+            rows = rows.max(ROW + (lines.len() as i32 - 1) * 20);
+            at.push((x, y, lines));
             x += w;
         }
         let status = wrap(&self.status_text, STATUS_SIZE, width - 16, 3);
-        let status_top = if at.is_empty() { 12 } else { y + ROW };
+        let status_top = if at.is_empty() { 12 } else { y + rows };
         let top = status_top + status.len() as i32 * 20 + 8;
         (at, status, top)
     }
@@ -139,13 +142,15 @@ impl LineChart {
 
         // Legend and status.
         let (at, status, top) = self.head(width);
-        for ((name, kind), (x, y)) in self.legend_items().into_iter().zip(at.iter().copied()) {
+        for ((_, kind), (x, y, lines)) in self.legend_items().into_iter().zip(at) {
             match kind {
                 0 => root.draw(&PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(3)))?,
                 1 => root.draw(&DashedPathElement::new(vec![(x, y), (x + 22, y)], 5, 3, INK.stroke_width(2)))?,
                 _ => root.draw(&DashedPathElement::new(vec![(x, y), (x + 22, y)], 8, 3, MARK.stroke_width(2)))?,
             }
-            root.draw(&Text::new(name.to_owned(), (x + 28, y), text(LEGEND_SIZE).pos(Pos::new(HPos::Left, VPos::Center))))?;
+            for (j, line) in lines.into_iter().enumerate() {
+                root.draw(&Text::new(line, (x + 28, y + j as i32 * 20), text(LEGEND_SIZE).pos(Pos::new(HPos::Left, VPos::Center))))?;
+            }
         }
         let mut y = top - status.len() as i32 * 20 - 8 + 10;
         for line in status {

@@ -214,8 +214,10 @@ fn place(node: &Node, column: usize, top: i32, col: i32, boxes: &mut String, lin
     // Children first: the box sits at the middle of their band.
     let mut y = top;
     let mut centres = Vec::new();
+    // Written after this box, so the SVG reads parent first.
+    let mut below = String::new();
     for child in &node.children {
-        let (h, c) = place(child, self::column(child.kind, column), y, col, boxes, lines, extra);
+        let (h, c) = place(child, self::column(child.kind, column), y, col, &mut below, lines, extra);
         centres.push(c);
         y += h + GAP;
     }
@@ -243,6 +245,7 @@ fn place(node: &Node, column: usize, top: i32, col: i32, boxes: &mut String, lin
         let _ = write!(boxes, "<text x=\"{}\" y=\"{}\" font-size=\"{TEXT_SIZE}\"{weight} fill=\"{}\">{}</text>", x + PAD, box_top + PAD + 13 + i as i32 * LINE, hex(ink), escape(line));
     }
     boxes.push_str("</g>");
+    boxes.push_str(&below);
     (band, centre)
 }
 

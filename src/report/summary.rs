@@ -17,7 +17,7 @@ const FINDINGS: usize = 5;
 
 /// The look of the page, in the app (where `style/main.css` holds the same rules, checked
 /// by a test) and in the file. Sized so the sample plan prints on one A4 page.
-pub const SUMMARY_STYLE: &str = ".one-page{font-size:.95rem;line-height:1.4}.one-page h1{font-size:1.6rem;margin:0 0 .1rem}.one-page h2{font-size:1.05rem;margin:.9rem 0 .3rem;border-bottom:2px solid #1f4e5f;break-after:avoid}.one-page h3{font-size:.95rem;margin:.5rem 0 .2rem}.one-page p{margin:.2rem 0}.one-page ul,.one-page ol{margin:.2rem 0;padding-left:1.3rem}.one-page table{width:100%;border-collapse:collapse;margin:.2rem 0 .4rem;font-size:.88rem}.one-page th,.one-page td{border:1px solid #d9d4c7;padding:.15rem .35rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}.one-page .sp-meta{color:#4a5a61}.one-page .sp-facts{display:grid;grid-template-columns:1fr 1fr;gap:0 1.2rem}.one-page .sp-none{color:#4a5a61;font-style:italic}.one-page .sp-status-0{color:#1f6b5a}.one-page .sp-status-1{color:#8a5200}.one-page .sp-status-2{color:#a4262c}.one-page .sp-status-3,.one-page .sp-status-4{color:#55656c}@media (max-width:600px){.one-page .sp-facts{grid-template-columns:1fr}}@media print{.one-page{font-size:9.5pt}.one-page table{font-size:8.5pt}.one-page h2{margin-top:.6rem}}";
+pub const SUMMARY_STYLE: &str = ".one-page{font-size:.95rem;line-height:1.4}.one-page h1{font-size:1.6rem;margin:0 0 .1rem}.one-page h2{font-size:1.05rem;margin:.8rem 0 .3rem;border-bottom:2px solid #1f4e5f;break-after:avoid}.one-page p{margin:.2rem 0}.one-page ul{margin:.2rem 0;padding-left:1.3rem}.one-page table{width:100%;border-collapse:collapse;margin:.2rem 0 .4rem;font-size:.88rem}.one-page th,.one-page td{border:1px solid #d9d4c7;padding:.15rem .35rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}.one-page tbody th{background:#eef3f5}.one-page .sp-meta{color:#4a5a61}.one-page .sp-facts{display:grid;grid-template-columns:1fr 1fr;gap:0 1.2rem}.one-page .sp-none{color:#4a5a61;font-style:italic}.one-page .sp-status-0{color:#1f6b5a}.one-page .sp-status-1{color:#8a5200}.one-page .sp-status-2{color:#a4262c}.one-page .sp-status-3,.one-page .sp-status-4{color:#55656c}@media (max-width:600px){.one-page .sp-facts{grid-template-columns:1fr}}@media print{.one-page{font-size:9pt;line-height:1.3}.one-page h1{font-size:1.35rem}.one-page h2{font-size:1rem;margin:.5rem 0 .2rem}.one-page table{font-size:8.2pt;margin:.1rem 0 .2rem}.one-page th,.one-page td{padding:.08rem .3rem}.one-page .sp-facts{grid-template-columns:1fr 1fr}}";
 
 /// The page's content as an HTML fragment, every text of the plan escaped.
 pub fn summary_body(plan: &Plan, lang: Lang, today: &Date) -> String {
@@ -58,47 +58,49 @@ pub fn summary_body(plan: &Plan, lang: Lang, today: &Date) -> String {
         let _ = write!(out, "<ul>{}</ul>", business.concat());
     }
 
-    // Each objective with its KPIs: latest value, target, status in words and sign.
+    // One table of every objective (a group of rows) with its KPIs: latest value,
+    // target, status in words and sign.
     let _ = write!(out, "<h2>{}</h2>", escape(t.step(Step::Objectives)));
     let all = statuses(plan, today);
     if s.objectives.is_empty() {
         out.push_str(&none());
-    }
-    for (i, o) in s.objectives.iter().enumerate() {
-        let text = if o.text.trim().is_empty() { t.untitled.to_owned() } else { short(&o.text, 200) };
-        let _ = write!(out, "<h3>{}</h3>", escape(&fill(t.objective_heading, &[("number", &(i + 1).to_string()), ("text", &text)])));
-        let kpis: Vec<(&Kpi, crate::model::tracking::Status)> = s.kpis.iter().zip(&all).filter(|(k, _)| k.objective == o.id && !k.is_blank()).map(|(k, (_, st))| (k, *st)).collect();
-        if kpis.is_empty() {
-            let _ = write!(out, "<p class=\"sp-none\">⚠ {}</p>", escape(t.map_gaps[1]));
-            continue;
-        }
+    } else {
         let _ = write!(
             out,
-            "<table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            "<table class=\"sp-kpis\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>",
             escape(t.kpi_name),
             escape(t.value),
             escape(t.kpi_target),
             escape(t.action_status)
         );
-        for (k, st) in kpis {
-            let unit = if k.unit.trim().is_empty() { String::new() } else { format!(" {}", k.unit.trim()) };
-            let last = latest(k).map(|a| format!("{}{unit} ({})", format_number_short(lang, a.value), format_date(lang, &a.period))).unwrap_or_else(|| "—".into());
-            let target = match (k.target, &k.deadline) {
-                (Some(v), Some(d)) => format!("{}{unit} ({})", format_number_short(lang, v), format_date(lang, d)),
-                (Some(v), None) => format!("{}{unit}", format_number_short(lang, v)),
-                (None, _) => "—".into(),
-            };
-            let _ = write!(
-                out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"sp-status-{}\">{}</td></tr>",
-                escape(&short(&k.name, 120)),
-                escape(&last),
-                escape(&target),
-                status_index(st),
-                escape(&status_label(lang, st))
-            );
+        for (i, o) in s.objectives.iter().enumerate() {
+            let text = if o.text.trim().is_empty() { t.untitled.to_owned() } else { short(&o.text, 200) };
+            let _ = write!(out, "<tbody><tr><th colspan=\"4\" scope=\"rowgroup\">{}</th></tr>", escape(&fill(t.objective_heading, &[("number", &(i + 1).to_string()), ("text", &text)])));
+            let kpis: Vec<(&Kpi, crate::model::tracking::Status)> = s.kpis.iter().zip(&all).filter(|(k, _)| k.objective == o.id && !k.is_blank()).map(|(k, (_, st))| (k, *st)).collect();
+            if kpis.is_empty() {
+                let _ = write!(out, "<tr><td colspan=\"4\" class=\"sp-none\">⚠ {}</td></tr>", escape(t.map_gaps[1]));
+            }
+            for (k, st) in kpis {
+                let unit = if k.unit.trim().is_empty() { String::new() } else { format!(" {}", k.unit.trim()) };
+                let last = latest(k).map(|a| format!("{}{unit} ({})", format_number_short(lang, a.value), format_date(lang, &a.period))).unwrap_or_else(|| "—".into());
+                let target = match (k.target, &k.deadline) {
+                    (Some(v), Some(d)) => format!("{}{unit} ({})", format_number_short(lang, v), format_date(lang, d)),
+                    (Some(v), None) => format!("{}{unit}", format_number_short(lang, v)),
+                    (None, _) => "—".into(),
+                };
+                let _ = write!(
+                    out,
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"sp-status-{}\">{}</td></tr>",
+                    escape(&short(&k.name, 120)),
+                    escape(&last),
+                    escape(&target),
+                    status_index(st),
+                    escape(&status_label(lang, st))
+                );
+            }
+            out.push_str("</tbody>");
         }
-        out.push_str("</tbody></table>");
+        out.push_str("</table>");
     }
 
     // Where the company stands: maturity and the strategic gap.
@@ -128,7 +130,7 @@ pub fn summary_body(plan: &Plan, lang: Lang, today: &Date) -> String {
                 escape(t.landscape_levels[f.level as usize]),
                 escape(t.weight_label),
                 f.weight,
-                escape(&short(&f.text, 220))
+                escape(&short(&f.text, 160))
             );
         }
         out.push_str("</ul>");

@@ -38,6 +38,8 @@ test('no WCAG A/AA violations on any kind of screen', async () => {
       `#/plans/${id}/operative/kpi-tracking`,
       `#/plans/${id}/operative/enabling`,
       `#/plans/${id}/dashboard`,
+      `#/plans/${id}/summary`,
+      `#/plans/${id}/worksheets/landscape`,
       '#/',
       '#/nowhere',
       '#/worksheets/audit',
