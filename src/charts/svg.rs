@@ -19,7 +19,7 @@ pub(super) const STATUS: [RGBColor; 5] =
     [RGBColor(0x1f, 0x6b, 0x5a), RGBColor(0x8a, 0x52, 0x00), RGBColor(0xa4, 0x26, 0x2c), RGBColor(0x55, 0x65, 0x6c), RGBColor(0x55, 0x65, 0x6c)];
 
 /// Narrowest and widest a chart is drawn, in pixels.
-pub const MIN_WIDTH: u32 = 280;
+pub const MIN_WIDTH: u32 = 200;
 pub const MAX_WIDTH: u32 = 1400;
 
 /// A width from the screen, within what a chart can be drawn at.

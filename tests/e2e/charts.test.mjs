@@ -25,7 +25,7 @@ async function drawnToWidth(page) {
     const boxes = [...document.querySelectorAll('.chart-svg')];
     return boxes.length > 0 && boxes.every((b) => {
       const svg = b.querySelector('svg');
-      return svg && Math.abs(Number(svg.getAttribute('width')) - Math.max(280, b.clientWidth)) < 24;
+      return svg && Math.abs(Number(svg.getAttribute('width')) - Math.max(200, b.clientWidth)) < 24;
     });
   });
 }
