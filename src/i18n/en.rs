@@ -703,6 +703,8 @@ pub static TEXTS: Texts = Texts {
     summary_download: "Download (HTML)",
     summary_findings: "Strongest findings",
     summary_none: "Not written yet",
+    summary_gap: "Strategic gap",
+    summary_weight: "weight {weight} of 5",
     backup_due: "“{name}” has changes that have not been exported for {days} days. Browsers may clear their storage: export the plan to keep a safe copy.",
     show_chart: "Chart",
     value_for: "Value for {date}",

@@ -524,6 +524,8 @@ pub struct Texts {
     pub summary_download: &'static str,
     pub summary_findings: &'static str,
     pub summary_none: &'static str,
+    pub summary_gap: &'static str,
+    pub summary_weight: &'static str,
     pub backup_due: &'static str,
     pub show_chart: &'static str,
     pub value_for: &'static str,

@@ -108,7 +108,7 @@ pub fn summary_body(plan: &Plan, lang: Lang, today: &Date) -> String {
         Some(stage) => fill(t.stage_result, &[("stage", t.stage_names[stage as usize])]),
         None => t.maturity_unknown.to_owned(),
     };
-    let _ = write!(out, "<div class=\"sp-facts\"><section><h2>{}</h2><p>{}</p></section><section><h2>{}</h2>", escape(t.block(Block::Maturity)), escape(&stage), escape(t.block(Block::Audit)));
+    let _ = write!(out, "<div class=\"sp-facts\"><section><h2>{}</h2><p>{}</p></section><section><h2>{}</h2>", escape(t.block(Block::Maturity)), escape(&stage), escape(t.summary_gap));
     for sentence in gap_sentences(plan, lang) {
         let _ = write!(out, "<p>{}</p>", escape(&sentence));
     }
@@ -125,11 +125,10 @@ pub fn summary_body(plan: &Plan, lang: Lang, today: &Date) -> String {
         for f in findings.into_iter().take(FINDINGS) {
             let _ = write!(
                 out,
-                "<li><strong>{} · {}</strong> ({} {}): {}</li>",
+                "<li><strong>{} · {}</strong> ({}): {}</li>",
                 escape(t.polarities[f.polarity as usize]),
                 escape(t.landscape_levels[f.level as usize]),
-                escape(t.weight_label),
-                f.weight,
+                escape(&fill(t.summary_weight, &[("weight", &f.weight.to_string())])),
                 escape(&short(&f.text, 160))
             );
         }
