@@ -1,6 +1,11 @@
 //! The whole plan as a report: Markdown, or one self-contained HTML file with the charts
-//! embedded as SVG, in the language chosen. Everything the team wrote is escaped, so no
-//! markup from a plan ever becomes part of the report's own.
+//! embedded as SVG, in the language chosen; and the plan on one page (`summary`).
+//! Everything the team wrote is escaped for the format it goes into (HTML escaping in
+//! HTML, backslashes in Markdown), so no markup from a plan ever becomes part of the
+//! report's own, and no `&amp;` shows where an `&` was written.
+
+mod summary;
+pub use summary::{summary_body, summary_html, SUMMARY_STYLE};
 
 use crate::charts::{escape, information as info_charts, tracking as track_charts};
 use crate::i18n::{fill, format_date, format_number_short, Lang};
@@ -13,8 +18,24 @@ enum Part {
     Heading(u8, String),
     Text(String),
     List(Vec<String>),
+    /// A list numbered 1, 2, 3.
+    Numbered(Vec<String>),
+    /// Items with their own numbers (1.1, 1.2) and items under them.
+    Tree(Vec<Item>),
     Table(Vec<String>, Vec<Vec<String>>),
-    Chart(String),
+    /// A chart's title (shown above it) and its SVG.
+    Chart(String, String),
+}
+
+/// An entry of a `Part::Tree`: its number (may be empty), its text, what is under it.
+struct Item {
+    number: String,
+    text: String,
+    children: Vec<Item>,
+}
+
+fn chart(c: crate::charts::BarChart) -> Part {
+    Part::Chart(c.title.clone(), c.svg())
 }
 
 fn labelled(label: &str, text: &str) -> Option<Part> {
@@ -49,7 +70,7 @@ fn parts(plan: &Plan, lang: Lang, today: &Date) -> Vec<Part> {
         ));
     }
     out.extend(labelled(t.generic_strategy_label, &info.landscape.generic_strategy));
-    out.push(Part::Chart(info_charts::landscape(plan, lang).svg()));
+    out.push(chart(info_charts::landscape(plan, lang)));
     out.push(h3(Block::Audit));
     let a = &info.audit;
     for (q, answer) in t.audit_questions.iter().zip([&a.progress, &a.channels_used, &a.engagement, &a.benefits, &a.improvements]) {
@@ -84,7 +105,7 @@ fn parts(plan: &Plan, lang: Lang, today: &Date) -> Vec<Part> {
             .collect(),
     ));
     out.extend(info_charts::gap_sentences(plan, lang).into_iter().map(Part::Text));
-    out.push(Part::Chart(info_charts::gap(plan, lang).svg()));
+    out.push(chart(info_charts::gap(plan, lang)));
     out.push(h3(Block::Swot));
     for (i, q) in info.swot.quadrants().iter().enumerate() {
         out.push(Part::Heading(4, t.swot_quadrants[i].to_owned()));
@@ -117,8 +138,8 @@ fn parts(plan: &Plan, lang: Lang, today: &Date) -> Vec<Part> {
             .collect(),
     ));
     out.extend(labelled(t.maturity_notes, &m.notes));
-    out.push(Part::Chart(info_charts::profile(plan, lang).svg()));
-    out.push(Part::Chart(info_charts::distribution(plan, lang).svg()));
+    out.push(chart(info_charts::profile(plan, lang)));
+    out.push(chart(info_charts::distribution(plan, lang)));
     out.push(Part::Text(t.distribution_source.to_owned()));
 
     // Strategy.
@@ -134,14 +155,13 @@ fn parts(plan: &Plan, lang: Lang, today: &Date) -> Vec<Part> {
     out.push(Part::Heading(4, t.step(Step::Mission).to_owned()));
     out.extend(labelled(t.mission_label, &s.mission));
     out.push(Part::Heading(4, t.step(Step::Objectives).to_owned()));
-    out.push(Part::List(
+    out.push(Part::Numbered(
         s.objectives
             .iter()
-            .enumerate()
-            .map(|(i, o)| {
+            .map(|o| {
                 let letters: Vec<String> = o.business_objectives.iter().filter_map(|b| s.letter_of(b)).collect();
                 let perspective = o.perspective.map(|p| format!(" · {}", t.perspectives[p as usize])).unwrap_or_default();
-                format!("{}. {} ({}: {}){perspective}", i + 1, o.text, t.obj_serves, letters.join(", "))
+                format!("{} ({}: {}){perspective}", o.text, t.obj_serves, letters.join(", "))
             })
             .collect(),
     ));
@@ -167,13 +187,29 @@ fn parts(plan: &Plan, lang: Lang, today: &Date) -> Vec<Part> {
             .collect(),
     ));
     out.push(Part::Heading(4, t.step(Step::Tactics).to_owned()));
-    let mut tactics = Vec::new();
-    for tactic in &s.tactics {
-        let objective = s.objectives.iter().position(|o| o.id == tactic.objective).map(|i| i + 1).unwrap_or(0);
-        let kept: Vec<&str> = s.indicators.iter().filter(|i| i.tactic == tactic.id && i.kept).map(|i| i.text.as_str()).collect();
-        tactics.push(format!("{objective}. {} — {}: {}", tactic.text, t.step(Step::Indicators), kept.join("; ")));
-    }
-    out.push(Part::List(tactics));
+    // Tactics numbered within their objective (1.1, 1.2), their kept indicators under them.
+    out.push(Part::Tree(
+        s.objectives
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| s.tactics.iter().any(|x| x.objective == o.id))
+            .map(|(i, o)| Item {
+                number: String::new(),
+                text: fill(t.objective_heading, &[("number", &(i + 1).to_string()), ("text", &o.text)]),
+                children: s
+                    .tactics
+                    .iter()
+                    .filter(|x| x.objective == o.id)
+                    .enumerate()
+                    .map(|(j, x)| Item {
+                        number: format!("{}.{}", i + 1, j + 1),
+                        text: x.text.clone(),
+                        children: s.indicators.iter().filter(|n| n.tactic == x.id && n.kept).map(|n| Item { number: String::new(), text: n.text.clone(), children: Vec::new() }).collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    ));
     out.push(h3(Block::Post));
     out.extend(labelled(t.post_people, &s.post.people));
     out.push(Part::Text(format!("{} {}", t.post_objectives, s.post.objectives.iter().map(|o| t.post_objective_names[*o as usize]).collect::<Vec<_>>().join(", "))));
@@ -236,31 +272,70 @@ fn parts(plan: &Plan, lang: Lang, today: &Date) -> Vec<Part> {
             })
             .collect(),
     ));
-    out.push(Part::Chart(track_charts::status_counts(plan, lang, today).svg()));
-    for k in &s.kpis {
-        out.push(Part::Chart(track_charts::kpi(plan, k, lang, today).svg()));
+    out.push(chart(track_charts::status_counts(plan, lang, today)));
+    for k in s.kpis.iter().filter(|k| !k.is_blank()) {
+        let c = track_charts::kpi(plan, k, lang, today);
+        out.push(Part::Chart(c.title.clone(), c.svg()));
     }
-    out.push(Part::Chart(track_charts::phases(plan, lang).svg()));
+    out.push(chart(track_charts::phases(plan, lang)));
     out
 }
 
-/// Text for Markdown: markup characters are escaped so what the team wrote stays text.
+/// Text for Markdown: markup characters are escaped with a backslash so what the team
+/// wrote stays text; `&` stays `&` unless it would start an entity (`&amp;`), and a
+/// line never starts with what Markdown reads as a list marker, quote or heading.
 fn md(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for (i, &c) in chars.iter().enumerate() {
         match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '<' | '>' => {
                 out.push('\\');
                 out.push(c);
             }
+            '&' if starts_entity(&chars[i + 1..]) => out.push_str("\\&"),
             '\n' | '\r' => out.push(' '),
             c => out.push(c),
         }
     }
+    // "1. ", "2) ", "- ", "+ ", "= " at the start would make a list or a heading.
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    let rest = &out[digits..];
+    if digits > 0 && (rest.starts_with(". ") || rest.starts_with(") ") || rest == "." || rest == ")") {
+        out.insert(digits, '\\');
+    } else if ["- ", "+ ", "= "].iter().any(|m| out.starts_with(m)) || out == "-" || out == "+" {
+        out.insert(0, '\\');
+    }
     out
+}
+
+/// Whether what follows an `&` reads as an entity: a name or number, then `;`.
+fn starts_entity(rest: &[char]) -> bool {
+    let body = rest.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == '#').count();
+    body > 0 && rest.get(body) == Some(&';')
+}
+
+/// A tree as a nested Markdown list, two spaces of indent per level.
+fn md_tree(out: &mut String, items: &[Item], depth: usize) {
+    for item in items {
+        let number = if item.number.is_empty() { String::new() } else { format!("{} ", item.number) };
+        out.push_str(&format!("{}- {number}{}\n", "  ".repeat(depth), md(&item.text)));
+        md_tree(out, &item.children, depth + 1);
+    }
+}
+
+/// A tree as nested HTML lists.
+fn html_tree(out: &mut String, items: &[Item]) {
+    out.push_str("<ul class=\"tree\">\n");
+    for item in items {
+        let number = if item.number.is_empty() { String::new() } else { format!("<span class=\"num\">{}</span> ", escape(&item.number)) };
+        out.push_str(&format!("<li>{number}{}", escape(&item.text)));
+        if !item.children.is_empty() {
+            html_tree(out, &item.children);
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n");
 }
 
 /// The plan as Markdown. Charts are left out; their data is in the tables.
@@ -278,6 +353,18 @@ pub fn markdown(plan: &Plan, lang: Lang, today: &Date) -> String {
                 }
                 out.push('\n');
             }
+            Part::Numbered(items) if items.is_empty() => out.push_str("—\n\n"),
+            Part::Numbered(items) => {
+                for (n, i) in items.iter().enumerate() {
+                    out.push_str(&format!("{}. {}\n", n + 1, md(i)));
+                }
+                out.push('\n');
+            }
+            Part::Tree(items) if items.is_empty() => out.push_str("—\n\n"),
+            Part::Tree(items) => {
+                md_tree(&mut out, &items, 0);
+                out.push('\n');
+            }
             Part::Table(_, rows) if rows.is_empty() => out.push_str("—\n\n"),
             Part::Table(head, rows) => {
                 let line = |cells: &[String]| format!("| {} |\n", cells.iter().map(|c| md(c)).collect::<Vec<_>>().join(" | "));
@@ -288,7 +375,7 @@ pub fn markdown(plan: &Plan, lang: Lang, today: &Date) -> String {
                 }
                 out.push('\n');
             }
-            Part::Chart(_) => {}
+            Part::Chart(..) => {}
         }
     }
     out
@@ -310,6 +397,16 @@ pub fn html(plan: &Plan, lang: Lang, today: &Date) -> String {
                 }
                 body.push_str("</ul>\n");
             }
+            Part::Numbered(items) if items.is_empty() => body.push_str("<p>—</p>\n"),
+            Part::Numbered(items) => {
+                body.push_str("<ol>\n");
+                for i in items {
+                    body.push_str(&format!("<li>{}</li>\n", escape(&i)));
+                }
+                body.push_str("</ol>\n");
+            }
+            Part::Tree(items) if items.is_empty() => body.push_str("<p>—</p>\n"),
+            Part::Tree(items) => html_tree(&mut body, &items),
             Part::Table(_, rows) if rows.is_empty() => body.push_str("<p>—</p>\n"),
             Part::Table(head, rows) => {
                 body.push_str("<table>\n<thead><tr>");
@@ -327,7 +424,7 @@ pub fn html(plan: &Plan, lang: Lang, today: &Date) -> String {
                 body.push_str("</tbody>\n</table>\n");
             }
             // The SVG comes from the chart code, which escapes every label.
-            Part::Chart(svg) => body.push_str(&format!("<figure>{svg}</figure>\n")),
+            Part::Chart(title, svg) => body.push_str(&format!("<figure><figcaption>{}</figcaption>{svg}</figure>\n", escape(&title))),
         }
     }
     format!(
@@ -339,7 +436,9 @@ pub fn html(plan: &Plan, lang: Lang, today: &Date) -> String {
     )
 }
 
-const STYLE: &str = "body{font:11pt/1.45 system-ui,sans-serif;color:#1c2a30;max-width:60rem;margin:2rem auto;padding:0 1rem}h1{font-size:1.8rem}h2{border-bottom:2px solid #1f4e5f;margin-top:2rem}h2,h3,h4{break-after:avoid}table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #d9d4c7;padding:.25rem .45rem;text-align:left;vertical-align:top}thead{display:table-header-group}tr,figure{break-inside:avoid}figure{margin:1rem 0}svg{max-width:100%;height:auto}@page{size:A4;margin:15mm 12mm}";
+/// Fits A4 in print: tables take the page's width and break long words rather than run
+/// off the edge, headers repeat, charts scale to the width and carry their title.
+const STYLE: &str = "body{font:11pt/1.45 system-ui,sans-serif;color:#1c2a30;max-width:60rem;margin:2rem auto;padding:0 1rem}h1{font-size:1.8rem}h2{border-bottom:2px solid #1f4e5f;margin-top:2rem}h2,h3,h4{break-after:avoid}table{border-collapse:collapse;width:100%;max-width:100%;table-layout:auto;margin:.5rem 0}th,td{border:1px solid #d9d4c7;padding:.25rem .45rem;text-align:left;vertical-align:top;overflow-wrap:anywhere;hyphens:auto}thead{display:table-header-group}tr,figure{break-inside:avoid}figure{margin:1rem 0}figcaption{font-weight:700;margin-bottom:.3rem}svg{max-width:100%;height:auto}ul.tree{list-style:none;padding-left:1.1rem}ul.tree ul.tree{padding-left:1.6rem;list-style:disc}.num{font-weight:700}@page{size:A4;margin:15mm 12mm}@media print{body{font-size:9.5pt;margin:0;max-width:none;padding:0}table{font-size:8.5pt}th,td{padding:.15rem .3rem}}";
 
 #[cfg(test)]
 mod tests {
@@ -355,13 +454,43 @@ mod tests {
     #[test]
     fn markdown_keeps_the_team_text_as_text() {
         let md = markdown(&plan(), Lang::En, &Date::new(2026, 11, 22));
-        assert!(md.starts_with("# Plan &lt;b&gt;A&lt;/b&gt;\n"));
-        assert!(md.contains("Risk: &lt;script&gt;alert(1)&lt;/script&gt; — a \\| b"));
+        assert!(md.starts_with("# Plan \\<b\\>A\\</b\\>\n"), "{}", &md[..40]);
+        assert!(md.contains("Risk: \\<script\\>alert(1)\\</script\\> — a \\| b"));
         assert!(md.contains("A — Grow \\*\\*fast\\*\\*"));
-        assert!(!md.contains("<script"));
+        assert!(md.match_indices('<').all(|(i, _)| md[..i].ends_with('\\')), "every < is escaped");
         for phase in ["## Information phase", "## Strategy phase", "## Operative phase"] {
             assert!(md.contains(phase), "{phase}");
         }
+    }
+
+    #[test]
+    fn markdown_headings_and_text_carry_no_html_entities() {
+        let md = markdown(&plan(), Lang::En, &Date::new(2026, 11, 22));
+        assert!(md.contains("### Opportunities & risks\n"), "a heading with & as written");
+        assert!(!md.contains("&amp;"));
+        assert_eq!(super::md("Fish & chips &amp; more"), "Fish & chips \\&amp; more");
+    }
+
+    #[test]
+    fn markdown_lists_nest_and_never_double_their_markers() {
+        let mut p = plan();
+        let s = &mut p.strategy;
+        s.objectives.push(Objective { id: Id::from("o1"), text: "More visits".into(), business_objectives: vec![Id::from("b")], ..Objective::default() });
+        s.objectives.push(Objective { id: Id::from("o2"), text: "1. Hire bakers".into(), business_objectives: vec![Id::from("b")], ..Objective::default() });
+        s.tactics.push(Tactic { id: Id::from("t1"), objective: Id::from("o1"), text: "Weekly reels".into() });
+        s.tactics.push(Tactic { id: Id::from("t2"), objective: Id::from("o1"), text: "- Stories".into() });
+        s.tactics.push(Tactic { id: Id::from("t3"), objective: Id::from("o2"), text: "Team days".into() });
+        s.indicators.push(Indicator { id: Id::from("i1"), tactic: Id::from("t1"), text: "Reels posted".into(), kept: true });
+        let md = markdown(&p, Lang::En, &Date::new(2026, 11, 22));
+        assert!(md.contains("1. More visits (Serves business objectives: A)\n2. 1\\. Hire bakers"), "{md}");
+        assert!(md.contains("- Objective 1: More visits\n  - 1.1 Weekly reels\n    - Reels posted\n  - 1.2 \\- Stories\n- Objective 2: 1. Hire bakers\n  - 2.1 Team days\n"), "{md}");
+        for line in md.lines() {
+            let item = line.trim_start();
+            assert!(!(item.starts_with("- ") && item[2..].split_once(". ").is_some_and(|(n, _)| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())), "double marker: {line}");
+        }
+        let html = html(&p, Lang::En, &Date::new(2026, 11, 22));
+        assert!(html.contains("<span class=\"num\">1.2</span> - Stories"));
+        assert!(html.contains("<ol>\n<li>More visits"));
     }
 
     #[test]
@@ -373,5 +502,9 @@ mod tests {
         assert!(html.matches("<svg").count() >= 6, "the charts are embedded");
         assert_eq!(html.matches("http://").count(), html.matches("xmlns=\"http://www.w3.org/2000/svg\"").count(), "no address but the SVG namespace");
         assert!(!html.contains("src="), "nothing is loaded from elsewhere");
+        // Every chart shows its title above it.
+        assert_eq!(html.matches("<figure><figcaption>").count(), html.matches("<svg").count());
+        assert!(html.contains("<figcaption>Opportunities and threats per level</figcaption>") || html.contains("<figcaption>"));
+        assert!(html.contains("overflow-wrap:anywhere"), "table cells wrap rather than run off the page");
     }
 }

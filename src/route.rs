@@ -12,8 +12,12 @@ pub enum Route {
     /// The plan check that closes the seven steps, with the strategy map.
     Check(Id),
     Dashboard(Id),
+    /// The plan on one page, to print or take home.
+    Summary(Id),
     /// A blank worksheet of an exercise, to print.
     Worksheet(Block),
+    /// The same worksheet opened from a plan, which it names.
+    PlanWorksheet(Id, Block),
     NotFound,
 }
 
@@ -28,7 +32,9 @@ impl Route {
             [] | ["plans"] => Route::Plans,
             ["plans", plan] => Route::Overview(id(plan)),
             ["plans", plan, "dashboard"] => Route::Dashboard(id(plan)),
+            ["plans", plan, "summary"] => Route::Summary(id(plan)),
             ["worksheets", slug] => Block::WORKSHEETS.into_iter().find(|b| b.slug() == *slug).map_or(Route::NotFound, Route::Worksheet),
+            ["plans", plan, "worksheets", slug] => Block::WORKSHEETS.into_iter().find(|b| b.slug() == *slug).map_or(Route::NotFound, |b| Route::PlanWorksheet(id(plan), b)),
             ["plans", plan, phase, block] => {
                 match Phase::from_slug(phase).and_then(|p| Block::from_slug(p, block)) {
                     Some(b) => Route::Block(id(plan), b),
@@ -54,13 +60,15 @@ impl Route {
             Route::Step(id, s) => format!("#/plans/{}/strategy/strategic-plan/step-{}", encode(id), s.number()),
             Route::Check(id) => format!("#/plans/{}/strategy/strategic-plan/check", encode(id)),
             Route::Dashboard(id) => format!("#/plans/{}/dashboard", encode(id)),
+            Route::Summary(id) => format!("#/plans/{}/summary", encode(id)),
             Route::Worksheet(b) => format!("#/worksheets/{}", b.slug()),
+            Route::PlanWorksheet(id, b) => format!("#/plans/{}/worksheets/{}", encode(id), b.slug()),
         }
     }
 
     pub fn plan_id(&self) -> Option<&Id> {
         match self {
-            Route::Overview(id) | Route::Block(id, _) | Route::Step(id, _) | Route::Check(id) | Route::Dashboard(id) => Some(id),
+            Route::Overview(id) | Route::Block(id, _) | Route::Step(id, _) | Route::Check(id) | Route::Dashboard(id) | Route::Summary(id) | Route::PlanWorksheet(id, _) => Some(id),
             Route::Plans | Route::NotFound | Route::Worksheet(_) => None,
         }
     }
@@ -106,8 +114,9 @@ mod tests {
     #[test]
     fn every_screen_round_trips() {
         let id = Id::from("abc123");
-        let mut routes = vec![Route::Plans, Route::Overview(id.clone()), Route::Check(id.clone()), Route::Dashboard(id.clone())];
+        let mut routes = vec![Route::Plans, Route::Overview(id.clone()), Route::Check(id.clone()), Route::Dashboard(id.clone()), Route::Summary(id.clone())];
         routes.extend(Block::WORKSHEETS.map(Route::Worksheet));
+        routes.extend(Block::WORKSHEETS.map(|b| Route::PlanWorksheet(id.clone(), b)));
         routes.extend(Block::ALL.iter().map(|b| Route::Block(id.clone(), *b)));
         routes.extend(Step::ALL.iter().map(|s| Route::Step(id.clone(), *s)));
         for r in routes {

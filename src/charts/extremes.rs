@@ -153,7 +153,7 @@ fn bars_scale_on_extreme_maxima() {
             let chart = BarChart {
                 title: "t".into(),
                 series: vec!["s".into()],
-                groups: vec![Group { label: "g".into(), bars: vec![Bar { value: Some(value), text: "v".into() }], marked: true }],
+                groups: vec![Group { label: "g".into(), bars: vec![Bar { value: Some(value), text: "v".into() }], marked: true, status: None }],
                 max,
                 ticks: nice_ticks(0.0, max, 4).into_iter().map(|v| (v, String::new())).collect(),
                 mark_text: String::new(),
@@ -277,7 +277,7 @@ fn check_plan(plan: &Plan, today: &Date) {
             assert!(chart.x_ticks.len() <= MAX_TICKS && chart.rows.len() == k.actuals.len());
             let ((x0, x1), (y0, y1)) = LineChart::ranges(&chart.points, chart.pace, chart.target).unwrap();
             assert!(x1 > x0 && y1 > y0 && y0.is_finite() && y1.is_finite(), "{x0} {x1} {y0} {y1}");
-            let drawn = chart.drawn(["period", "value", "expected"]);
+            let drawn = chart.drawn(["period", "value", "expected"], 640);
             assert!(drawn.svg.trim_end().ends_with("</svg>") && !drawn.words.is_empty());
         }
         let md = crate::report::markdown(plan, lang, today);
@@ -310,7 +310,7 @@ fn bar_chart_is_sound(chart: &BarChart) {
     assert!(!chart.title.is_empty() && chart.ticks.len() <= MAX_TICKS && chart.ticks.iter().all(|(v, _)| v.is_finite()));
     let svg = chart.svg();
     assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
-    assert!(!chart.drawn(Vec::new()).rows.is_empty());
+    assert!(!chart.drawn(Vec::new(), 640).rows.is_empty());
 }
 
 proptest! {

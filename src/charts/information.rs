@@ -28,6 +28,7 @@ pub fn landscape(plan: &Plan, lang: Lang) -> BarChart {
                 label: t.landscape_levels[s.level as usize].to_owned(),
                 bars: vec![bar(s.opportunity_weight, s.opportunities), bar(s.threat_weight, s.threats)],
                 marked: false,
+                status: None,
             })
             .collect(),
         max: f64::from(max),
@@ -58,6 +59,7 @@ pub fn gap(plan: &Plan, lang: Lang) -> BarChart {
                 label: label(t.benchmark_levels[*l as usize], g.map(f64::from), 0),
                 bars: vec![score(s.current.map(f64::from), 0), score(s.ideal.map(f64::from), 0)],
                 marked: false,
+                status: None,
             }
         })
         .collect();
@@ -65,6 +67,7 @@ pub fn gap(plan: &Plan, lang: Lang) -> BarChart {
         label: label(t.gap_overall, summary.overall(), 1),
         bars: vec![score(summary.mean_current, 1), score(summary.mean_ideal, 1)],
         marked: false,
+        status: None,
     });
     BarChart {
         title: t.gap_chart_title.to_owned(),
@@ -119,6 +122,7 @@ pub fn profile(plan: &Plan, lang: Lang) -> BarChart {
                     label: t.dimension_names[*d as usize].to_owned(),
                     bars: vec![Bar { value: stage.map(|s| s as usize as f64 + 1.0), text }],
                     marked: weakest.contains(d),
+                    status: None,
                 }
             })
             .collect(),
@@ -144,6 +148,7 @@ pub fn distribution(plan: &Plan, lang: Lang) -> BarChart {
                     text: fill(t.percent_value, &[("value", &format_number(lang, s.benchmark_share(), 0))]),
                 }],
                 marked: own == Some(*s),
+                status: None,
             })
             .collect(),
         max: 30.0,

@@ -90,7 +90,7 @@ pub fn status_counts(plan: &Plan, lang: Lang, today: &Date) -> BarChart {
         groups: Status::ALL
             .iter()
             .zip(c)
-            .map(|(s, n)| Group { label: status_label(lang, *s), bars: vec![Bar { value: Some(n as f64), text: n.to_string() }], marked: false })
+            .map(|(s, n)| Group { label: status_label(lang, *s), bars: vec![Bar { value: Some(n as f64), text: n.to_string() }], marked: false, status: Some(status_index(*s)) })
             .collect(),
         max: f64::from(max),
         ticks: nice_ticks(0.0, f64::from(max), 4).into_iter().map(|v| (v, format_number(lang, v, 0))).collect(),
@@ -114,6 +114,7 @@ pub fn actions(plan: &Plan, lang: Lang) -> BarChart {
                     label: t.action_plans[*ap as usize].to_owned(),
                     bars: vec![Bar { value: share, text: fill(t.done_of, &[("done", &done.to_string()), ("total", &all.len().to_string())]) }],
                     marked: false,
+                    status: None,
                 }
             })
             .collect(),
@@ -133,7 +134,7 @@ pub fn phases(plan: &Plan, lang: Lang) -> BarChart {
             .iter()
             .map(|p| {
                 let pct = phase_progress(plan, *p).percent();
-                Group { label: t.phase(*p).to_owned(), bars: vec![Bar { value: Some(f64::from(pct)), text: fill(t.percent_value, &[("value", &pct.to_string())]) }], marked: false }
+                Group { label: t.phase(*p).to_owned(), bars: vec![Bar { value: Some(f64::from(pct)), text: fill(t.percent_value, &[("value", &pct.to_string())]) }], marked: false, status: None }
             })
             .collect(),
         max: 100.0,

@@ -70,6 +70,8 @@ mod overview;
 mod plans;
 mod screen;
 mod strategy;
+mod strategy_map;
+mod summary;
 mod worksheet;
 pub mod state;
 

@@ -21,6 +21,7 @@ pub fn Overview() -> impl IntoView {
     let standing = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(Standing::of).unwrap_or_default()));
     let export_id = id.clone();
     let dashboard = crate::route::Route::Dashboard(id.clone()).href();
+    let summary = crate::route::Route::Summary(id.clone()).href();
     let report = move |as_html: bool| {
         let lang = state.lang.get_untracked();
         if let Some(p) = state.plan.get_untracked() {
@@ -57,6 +58,7 @@ pub fn Overview() -> impl IntoView {
                 <button type="button" class="secondary" data-testid="report-md" on:click=move |_| report(false)>{t.export_report_md}</button>
                 <button type="button" class="secondary" data-testid="report-html" on:click=move |_| report(true)>{t.export_report_html}</button>
                 <a href=dashboard data-testid="dashboard-link">{t.open_dashboard}</a>
+                <a href=summary data-testid="summary-link">{t.summary_title}</a>
             </div>
             <h2 class="model-title">{t.model_title} " " <small>{t.model_note}</small></h2>
             <p class="model-intro">{t.overview_intro}</p>

@@ -43,6 +43,12 @@ fn PlanScreen(route: Route) -> impl IntoView {
                     Route::Dashboard(id) => view! {
                         <Suspense fallback=|| ()>{Suspend::new(async move { super::operative::lazy_dashboard(id).await.unwrap_or_else(|_| super::part_failed()) })}</Suspense>
                     }.into_any(),
+                    Route::Summary(id) => view! {
+                        <Suspense fallback=|| ()>{Suspend::new(async move { super::summary::summary_screen(id).await.unwrap_or_else(|_| super::part_failed()) })}</Suspense>
+                    }.into_any(),
+                    Route::PlanWorksheet(_, block) => view! {
+                        <Suspense fallback=|| ()>{Suspend::new(async move { super::worksheet::sheet(block).await.unwrap_or_else(|_| super::part_failed()) })}</Suspense>
+                    }.into_any(),
                     Route::Plans | Route::NotFound | Route::Worksheet(_) => ().into_any(),
                 }
             }
@@ -123,8 +129,8 @@ fn BlockScreen(id: Id, block: Block) -> impl IntoView {
             })}
             <NextLink id=id.clone() from=Place::Block(block)/>
             <p>
-                <a href=Route::Overview(id).href()>{t.back_to_overview}</a>
-                {Block::WORKSHEETS.contains(&block).then(|| view! { " · "<a href=Route::Worksheet(block).href() data-testid="worksheet-link">{t.worksheet_link}</a> })}
+                <a href=Route::Overview(id.clone()).href()>{t.back_to_overview}</a>
+                {Block::WORKSHEETS.contains(&block).then(|| view! { " · "<a href=Route::PlanWorksheet(id.clone(), block).href() data-testid="worksheet-link">{t.worksheet_link}</a> })}
             </p>
         </div>
     }

@@ -14,7 +14,7 @@ fn index_of(text: &str) -> Option<usize> {
     text.parse().ok()
 }
 
-fn objective_label(s: &Strategy, i: usize, t: &Texts) -> String {
+pub(super) fn objective_label(s: &Strategy, i: usize, t: &Texts) -> String {
     let text = s.objectives.get(i).map(|o| short(&o.text, 80)).filter(|x| !x.is_empty()).unwrap_or_else(|| t.untitled.to_owned());
     fill(t.objective_heading, &[("number", &(i + 1).to_string()), ("text", &text)])
 }
@@ -40,7 +40,7 @@ pub fn step_editor(step: Step) -> Option<AnyView> {
 pub fn block_editor(block: Block) -> Option<AnyView> {
     Some(match block {
         Block::Relationships => view! { <List spec=&RELATIONSHIPS/> }.into_any(),
-        Block::StrategicPlan => view! { <PlanCheck/><StrategyMap/> }.into_any(),
+        Block::StrategicPlan => view! { <PlanCheck/><super::strategy_map::StrategyMap/> }.into_any(),
         _ => return None,
     })
 }
@@ -259,77 +259,6 @@ fn PlanCheck() -> impl IntoView {
                     view! { <ul class="gaps">{gaps.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul> }.into_any()
                 }
             }}
-        </section>
-    }
-}
-
-/// Business objectives → social media objectives → KPIs → tactics → kept indicators.
-#[component]
-fn StrategyMap() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let t = state.texts();
-    let gap = move |i: usize| view! { <span class="gap-mark"><span class="visually-hidden">{t.map_gap_label}" "</span>"⚠ "{t.map_gaps[i]}</span> };
-    let objective_tree = move |s: &Strategy, o: &Objective| {
-        let i = s.objectives.iter().position(|x| x.id == o.id).unwrap_or(0);
-        let kpis: Vec<&Kpi> = s.kpis.iter().filter(|k| k.objective == o.id).collect();
-        let tactics: Vec<&Tactic> = s.tactics.iter().filter(|x| x.objective == o.id).collect();
-        view! {
-            <li>
-                <span class="map-objective">{objective_label(s, i, t)}</span>
-                <ul>
-                    {kpis.is_empty().then(|| view! { <li>{gap(1)}</li> })}
-                    {kpis.iter().map(|k| view! { <li class="map-kpi">{fill(t.map_kpi, &[("name", &k.name)])}</li> }).collect_view()}
-                    {tactics.is_empty().then(|| view! { <li>{gap(2)}</li> })}
-                    {tactics.iter().map(|x| {
-                        let kept: Vec<String> = s.indicators.iter().filter(|i| i.tactic == x.id && i.kept).map(|i| i.text.clone()).collect();
-                        view! {
-                            <li class="map-tactic">{fill(t.tactic_heading, &[("text", &short(&x.text, 100))])}
-                                <ul>
-                                    {kept.is_empty().then(|| view! { <li>{gap(3)}</li> })}
-                                    {kept.into_iter().map(|k| view! { <li>{k}</li> }).collect_view()}
-                                </ul>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </li>
-        }
-    };
-    let tree = move || {
-        state.plan.with(|p| {
-            let Some(p) = p else { return ().into_any() };
-            let s = &p.strategy;
-            let unlinked: Vec<&Objective> = s.objectives.iter().filter(|o| o.business_objectives.is_empty()).collect();
-            view! {
-                <ul class="map">
-                    {s.business_objectives.iter().enumerate().map(|(i, b)| {
-                        let served: Vec<&Objective> = s.objectives.iter().filter(|o| o.business_objectives.contains(&b.id)).collect();
-                        view! {
-                            <li>
-                                <span class="map-business"><span class="letter">{letter(i)}</span>" "{short(&b.text, 120)}</span>
-                                <ul>
-                                    {served.is_empty().then(|| view! { <li>{gap(0)}</li> })}
-                                    {served.into_iter().map(|o| objective_tree(s, o)).collect_view()}
-                                </ul>
-                            </li>
-                        }
-                    }).collect_view()}
-                    {(!unlinked.is_empty()).then(|| view! {
-                        <li>
-                            <span class="map-business">{t.map_unlinked}</span>
-                            <ul>{unlinked.into_iter().map(|o| objective_tree(s, o)).collect_view()}</ul>
-                        </li>
-                    })}
-                </ul>
-            }
-            .into_any()
-        })
-    };
-    view! {
-        <section class="subsection strategy-map" aria-labelledby="map-title" data-testid="strategy-map">
-            <h2 id="map-title">{t.map_title}</h2>
-            <p class="hint">{t.map_intro}</p>
-            {tree}
         </section>
     }
 }

@@ -37,15 +37,52 @@ test('every exercise has a blank worksheet that prints on A4, in three languages
   }
 });
 
-test('an exercise screen links to its worksheet', async () => {
+test('an exercise screen links to its worksheet, which names the plan; a blank one has a line for it', async () => {
   const context = await browser.newContext();
   const page = await open(context, server.url);
   await page.click('[data-testid=open-sample]');
   await page.waitForSelector('[data-testid=phase-stack]');
+  const name = await page.inputValue('[data-testid=plan-name]');
+  const id = page.url().split('/plans/')[1];
   await page.goto(page.url() + '/information/swot');
   await page.click('[data-testid=worksheet-link]');
   await page.waitForSelector('[data-testid=worksheet]');
-  assert.equal(new URL(page.url()).hash, '#/worksheets/swot');
+  assert.equal(new URL(page.url()).hash, `#/plans/${id}/worksheets/swot`);
+  assert.equal(await page.textContent('[data-testid=sheet-plan]'), `Plan: ${name}`);
+  await page.goto(server.url + '#/worksheets/swot');
+  await page.waitForSelector('[data-testid=worksheet]');
+  assert.match(await page.textContent('[data-testid=sheet-plan]'), /^Plan: _+$/);
+  // A printed exercise names its plan too.
+  await page.goto(`${server.url}#/plans/${id}/information/landscape`);
+  await page.waitForSelector('main h1');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok((await page.evaluate(() => document.querySelector('.breadcrumb').innerText)).includes(name), 'the printed screen names the plan');
+  await context.close();
+});
+
+test('on paper the text column is the widest and rows are at least 1 cm tall', async () => {
+  const context = await browser.newContext({ viewport: { width: 703, height: 1000 } });
+  const page = await open(context, server.url);
+  await page.emulateMedia({ media: 'print' });
+  for (const sheet of ['landscape', 'audit', 'strategic-plan']) {
+    await page.goto(`${server.url}#/worksheets/${sheet}`);
+    await page.waitForSelector('[data-testid=worksheet] .sheet-table');
+    const tables = await page.$$eval('.sheet-table', (ts) => ts.map((t) => {
+      const head = [...t.querySelectorAll('thead th')].map((th) => ({ text: th.classList.contains('sheet-text'), width: th.getBoundingClientRect().width }));
+      const rows = [...t.querySelectorAll('tbody tr')].map((r) => r.getBoundingClientRect().height);
+      return { head, rows, right: t.getBoundingClientRect().right, page: document.documentElement.clientWidth };
+    }));
+    for (const [i, t] of tables.entries()) {
+      // 1 cm is 37.8 CSS pixels.
+      assert.ok(Math.min(...t.rows) >= 37.8, `${sheet} table ${i}: rows ${Math.min(...t.rows)} px`);
+      assert.ok(t.right <= t.page + 1, `${sheet} table ${i} fits the page`);
+      if (t.head.length > 1) {
+        const text = t.head.find((h) => h.text);
+        assert.ok(text, `${sheet} table ${i} has a text column`);
+        assert.ok(t.head.every((h) => h.width <= text.width), `${sheet} table ${i}: the text column is the widest`);
+      }
+    }
+  }
   await context.close();
 });
 
