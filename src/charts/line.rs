@@ -25,11 +25,21 @@ pub struct LineChart {
     pub y_ticks: Vec<(f64, String)>,
     /// The data as rows for the table: period, value, expected.
     pub rows: Vec<[String; 3]>,
+    /// Today (day number and label), marked by a vertical line where it falls in the chart.
+    pub today: Option<(i64, String)>,
 }
 
 /// Line colours by status: on track, at risk, off track, stale, no data.
-const STATUS_COLOURS: [RGBColor; 5] =
-    [RGBColor(0x1f, 0x6b, 0x5a), RGBColor(0x9a, 0x5b, 0x00), RGBColor(0xa4, 0x26, 0x2c), RGBColor(0x55, 0x65, 0x6c), RGBColor(0x55, 0x65, 0x6c)];
+/// Line colours by status (`Status::index`): on track, at risk, off track, stale, no data,
+/// no target.
+const STATUS_COLOURS: [RGBColor; 6] = [
+    RGBColor(0x1f, 0x6b, 0x5a),
+    RGBColor(0x9a, 0x5b, 0x00),
+    RGBColor(0xa4, 0x26, 0x2c),
+    RGBColor(0x55, 0x65, 0x6c),
+    RGBColor(0x55, 0x65, 0x6c),
+    RGBColor(0x3d, 0x4f, 0x8a),
+];
 
 impl LineChart {
     pub const WIDTH: u32 = 640;
@@ -85,7 +95,7 @@ impl LineChart {
             };
             bottom - (share.clamp(0.0, 1.0) * f64::from(bottom - top)).round() as i32
         };
-        let colour = STATUS_COLOURS[self.colour.min(4)];
+        let colour = STATUS_COLOURS[self.colour.min(STATUS_COLOURS.len() - 1)];
 
         // Legend and status.
         let mut x = 8;
@@ -119,6 +129,13 @@ impl LineChart {
         }
         if let Some((a, b)) = self.pace {
             root.draw(&DashedPathElement::new(vec![(px(a.0), py(a.1)), (px(b.0), py(b.1))], 5, 3, INK.stroke_width(1)))?;
+        }
+        if let Some((day, label)) = self.today.as_ref().filter(|(d, _)| (x0..=x1).contains(d)) {
+            let x = px(*day);
+            root.draw(&DashedPathElement::new(vec![(x, top), (x, bottom)], 3, 3, INK.stroke_width(1)))?;
+            // The label on the side with room: left of the line in the chart's right half.
+            let (side, at) = if x > (left + right) / 2 { (HPos::Right, x - 4) } else { (HPos::Left, x + 4) };
+            root.draw(&Text::new(label.clone(), (at, top + 8), text(13).pos(Pos::new(side, VPos::Center))))?;
         }
         let line: Vec<(i32, i32)> = self.points.iter().map(|(d, v)| (px(*d), py(*v))).collect();
         root.draw(&PathElement::new(line.clone(), colour.stroke_width(3)))?;

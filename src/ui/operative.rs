@@ -246,7 +246,7 @@ fn AddValue(id: StoredValue<Id>, index: usize) -> impl IntoView {
         state.edit(|p| {
             if let Some(k) = p.strategy.kpis.iter_mut().find(|k| k.id == id.try_get_value().unwrap_or_default()) {
                 let at = k.actuals.iter().position(|a| a.period.0 > date.0).unwrap_or(k.actuals.len());
-                k.actuals.insert(at, Actual { period: date.clone(), value: v });
+                k.actuals.insert(at, Actual { period: date.clone(), value: v, ..Default::default() });
             }
         });
         message.set(Some((true, fill(t.value_added, &[("value", &format_number_short(lang, v)), ("date", &format_date(lang, &date))]))));
