@@ -1,6 +1,7 @@
 //! Hash routes: every screen has an address that works on any static host, under any
 //! sub-path, with no server rewrite rules (`#/plans/<id>/strategy/strategic-plan/step-3`).
 
+use crate::model::review::Month;
 use crate::model::{Block, Id, Phase, Step};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -10,6 +11,8 @@ pub enum Route {
     Block(Id, Block),
     Step(Id, Step),
     Dashboard(Id),
+    /// The monthly review's grid, of a month (the current one when none is named).
+    Review(Id, Option<Month>),
     /// A blank worksheet of an exercise, to print.
     Worksheet(Block),
     NotFound,
@@ -26,6 +29,8 @@ impl Route {
             [] | ["plans"] => Route::Plans,
             ["plans", plan] => Route::Overview(id(plan)),
             ["plans", plan, "dashboard"] => Route::Dashboard(id(plan)),
+            ["plans", plan, "review"] => Route::Review(id(plan), None),
+            ["plans", plan, "review", month] => Month::parse(month).map_or(Route::NotFound, |m| Route::Review(id(plan), Some(m))),
             ["worksheets", slug] => Block::WORKSHEETS.into_iter().find(|b| b.slug() == *slug).map_or(Route::NotFound, Route::Worksheet),
             ["plans", plan, phase, block] => {
                 match Phase::from_slug(phase).and_then(|p| Block::from_slug(p, block)) {
@@ -50,13 +55,15 @@ impl Route {
             Route::Block(id, b) => format!("#/plans/{}/{}/{}", encode(id), b.phase().slug(), b.slug()),
             Route::Step(id, s) => format!("#/plans/{}/strategy/strategic-plan/step-{}", encode(id), s.number()),
             Route::Dashboard(id) => format!("#/plans/{}/dashboard", encode(id)),
+            Route::Review(id, None) => format!("#/plans/{}/review", encode(id)),
+            Route::Review(id, Some(m)) => format!("#/plans/{}/review/{}", encode(id), m.key()),
             Route::Worksheet(b) => format!("#/worksheets/{}", b.slug()),
         }
     }
 
     pub fn plan_id(&self) -> Option<&Id> {
         match self {
-            Route::Overview(id) | Route::Block(id, _) | Route::Step(id, _) | Route::Dashboard(id) => Some(id),
+            Route::Overview(id) | Route::Block(id, _) | Route::Step(id, _) | Route::Dashboard(id) | Route::Review(id, _) => Some(id),
             Route::Plans | Route::NotFound | Route::Worksheet(_) => None,
         }
     }
@@ -102,7 +109,8 @@ mod tests {
     #[test]
     fn every_screen_round_trips() {
         let id = Id::from("abc123");
-        let mut routes = vec![Route::Plans, Route::Overview(id.clone()), Route::Dashboard(id.clone())];
+        let mut routes = vec![Route::Plans, Route::Overview(id.clone()), Route::Dashboard(id.clone()), Route::Review(id.clone(), None)];
+        routes.push(Route::Review(id.clone(), Some(Month { year: 2026, month: 11 })));
         routes.extend(Block::WORKSHEETS.map(Route::Worksheet));
         routes.extend(Block::ALL.iter().map(|b| Route::Block(id.clone(), *b)));
         routes.extend(Step::ALL.iter().map(|s| Route::Step(id.clone(), *s)));
@@ -131,5 +139,6 @@ mod tests {
         assert_eq!(Route::parse("#/plans/x/strategy/strategic-plan/step-9"), Route::NotFound);
         assert_eq!(Route::parse("#/plans/x/strategy/strategic-plan/step-"), Route::NotFound);
         assert_eq!(Route::parse("#/elsewhere"), Route::NotFound);
+        assert_eq!(Route::parse("#/plans/x/review/2026-13"), Route::NotFound);
     }
 }

@@ -13,6 +13,7 @@
 mod bar;
 pub mod information;
 mod line;
+pub mod sparkline;
 mod svg;
 mod ticks;
 pub mod tracking;

@@ -722,7 +722,7 @@ pub static TEXTS: Texts = Texts {
     dash_change: "{change} since {date}",
     dash_no_change: "no earlier value",
     dash_no_value: "no value yet",
-    spark_values: ["{kpi}: last value {values}.", "{kpi}: last {count} values {values}."],
+    spark_values: ["{kpi}: last value {last}.", "{kpi}: last {count} values, from {first} to {last}."],
     spark_pace: "The pace line expects {value} on {date}.",
     kpis_list_title: "Every KPI: last value, change and trend against the pace",
     card_values: "Enter and correct values",

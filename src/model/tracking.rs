@@ -69,7 +69,12 @@ pub fn pace_start(kpi: &Kpi, plan_start: Option<&Date>) -> Option<(i64, f64)> {
 
 /// The value the pace line expects on `day`, when the KPI has a target and a deadline.
 pub fn expected_value(kpi: &Kpi, plan_start: Option<&Date>, day: i64) -> Option<f64> {
-    let (start, from) = pace_start(kpi, plan_start)?;
+    expected_from(kpi, pace_start(kpi, plan_start), day)
+}
+
+/// [`expected_value`] with the pace's start worked out already (once for many days).
+fn expected_from(kpi: &Kpi, start: Option<(i64, f64)>, day: i64) -> Option<f64> {
+    let (start, from) = start?;
     let end = kpi.deadline.as_ref()?.day_number()?;
     let to = kpi.target?;
     if end <= start {
@@ -200,11 +205,12 @@ pub fn kpi_lines(plan: &Plan, today: &Date, recent: usize) -> Vec<KpiLine> {
                 [.., before, last] => Some((last.value - before.value, before.period.clone())),
                 _ => None,
             };
+            let pace = pace_start(k, start);
             let recent = counted[counted.len().saturating_sub(recent)..]
                 .iter()
                 .filter_map(|a| {
                     let day = a.period.day_number()?;
-                    Some((day, a.value, expected_value(k, start, day)))
+                    Some((day, a.value, expected_from(k, pace, day)))
                 })
                 .collect();
             KpiLine {
