@@ -120,7 +120,11 @@ prop_compose! {
                 id: id("k"), objective: oids[o % oids.len()].clone(), name, business_goal: g.map(|g| goals[g]), unit,
                 direction: if lower { Direction::LowerIsBetter } else { Direction::HigherIsBetter },
                 baseline, target, deadline, frequency: freqs[f], source, owner,
-                actuals: values.into_iter().enumerate().map(|(i, value)| Actual { period: Date::from_day_number(20_000 + 7 * i as i64), value, ..Default::default() }).collect(),
+                actuals: values.into_iter().enumerate().map(|(i, value)| Actual {
+                    period: Date::from_day_number(20_000 + 7 * i as i64), value,
+                    // Every third value has a comment, with quotes and a line break.
+                    comment: if i % 3 == 1 { format!("„why“ \"{i}\"\n{value}") } else { String::new() },
+                }).collect(),
             }).collect();
             s.tactics = tactics.into_iter().map(|(o, text)| Tactic { id: id("t"), objective: oids[o % oids.len()].clone(), text }).collect();
         }
@@ -676,4 +680,20 @@ fn the_sample_passes_its_own_advice() {
         let incomplete: Vec<Gap> = plan_check(&plan).into_iter().filter(|g| matches!(g, Gap::KpiIncomplete(..))).collect();
         assert_eq!(incomplete, vec![]);
     }
+}
+
+/// Comments travel with their values; a value without one is written as before, so files
+/// without comments (all older ones) read and write unchanged.
+#[test]
+fn comments_round_trip_and_empty_ones_are_left_out() {
+    let mut plan = sample(EN_TABLE);
+    let text = encode(&plan, "0.1.0", NOW, None, false);
+    assert!(!text.contains("\"comment\""), "no comment, no field");
+    assert_eq!(decode(text.as_bytes()).unwrap().plan, plan);
+    plan.strategy.kpis[0].actuals[0].comment = "Giveaway with a roaster; \"decision\": keep it".into();
+    let text = encode(&plan, "0.1.0", NOW, None, true);
+    assert_eq!(text.matches("\"comment\"").count(), 1);
+    let back = decode(text.as_bytes()).unwrap();
+    assert_eq!(back.plan, plan);
+    assert_eq!(back.plan.strategy.kpis[0].actuals[0].comment, "Giveaway with a roaster; \"decision\": keep it");
 }
