@@ -1,6 +1,7 @@
 //! Hash routes: every screen has an address that works on any static host, under any
 //! sub-path, with no server rewrite rules (`#/plans/<id>/strategy/strategic-plan/step-3`).
 
+use crate::model::review::Month;
 use crate::model::{Block, Id, Phase, Step};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -14,6 +15,8 @@ pub enum Route {
     Dashboard(Id),
     /// The plan on one page, to print or take home.
     Summary(Id),
+    /// The monthly review's grid, of a month (the current one when none is named).
+    Review(Id, Option<Month>),
     /// A blank worksheet of an exercise, to print.
     Worksheet(Block),
     /// The same worksheet opened from a plan, which it names.
@@ -33,6 +36,8 @@ impl Route {
             ["plans", plan] => Route::Overview(id(plan)),
             ["plans", plan, "dashboard"] => Route::Dashboard(id(plan)),
             ["plans", plan, "summary"] => Route::Summary(id(plan)),
+            ["plans", plan, "review"] => Route::Review(id(plan), None),
+            ["plans", plan, "review", month] => Month::parse(month).map_or(Route::NotFound, |m| Route::Review(id(plan), Some(m))),
             ["worksheets", slug] => Block::WORKSHEETS.into_iter().find(|b| b.slug() == *slug).map_or(Route::NotFound, Route::Worksheet),
             ["plans", plan, "worksheets", slug] => Block::WORKSHEETS.into_iter().find(|b| b.slug() == *slug).map_or(Route::NotFound, |b| Route::PlanWorksheet(id(plan), b)),
             ["plans", plan, phase, block] => {
@@ -61,6 +66,8 @@ impl Route {
             Route::Check(id) => format!("#/plans/{}/strategy/strategic-plan/check", encode(id)),
             Route::Dashboard(id) => format!("#/plans/{}/dashboard", encode(id)),
             Route::Summary(id) => format!("#/plans/{}/summary", encode(id)),
+            Route::Review(id, None) => format!("#/plans/{}/review", encode(id)),
+            Route::Review(id, Some(m)) => format!("#/plans/{}/review/{}", encode(id), m.key()),
             Route::Worksheet(b) => format!("#/worksheets/{}", b.slug()),
             Route::PlanWorksheet(id, b) => format!("#/plans/{}/worksheets/{}", encode(id), b.slug()),
         }
@@ -68,7 +75,7 @@ impl Route {
 
     pub fn plan_id(&self) -> Option<&Id> {
         match self {
-            Route::Overview(id) | Route::Block(id, _) | Route::Step(id, _) | Route::Check(id) | Route::Dashboard(id) | Route::Summary(id) | Route::PlanWorksheet(id, _) => Some(id),
+            Route::Overview(id) | Route::Block(id, _) | Route::Step(id, _) | Route::Check(id) | Route::Dashboard(id) | Route::Summary(id) | Route::PlanWorksheet(id, _) | Route::Review(id, _) => Some(id),
             Route::Plans | Route::NotFound | Route::Worksheet(_) => None,
         }
     }
@@ -115,6 +122,8 @@ mod tests {
     fn every_screen_round_trips() {
         let id = Id::from("abc123");
         let mut routes = vec![Route::Plans, Route::Overview(id.clone()), Route::Check(id.clone()), Route::Dashboard(id.clone()), Route::Summary(id.clone())];
+        routes.push(Route::Review(id.clone(), None));
+        routes.push(Route::Review(id.clone(), Some(Month { year: 2026, month: 11 })));
         routes.extend(Block::WORKSHEETS.map(Route::Worksheet));
         routes.extend(Block::WORKSHEETS.map(|b| Route::PlanWorksheet(id.clone(), b)));
         routes.extend(Block::ALL.iter().map(|b| Route::Block(id.clone(), *b)));
@@ -144,5 +153,6 @@ mod tests {
         assert_eq!(Route::parse("#/plans/x/strategy/strategic-plan/step-9"), Route::NotFound);
         assert_eq!(Route::parse("#/plans/x/strategy/strategic-plan/step-"), Route::NotFound);
         assert_eq!(Route::parse("#/elsewhere"), Route::NotFound);
+        assert_eq!(Route::parse("#/plans/x/review/2026-13"), Route::NotFound);
     }
 }

@@ -26,12 +26,12 @@ fn counts_of_one_and_of_many_read_right_in_every_language() {
         assert_eq!(t.count(t.kpis_count, 2), kpis);
         assert_eq!(t.count(t.tactics_count, 1), tactic);
         // Where a noun stands beside the count, one and other differ.
-        for forms in [t.pulled_notice, t.pull_pending, t.values_added, t.actions_unlinked] {
+        for forms in [t.pulled_notice, t.pull_pending, t.values_added, t.actions_unlinked, t.future_note] {
             assert_ne!(t.count(forms, 1).replace('1', ""), t.count(forms, 7).replace('7', ""), "{lang:?}: {}", t.count(forms, 1));
         }
         assert_eq!(fill(&t.count(t.parts_filled, 1), &[("done", "0")]), parts[0]);
         assert_eq!(fill(&t.count(t.parts_filled, 8), &[("done", "8")]), parts[1]);
-        for forms in [t.pulled_notice, t.pull_pending, t.kept_count, t.err_invalid, t.values_added, t.values_replaced, t.actions_unlinked, t.backup_size] {
+        for forms in [t.pulled_notice, t.pull_pending, t.kept_count, t.err_invalid, t.values_added, t.values_replaced, t.actions_unlinked, t.backup_size, t.future_note] {
             let one = t.count(forms, 1);
             let many = t.count(forms, 7);
             assert!(one.contains('1') && !one.contains("{count}"), "{lang:?}: {one}");

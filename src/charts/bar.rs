@@ -342,7 +342,7 @@ pub(super) mod tests {
     fn status_bars_take_the_status_colour() {
         let c = BarChart {
             series: vec!["KPIs".into()],
-            groups: (0..5).map(|s| Group { label: format!("s{s}"), bars: vec![Bar { value: Some(2.0), text: "2".into() }], marked: false, status: Some(s) }).collect(),
+            groups: (0..STATUS.len()).map(|s| Group { label: format!("s{s}"), bars: vec![Bar { value: Some(2.0), text: "2".into() }], marked: false, status: Some(s) }).collect(),
             ..chart()
         };
         let svg = c.svg().to_lowercase();

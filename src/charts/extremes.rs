@@ -140,6 +140,7 @@ fn line_charts_draw_far_days_and_extreme_values() {
             x_ticks: vec![(i64::MIN, "min".into()), (i64::MAX, "max".into())],
             y_ticks: nice_ticks(lo, hi, 5).into_iter().map(|v| (v, crate::i18n::format_number_short(Lang::En, v))).collect(),
             rows: Vec::new(),
+            today: Some((0, "today".into())),
         };
         let svg = chart.svg();
         assert!(svg.contains("</svg>"), "{svg}");
@@ -232,7 +233,7 @@ fn kpi() -> impl Gen<Value = Kpi> {
             target,
             deadline,
             frequency,
-            actuals: values.into_iter().enumerate().map(|(i, value)| Actual { period: Date::from_day_number(nth_day(start, gap, i)), value }).collect(),
+            actuals: values.into_iter().enumerate().map(|(i, value)| Actual { period: Date::from_day_number(nth_day(start, gap, i)), value, ..Default::default() }).collect(),
             ..Kpi::default()
         },
     )
@@ -291,7 +292,7 @@ fn check_plan(plan: &Plan, today: &Date) {
 #[test]
 fn a_kpi_of_zero_and_a_subnormal_value() {
     let mut plan = Plan::new(Id::from("p"), "Tiny", BusinessFunction::Marketing, "2026-01-01T00:00:00Z");
-    let actuals = [(2026, 1, 0.0), (2026, 2, 1e-320)].map(|(y, m, value)| Actual { period: Date::new(y, m, 1), value }).to_vec();
+    let actuals = [(2026, 1, 0.0), (2026, 2, 1e-320)].map(|(y, m, value)| Actual { period: Date::new(y, m, 1), value, ..Default::default() }).to_vec();
     plan.strategy.kpis.push(Kpi { id: Id::from("k"), name: "Tiny".into(), actuals, ..Kpi::default() });
     check_plan(&plan, &Date::new(2026, 3, 1));
 }
@@ -300,7 +301,7 @@ fn a_kpi_of_zero_and_a_subnormal_value() {
 fn a_kpi_of_3000_extreme_values_over_ten_thousand_years() {
     let mut plan = Plan::new(Id::from("p"), "Far", BusinessFunction::Marketing, "2026-01-01T00:00:00Z");
     plan.strategy.focus.start = Some(Date::from_day_number(FIRST_DAY));
-    let actuals = (0..3_000).map(|i| Actual { period: Date::from_day_number(nth_day(FIRST_DAY, 1_217, i)), value: EXTREMES[i % EXTREMES.len()] }).collect();
+    let actuals = (0..3_000).map(|i| Actual { period: Date::from_day_number(nth_day(FIRST_DAY, 1_217, i)), value: EXTREMES[i % EXTREMES.len()], ..Default::default() }).collect();
     let kpi = Kpi { baseline: Some(-f64::MAX), target: Some(f64::MAX), deadline: Some(Date::from_day_number(LAST_DAY)), actuals, ..Kpi::default() };
     plan.strategy.kpis.push(Kpi { id: Id::from("k"), name: "Far".into(), ..kpi });
     check_plan(&plan, &Date::from_day_number(LAST_DAY));

@@ -26,6 +26,8 @@ pub struct LineChart {
     pub y_ticks: Vec<(f64, String)>,
     /// The data as rows for the table: period, value, expected.
     pub rows: Vec<[String; 3]>,
+    /// Today (day number and label), marked by a vertical line where it falls in the chart.
+    pub today: Option<(i64, String)>,
 }
 
 const LEGEND_SIZE: u32 = 15;
@@ -204,6 +206,13 @@ impl LineChart {
         if let Some((a, b)) = self.pace {
             root.draw(&DashedPathElement::new(vec![(px(a.0), py(a.1)), (px(b.0), py(b.1))], 5, 3, INK.stroke_width(2)))?;
         }
+        if let Some((day, label)) = self.today.as_ref().filter(|(d, _)| (x0..=x1).contains(d)) {
+            let x = px(*day);
+            root.draw(&DashedPathElement::new(vec![(x, top), (x, bottom)], 3, 3, INK.stroke_width(1)))?;
+            // The label on the side with room: left of the line in the chart's right half.
+            let (side, at) = if x > (left + right) / 2 { (HPos::Right, x - 4) } else { (HPos::Left, x + 4) };
+            root.draw(&Text::new(label.clone(), (at, top + 8), text(13).pos(Pos::new(side, VPos::Center))))?;
+        }
         let line: Vec<(i32, i32)> = self.points.iter().map(|(d, v)| (px(*d), py(*v))).collect();
         root.draw(&PathElement::new(line.clone(), colour.stroke_width(3)))?;
         // Markers while they stay apart; a hundred points read as a line.
@@ -245,6 +254,7 @@ mod tests {
             x_ticks: (0..=4).map(|i| (i * 90, format!("{} Dec 2026", 10 + i))).collect(),
             y_ticks: vec![(0.0, "0".into()), (50.0, "50".into()), (100.0, "100".into())],
             rows: Vec::new(),
+            today: Some((45, "Today".into())),
         }
     }
 

@@ -17,6 +17,7 @@ mod bar;
 pub mod information;
 mod line;
 pub mod map;
+pub mod sparkline;
 mod svg;
 mod ticks;
 pub mod tracking;

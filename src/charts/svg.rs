@@ -14,9 +14,16 @@ pub(super) const GRID: RGBColor = RGBColor(0xd5, 0xdc, 0xe0);
 pub(super) const MARK: RGBColor = RGBColor(0x8a, 0x1c, 0x4a);
 /// Series colours: deep teal, burnt orange, violet.
 pub(super) const SERIES: [RGBColor; 3] = [RGBColor(0x1f, 0x4e, 0x5f), RGBColor(0xb3, 0x52, 0x00), RGBColor(0x5b, 0x3f, 0x8c)];
-/// By status: on track, at risk, off track, stale, no data — as `.status-N` in the style sheet.
-pub(super) const STATUS: [RGBColor; 5] =
-    [RGBColor(0x1f, 0x6b, 0x5a), RGBColor(0x8a, 0x52, 0x00), RGBColor(0xa4, 0x26, 0x2c), RGBColor(0x55, 0x65, 0x6c), RGBColor(0x55, 0x65, 0x6c)];
+/// By status (`Status::index`): on track, at risk, off track, stale, no data, no target —
+/// as `.status-N` in the style sheet.
+pub(super) const STATUS: [RGBColor; 6] = [
+    RGBColor(0x1f, 0x6b, 0x5a),
+    RGBColor(0x8a, 0x52, 0x00),
+    RGBColor(0xa4, 0x26, 0x2c),
+    RGBColor(0x55, 0x65, 0x6c),
+    RGBColor(0x55, 0x65, 0x6c),
+    RGBColor(0x3d, 0x4f, 0x8a),
+];
 
 /// Narrowest and widest a chart is drawn, in pixels.
 pub const MIN_WIDTH: u32 = 200;

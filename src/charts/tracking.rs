@@ -3,23 +3,18 @@
 
 use super::{nice_ticks, Bar, BarChart, Group, LineChart};
 use crate::i18n::{fill, format_date, format_number, format_number_short, Lang};
-use crate::model::tracking::{counts, expected_value, latest, pace_start, statuses, Status};
+use crate::model::tracking::{counts, expected_value, in_future, latest_as_of, pace_start, statuses, Status};
 use crate::model::{phase_progress, ActionPlan, ActionStatus, Date, Kpi, Phase, Plan};
 
+/// The status's number for colours and texts; `Status` keeps it (one source).
 pub fn status_index(s: Status) -> usize {
-    match s {
-        Status::OnTrack => 0,
-        Status::AtRisk => 1,
-        Status::OffTrack => 2,
-        Status::Stale => 3,
-        Status::NoData => 4,
-    }
+    s.index()
 }
 
 /// The status in words with its sign.
 pub fn status_label(lang: Lang, s: Status) -> String {
     let t = lang.texts();
-    format!("{} {}", ["✓", "!", "✕", "…", "–"][status_index(s)], t.statuses[status_index(s)])
+    format!("{} {}", s.sign(), t.statuses[s.index()])
 }
 
 /// One KPI over time.
@@ -47,7 +42,7 @@ pub fn kpi(plan: &Plan, kpi: &Kpi, lang: Lang, today: &Date) -> LineChart {
         })
         .unwrap_or_default();
     let mut status_text = fill(t.status_line, &[("status", &status_label(lang, status))]);
-    if let Some(last) = latest(kpi) {
+    if let Some(last) = latest_as_of(kpi, today) {
         status_text.push_str(" · ");
         status_text.push_str(&fill(t.latest_value, &[("value", &format!("{}{unit}", format_number_short(lang, last.value))), ("date", &format_date(lang, &last.period))]));
     }
@@ -58,7 +53,11 @@ pub fn kpi(plan: &Plan, kpi: &Kpi, lang: Lang, today: &Date) -> LineChart {
             .into_iter()
             .map(|a| {
                 let expected = a.period.day_number().and_then(|d| expected_value(kpi, start, d));
-                [format_date(lang, &a.period), format_number_short(lang, a.value), expected.map(|e| format_number(lang, e, 1)).unwrap_or_else(|| "—".into())]
+                let mut period = format_date(lang, &a.period);
+                if in_future(a, today) {
+                    period = fill(t.in_future, &[("date", &period)]);
+                }
+                [period, format_number_short(lang, a.value), expected.map(|e| format_number(lang, e, 1)).unwrap_or_else(|| "—".into())]
             })
             .collect()
     };
@@ -73,6 +72,7 @@ pub fn kpi(plan: &Plan, kpi: &Kpi, lang: Lang, today: &Date) -> LineChart {
         x_ticks,
         y_ticks,
         rows,
+        today: today.day_number().map(|d| (d, t.today.to_owned())),
     }
 }
 

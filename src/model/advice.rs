@@ -56,6 +56,8 @@ pub enum Gap {
     ObjectiveWithoutTactic(Id),
     /// A tactic with this many kept indicators: fewer than 2 or more than 5.
     KeptCount(Id, usize),
+    /// A KPI without what its pace needs: which of baseline, target and deadline it lacks.
+    KpiIncomplete(Id, [bool; 3]),
 }
 
 /// Everything missing or out of proportion in the strategic plan, in the order of the steps.
@@ -84,6 +86,12 @@ pub fn plan_check(plan: &Plan) -> Vec<Gap> {
         }
         if !tactics.iter().any(|t| t.objective == o.id) {
             gaps.push(Gap::ObjectiveWithoutTactic(o.id.clone()));
+        }
+    }
+    for k in s.kpis.iter().filter(|k| !k.is_blank()) {
+        let missing = [k.baseline.is_none(), k.target.is_none(), k.deadline.is_none()];
+        if missing.contains(&true) {
+            gaps.push(Gap::KpiIncomplete(k.id.clone(), missing));
         }
     }
     for t in &tactics {
@@ -384,7 +392,7 @@ mod tests {
         let p = plan();
         assert_eq!(
             plan_check(&p),
-            vec![Gap::ObjectiveWithoutTactic(id("o1")), Gap::KpiCount(id("o2"), 0), Gap::KeptCount(id("t2"), 0)]
+            vec![Gap::ObjectiveWithoutTactic(id("o1")), Gap::KpiCount(id("o2"), 0), Gap::KpiIncomplete(id("k1"), [true; 3]), Gap::KeptCount(id("t2"), 0)]
         );
         assert_eq!(plan_check(&Plan::default()), vec![Gap::NoBusinessObjective]);
         let mut p = plan();
@@ -395,6 +403,14 @@ mod tests {
         assert!(gaps.contains(&Gap::BusinessObjectiveUnserved(id("A"))));
         assert!(gaps.contains(&Gap::ObjectiveUnlinked(id("o1"))));
         assert!(gaps.contains(&Gap::KpiCount(id("o1"), 4)), "a blank KPI row is not counted");
+        assert!(!gaps.contains(&Gap::KpiIncomplete(id("blank"), [true; 3])), "nor asked for its numbers");
+        // What is missing is named: here only the deadline.
+        let mut p = plan();
+        let k = &mut p.strategy.kpis[0];
+        (k.baseline, k.target) = (Some(40.0), Some(90.0));
+        assert!(plan_check(&p).contains(&Gap::KpiIncomplete(id("k1"), [false, false, true])));
+        p.strategy.kpis[0].deadline = Some(Date::new(2027, 6, 30));
+        assert!(!plan_check(&p).iter().any(|g| matches!(g, Gap::KpiIncomplete(..))));
     }
 
     #[test]

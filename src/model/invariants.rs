@@ -224,7 +224,7 @@ impl Session {
                     match k.actuals.iter_mut().find(|a| a.period == period) {
                         Some(a) => a.value = value,
                         None => {
-                            k.actuals.push(Actual { period, value });
+                            k.actuals.push(Actual { period, value, ..Default::default() });
                             k.actuals.sort_by(|a, b| a.period.0.cmp(&b.period.0));
                         }
                     }
@@ -296,7 +296,7 @@ proptest! {
                 1 => if let Some(t) = s.tactics.last_mut() { t.objective = Id::from("gone") },
                 2 => if let Some(i) = s.indicators.first_mut() { i.tactic = Id::from("gone") },
                 3 => if let Some(o) = s.objectives.first_mut() { o.business_objectives.push(Id::from("gone")) },
-                4 => if let Some(k) = s.kpis.first_mut() { k.target = Some(x); k.actuals.push(Actual { period: Date("2026-02-30".into()), value: x }) },
+                4 => if let Some(k) = s.kpis.first_mut() { k.target = Some(x); k.actuals.push(Actual { period: Date("2026-02-30".into()), value: x, ..Default::default() }) },
                 5 => if let Some(a) = p.operative.actions.first_mut() { a.serves = Some(Serves::Tactic(other)) },
                 6 => if let Some(f) = p.information.landscape.findings.first_mut() { f.id = other; f.weight = 0 },
                 7 => if let Some(x) = p.information.swot.threats.first_mut() { x.finding = Some(Id::from("gone")) },

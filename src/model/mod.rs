@@ -12,6 +12,7 @@ mod information;
 pub mod json;
 pub mod migrations;
 mod repair;
+pub mod review;
 mod operative;
 mod plan;
 pub mod sample;

@@ -307,9 +307,9 @@ mod tests {
         p.information.swot.threats.push(SwotItem { id: Id::from("s"), text: "kept".into(), finding: Some(Id::from("gone")) });
         p.information.landscape.findings.push(Finding { id: Id::from("s"), weight: 9, ..Default::default() });
         p.strategy.kpis[0].actuals = vec![
-            Actual { period: Date::new(2026, 1, 31), value: 1.0 },
-            Actual { period: Date("2026-13-01".into()), value: 2.0 },
-            Actual { period: Date::new(2026, 1, 31), value: 3.0 },
+            Actual { period: Date::new(2026, 1, 31), value: 1.0, ..Default::default() },
+            Actual { period: Date("2026-13-01".into()), value: 2.0, ..Default::default() },
+            Actual { period: Date::new(2026, 1, 31), value: 3.0, ..Default::default() },
         ];
         let repairs = repair(&mut p, &mut ids());
         assert!(validate(&p, "plan").is_empty());
@@ -320,7 +320,7 @@ mod tests {
         assert_eq!(count(RepairKind::Numbers), 1);
         assert_eq!(count(RepairKind::Values), 2);
         assert_eq!(p.strategy.kpis[0].name, "Reach", "the KPI is kept");
-        assert_eq!(p.strategy.kpis[0].actuals, vec![Actual { period: Date::new(2026, 1, 31), value: 3.0 }]);
+        assert_eq!(p.strategy.kpis[0].actuals, vec![Actual { period: Date::new(2026, 1, 31), value: 3.0, ..Default::default() }]);
         assert_eq!(p.information.swot.threats[0].text, "kept");
     }
 }

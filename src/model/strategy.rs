@@ -144,6 +144,10 @@ keyed_enum! {
 pub struct Actual {
     pub period: Date,
     pub value: f64,
+    /// The team's note from the review: why it moved, what was decided. Left out of the
+    /// file when empty, so files without comments read and write as before.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub comment: String,
 }
 
 /// Step 5: a key performance indicator of an objective, with its actual values.

@@ -120,7 +120,11 @@ prop_compose! {
                 id: id("k"), objective: oids[o % oids.len()].clone(), name, business_goal: g.map(|g| goals[g]), unit,
                 direction: if lower { Direction::LowerIsBetter } else { Direction::HigherIsBetter },
                 baseline, target, deadline, frequency: freqs[f], source, owner,
-                actuals: values.into_iter().enumerate().map(|(i, value)| Actual { period: Date::from_day_number(20_000 + 7 * i as i64), value }).collect(),
+                actuals: values.into_iter().enumerate().map(|(i, value)| Actual {
+                    period: Date::from_day_number(20_000 + 7 * i as i64), value,
+                    // Every third value has a comment, with quotes and a line break.
+                    comment: if i % 3 == 1 { format!("„why“ \"{i}\"\n{value}") } else { String::new() },
+                }).collect(),
             }).collect();
             s.tactics = tactics.into_iter().map(|(o, text)| Tactic { id: id("t"), objective: oids[o % oids.len()].clone(), text }).collect();
         }
@@ -569,7 +573,9 @@ fn the_sample_shows_every_status() {
     let today = Date::new(2026, 11, 22);
     let plan = sample(EN_TABLE);
     let found: Vec<Status> = statuses(&plan, &today).into_iter().map(|(_, s)| s).collect();
-    for s in Status::ALL {
+    // Every KPI of the sample has a target (it passes its own SMART advice), so none says
+    // "no target".
+    for s in Status::ALL.into_iter().filter(|s| *s != Status::NoTarget) {
         assert!(found.contains(&s), "{s:?} missing from the sample: {found:?}");
     }
 }
@@ -647,4 +653,47 @@ fn a_null_field_keeps_its_default() {
     let empty = br#"{"format":"socialplan","schema_version":1,"plan":null}"#;
     assert!(matches!(decode(empty), Err(ImportError::Invalid(_))));
     assert!(matches!(decode(br#"{"format":"socialplan","schema_version":1}"#), Err(ImportError::Invalid(_))));
+}
+
+/// The sample shows the method done well: in every language it passes its own SMART
+/// advice on objectives and KPIs, and the plan check finds no KPI without baseline,
+/// target or deadline.
+#[test]
+fn the_sample_passes_its_own_advice() {
+    let tables = [EN_TABLE, include_str!("../../public/sample/de.json"), include_str!("../../public/sample/bg.json")];
+    for table in tables {
+        let plan = sample(table);
+        let mut advice = Vec::new();
+        for o in &plan.strategy.objectives {
+            let a = smart_objective(&plan, &o.id);
+            if !a.is_empty() {
+                advice.push(format!("objective {} “{}”: {a:?}", o.id, o.text));
+            }
+        }
+        for k in &plan.strategy.kpis {
+            let a = smart_kpi(&plan, &k.id);
+            if !a.is_empty() {
+                advice.push(format!("KPI {} “{}”: {a:?}", k.id, k.name));
+            }
+        }
+        assert!(advice.is_empty(), "{}", advice.join("\n"));
+        let incomplete: Vec<Gap> = plan_check(&plan).into_iter().filter(|g| matches!(g, Gap::KpiIncomplete(..))).collect();
+        assert_eq!(incomplete, vec![]);
+    }
+}
+
+/// Comments travel with their values; a value without one is written as before, so files
+/// without comments (all older ones) read and write unchanged.
+#[test]
+fn comments_round_trip_and_empty_ones_are_left_out() {
+    let mut plan = sample(EN_TABLE);
+    let text = encode(&plan, "0.1.0", NOW, None, false);
+    assert!(!text.contains("\"comment\""), "no comment, no field");
+    assert_eq!(decode(text.as_bytes()).unwrap().plan, plan);
+    plan.strategy.kpis[0].actuals[0].comment = "Giveaway with a roaster; \"decision\": keep it".into();
+    let text = encode(&plan, "0.1.0", NOW, None, true);
+    assert_eq!(text.matches("\"comment\"").count(), 1);
+    let back = decode(text.as_bytes()).unwrap();
+    assert_eq!(back.plan, plan);
+    assert_eq!(back.plan.strategy.kpis[0].actuals[0].comment, "Giveaway with a roaster; \"decision\": keep it");
 }

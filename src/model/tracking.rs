@@ -9,9 +9,14 @@ use std::collections::{HashMap, HashSet};
 
 use super::{Actual, Date, Direction, Frequency, Id, Kpi, Plan, Thresholds};
 
+/// Where a KPI stands today. The order is the roll-up's: an objective is as well as its
+/// worst KPI (`max`), and a KPI that can be judged outranks one that cannot.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
+    /// No value measured up to today.
     NoData,
+    /// Values, but no target to judge them by (or no deadline and no plan horizon).
+    NoTarget,
     OnTrack,
     Stale,
     AtRisk,
@@ -20,7 +25,26 @@ pub enum Status {
 
 impl Status {
     /// From best to worst news, the order of the dashboard.
-    pub const ALL: [Status; 5] = [Status::OnTrack, Status::AtRisk, Status::OffTrack, Status::Stale, Status::NoData];
+    pub const ALL: [Status; 6] = [Status::OnTrack, Status::AtRisk, Status::OffTrack, Status::Stale, Status::NoTarget, Status::NoData];
+
+    /// The status's number in texts, colours (`status-N` in the style sheet, the line
+    /// chart's colour) and the `data-status` of badges. Kept stable: files of screenshots
+    /// and tests name them.
+    pub fn index(self) -> usize {
+        match self {
+            Status::OnTrack => 0,
+            Status::AtRisk => 1,
+            Status::OffTrack => 2,
+            Status::Stale => 3,
+            Status::NoData => 4,
+            Status::NoTarget => 5,
+        }
+    }
+
+    /// The sign shown beside the word, so colour is never the only cue.
+    pub fn sign(self) -> &'static str {
+        ["✓", "!", "✕", "…", "–", "○"][self.index()]
+    }
 }
 
 impl Frequency {
@@ -45,7 +69,12 @@ pub fn pace_start(kpi: &Kpi, plan_start: Option<&Date>) -> Option<(i64, f64)> {
 
 /// The value the pace line expects on `day`, when the KPI has a target and a deadline.
 pub fn expected_value(kpi: &Kpi, plan_start: Option<&Date>, day: i64) -> Option<f64> {
-    let (start, from) = pace_start(kpi, plan_start)?;
+    expected_from(kpi, pace_start(kpi, plan_start), day)
+}
+
+/// [`expected_value`] with the pace's start worked out already (once for many days).
+fn expected_from(kpi: &Kpi, start: Option<(i64, f64)>, day: i64) -> Option<f64> {
+    let (start, from) = start?;
     let end = kpi.deadline.as_ref()?.day_number()?;
     let to = kpi.target?;
     if end <= start {
@@ -60,6 +89,22 @@ pub fn latest(kpi: &Kpi) -> Option<&Actual> {
     kpi.actuals.iter().max_by(|a, b| a.period.0.cmp(&b.period.0))
 }
 
+/// Whether a value is dated after `today`: shown, flagged, and left out of today's status.
+pub fn in_future(a: &Actual, today: &Date) -> bool {
+    a.period.0 > today.0
+}
+
+/// The latest value measured up to `today` (values dated later are not counted yet).
+pub fn latest_as_of<'a>(kpi: &'a Kpi, today: &Date) -> Option<&'a Actual> {
+    kpi.actuals.iter().filter(|a| !in_future(a, today)).max_by(|a, b| a.period.0.cmp(&b.period.0))
+}
+
+/// The value before `last`, up to `today`: what the change since the previous period is
+/// measured from.
+pub fn previous_as_of<'a>(kpi: &'a Kpi, last: &Actual) -> Option<&'a Actual> {
+    kpi.actuals.iter().filter(|a| a.period.0 < last.period.0).max_by(|a, b| a.period.0.cmp(&b.period.0))
+}
+
 fn reached(kpi: &Kpi, value: f64, target: f64) -> bool {
     match kpi.direction {
         Direction::HigherIsBetter => value >= target,
@@ -67,17 +112,18 @@ fn reached(kpi: &Kpi, value: f64, target: f64) -> bool {
     }
 }
 
-/// The status of a KPI on `today`.
+/// The status of a KPI on `today`, from the values measured up to then.
 pub fn status(kpi: &Kpi, plan_start: Option<&Date>, thresholds: &Thresholds, today: &Date) -> Status {
-    let Some(last) = latest(kpi) else { return Status::NoData };
+    let Some(last) = latest_as_of(kpi, today) else { return Status::NoData };
     let (Some(last_day), Some(today_n)) = (last.period.day_number(), today.day_number()) else { return Status::NoData };
+    // Without a target (or a deadline) there is no pace to judge the values by.
+    let (Some(target), Some((start, from)), Some(end)) = (kpi.target, pace_start(kpi, plan_start), kpi.deadline.as_ref().and_then(Date::day_number)) else {
+        return Status::NoTarget;
+    };
     // A value was due one period after the last; more than a period past that, it is stale.
     if today_n > last_day + 2 * kpi.frequency.days() {
         return Status::Stale;
     }
-    let (Some(target), Some((start, from)), Some(end)) = (kpi.target, pace_start(kpi, plan_start), kpi.deadline.as_ref().and_then(Date::day_number)) else {
-        return Status::NoData;
-    };
     if reached(kpi, last.value, target) {
         return Status::OnTrack;
     }
@@ -112,8 +158,74 @@ pub fn roll_up(statuses: impl IntoIterator<Item = Status>) -> Status {
 }
 
 /// How many KPIs have each status, in `Status::ALL` order.
-pub fn counts(statuses: &[(Id, Status)]) -> [usize; 5] {
+pub fn counts(statuses: &[(Id, Status)]) -> [usize; 6] {
     Status::ALL.map(|s| statuses.iter().filter(|(_, x)| *x == s).count())
+}
+
+/// What the dashboard shows of one KPI: its status, the last value up to today and the
+/// change since the one before, and its recent values beside the pace line's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KpiLine {
+    pub id: Id,
+    pub name: String,
+    pub unit: String,
+    pub objective: Id,
+    pub status: Status,
+    /// The latest value up to today, with its date.
+    pub last: Option<(Date, f64)>,
+    /// The change since the value before it, and that value's date.
+    pub change: Option<(f64, Date)>,
+    /// Up to `recent` values up to today, oldest first: (day number, value, the pace
+    /// line's value that day).
+    pub recent: Vec<(i64, f64, Option<f64>)>,
+    /// Values dated after today: shown, flagged, not counted.
+    pub future: usize,
+}
+
+/// Every KPI's line for the dashboard, in the plan's order, worked out in one pass (the
+/// values of each KPI are kept in order of their periods). Blank KPIs are left out.
+pub fn kpi_lines(plan: &Plan, today: &Date, recent: usize) -> Vec<KpiLine> {
+    let start = plan.strategy.focus.start.as_ref();
+    let thresholds = &plan.operative.thresholds;
+    plan.strategy
+        .kpis
+        .iter()
+        .filter(|k| !k.is_blank())
+        .map(|k| {
+            let counted: Vec<&Actual> = {
+                let mut v: Vec<&Actual> = k.actuals.iter().filter(|a| !in_future(a, today)).collect();
+                // Files keep values in order; a repaired one may not be.
+                if !v.windows(2).all(|w| w[0].period.0 <= w[1].period.0) {
+                    v.sort_by(|a, b| a.period.0.cmp(&b.period.0));
+                }
+                v
+            };
+            let last = counted.last().map(|a| (a.period.clone(), a.value));
+            let change = match counted.as_slice() {
+                [.., before, last] => Some((last.value - before.value, before.period.clone())),
+                _ => None,
+            };
+            let pace = pace_start(k, start);
+            let recent = counted[counted.len().saturating_sub(recent)..]
+                .iter()
+                .filter_map(|a| {
+                    let day = a.period.day_number()?;
+                    Some((day, a.value, expected_from(k, pace, day)))
+                })
+                .collect();
+            KpiLine {
+                id: k.id.clone(),
+                name: k.name.clone(),
+                unit: k.unit.trim().to_owned(),
+                objective: k.objective.clone(),
+                status: status(k, start, thresholds, today),
+                last,
+                change,
+                recent,
+                future: k.actuals.len() - counted.len(),
+            }
+        })
+        .collect()
 }
 
 /// Why a row of an imported CSV file was refused.
@@ -143,7 +255,7 @@ pub struct CsvImported {
     pub replaced: usize,
 }
 
-const HEADER: [&str; 3] = ["kpi", "period", "value"];
+const HEADER: [&str; 4] = ["kpi", "period", "value", "comment"];
 
 /// The largest CSV file [`import_csv`] reads.
 pub const MAX_CSV_BYTES: usize = 5 * 1024 * 1024;
@@ -184,17 +296,18 @@ fn quote(field: &str) -> String {
     }
 }
 
-/// The actual values of some KPIs (all when `only` is `None`) as CSV: `kpi,period,value`,
-/// the KPI named by its name, values with a dot as decimal separator. Text cells that a
-/// spreadsheet would run as a formula get a leading `'`, which [`import_csv`] takes off.
+/// The actual values of some KPIs (all when `only` is `None`) as CSV:
+/// `kpi,period,value,comment`, the KPI named by its name, values with a dot as decimal
+/// separator. Text cells that a spreadsheet would run as a formula get a leading `'`,
+/// which [`import_csv`] takes off.
 pub fn to_csv(plan: &Plan, only: Option<&Id>) -> String {
-    let mut out = String::from("kpi,period,value\n");
+    let mut out = String::from("kpi,period,value,comment\n");
     for k in plan.strategy.kpis.iter().filter(|k| only.is_none_or(|id| &k.id == id)) {
         let mut actuals: Vec<&Actual> = k.actuals.iter().collect();
         actuals.sort_by(|a, b| a.period.0.cmp(&b.period.0));
         for a in actuals {
             // Valid periods are never changed; a damaged one is not run either.
-            out.push_str(&format!("{},{},{}\n", quote(&neutralise(&k.name)), quote(&neutralise(&a.period.0)), a.value));
+            out.push_str(&format!("{},{},{},{}\n", quote(&neutralise(&k.name)), quote(&neutralise(&a.period.0)), a.value, quote(&neutralise(&a.comment))));
         }
     }
     out
@@ -256,7 +369,8 @@ fn split_records(text: &str, sep: char) -> Vec<(usize, Vec<String>)> {
     records
 }
 
-/// Reads actual values from CSV (`kpi,period,value`; `;` or tab also separate) into the
+/// Reads actual values from CSV (`kpi,period,value`, and `comment` if the file has that
+/// column; `;` or tab also separate) into the
 /// plan's KPIs, which are named by id or by name (`only` takes every row for one KPI).
 /// Values are read by `number`, so `1.234,5` and `1,234.5` work where unambiguous. Either
 /// every row is good and all are applied, or nothing changes and every bad row is named.
@@ -274,9 +388,11 @@ pub fn import_csv(plan: &mut Plan, text: &str, only: Option<&Id>, number: impl F
     let (Some(ck), Some(cp), Some(cv)) = (col(HEADER[0]), col(HEADER[1]), col(HEADER[2])) else {
         return Err(CsvError::Header);
     };
+    // Without the column, comments already in the plan stay as they are.
+    let cc = col(HEADER[3]);
     let kpis = &plan.strategy.kpis;
     let mut errors = Vec::new();
-    let mut rows: Vec<(usize, Date, f64)> = Vec::new();
+    let mut rows: Vec<(usize, Date, f64, Option<String>)> = Vec::new();
     let mut seen: HashSet<(usize, Date)> = HashSet::new();
     for (line_no, fields) in records {
         let (Some(raw_kpi), Some(period), Some(value)) = (fields.get(ck), fields.get(cp), fields.get(cv)) else {
@@ -312,7 +428,8 @@ pub fn import_csv(plan: &mut Plan, text: &str, only: Option<&Id>, number: impl F
             errors.push((line_no, RowError::Duplicate(period.to_owned())));
             continue;
         }
-        rows.push((index, date, v));
+        let comment = cc.map(|c| fields.get(c).map(|x| unneutralise(x.trim()).to_owned()).unwrap_or_default());
+        rows.push((index, date, v, comment));
     }
     if !errors.is_empty() {
         return Err(CsvError::Rows(errors));
@@ -325,16 +442,19 @@ pub fn import_csv(plan: &mut Plan, text: &str, only: Option<&Id>, number: impl F
         }
     }
     let mut done = CsvImported { added: 0, replaced: 0 };
-    for (index, period, value) in rows {
+    for (index, period, value, comment) in rows {
         let actuals = &mut plan.strategy.kpis[index].actuals;
         let key = (index, period);
         match existing.get(&key).copied() {
             Some(at) => {
                 actuals[at].value = value;
+                if let Some(c) = comment {
+                    actuals[at].comment = c;
+                }
                 done.replaced += 1;
             }
             None => {
-                actuals.push(Actual { period: key.1, value });
+                actuals.push(Actual { period: key.1, value, comment: comment.unwrap_or_default() });
                 done.added += 1;
             }
         }
@@ -362,7 +482,7 @@ mod tests {
             target: Some(target),
             deadline: Some(d("2026-12-31")),
             frequency: Frequency::Monthly,
-            actuals: actuals.iter().map(|(p, v)| Actual { period: d(p), value: *v }).collect(),
+            actuals: actuals.iter().map(|(p, v)| Actual { period: d(p), value: *v, ..Default::default() }).collect(),
             ..Default::default()
         }
     }
@@ -376,9 +496,60 @@ mod tests {
     #[test]
     fn no_values_no_data() {
         assert_eq!(st(&kpi(Direction::HigherIsBetter, Some(0.0), 100.0, &[]), "2026-06-01"), Status::NoData);
+    }
+
+    #[test]
+    fn values_without_a_target_say_so() {
         let mut no_target = kpi(Direction::HigherIsBetter, Some(0.0), 100.0, &[("2026-06-30", 50.0)]);
         no_target.target = None;
-        assert_eq!(st(&no_target, "2026-07-01"), Status::NoData);
+        assert_eq!(st(&no_target, "2026-07-01"), Status::NoTarget, "values, but nothing to judge them by");
+        assert_eq!(st(&no_target, "2027-07-01"), Status::NoTarget, "old values without a target: the target is the news");
+        no_target.actuals.clear();
+        assert_eq!(st(&no_target, "2026-07-01"), Status::NoData, "neither values nor target");
+        let mut no_deadline = kpi(Direction::HigherIsBetter, Some(0.0), 100.0, &[("2026-06-30", 50.0)]);
+        no_deadline.deadline = None;
+        assert_eq!(st(&no_deadline, "2026-07-01"), Status::NoTarget, "no deadline, no pace");
+        // It ranks between no data and any judged status, and has its own sign and place.
+        assert_eq!(roll_up([Status::NoData, Status::NoTarget]), Status::NoTarget);
+        assert_eq!(roll_up([Status::NoTarget, Status::OnTrack]), Status::OnTrack);
+        let indexes: std::collections::BTreeSet<usize> = Status::ALL.iter().map(|s| s.index()).collect();
+        assert_eq!(indexes.len(), Status::ALL.len());
+        assert_eq!(Status::NoTarget.sign(), "○");
+    }
+
+    #[test]
+    fn values_dated_after_today_are_not_counted() {
+        // On track with the July value; a value dated next month is not in yet.
+        let k = kpi(Direction::HigherIsBetter, Some(0.0), 100.0, &[("2026-07-02", 50.0), ("2026-08-31", 5.0)]);
+        assert_eq!(st(&k, "2026-07-10"), Status::OnTrack);
+        assert_eq!(latest_as_of(&k, &d("2026-07-10")).map(|a| a.value), Some(50.0));
+        assert!(in_future(&k.actuals[1], &d("2026-07-10")));
+        assert!(!in_future(&k.actuals[1], &d("2026-08-31")), "a value of today counts");
+        assert_eq!(st(&k, "2026-09-01"), Status::OffTrack, "once the day has come, it counts");
+        // Only future values: no data today.
+        assert_eq!(st(&kpi(Direction::HigherIsBetter, Some(0.0), 100.0, &[("2026-08-31", 5.0)]), "2026-07-10"), Status::NoData);
+    }
+
+    #[test]
+    fn dashboard_lines_have_last_value_change_and_recent_values() {
+        let mut p = Plan::default();
+        p.strategy.focus.start = Some(d(START));
+        let values: Vec<(String, f64)> = (1..=14).map(|m| (Date::new(2026, 1, 1).add_days(30 * m).unwrap().0, m as f64 * 5.0)).collect();
+        let refs: Vec<(&str, f64)> = values.iter().map(|(p, v)| (p.as_str(), *v)).collect();
+        p.strategy.kpis.push(kpi(Direction::HigherIsBetter, Some(0.0), 100.0, &refs));
+        p.strategy.kpis.push(Kpi { id: Id::from("blank"), ..Default::default() });
+        let today = d("2026-10-01");
+        let lines = kpi_lines(&p, &today, 6);
+        assert_eq!(lines.len(), 1, "blank KPIs are left out");
+        let l = &lines[0];
+        // Nine values up to 2026-09-28; five after today.
+        assert_eq!(l.last, Some((d("2026-09-28"), 45.0)));
+        assert_eq!(l.change, Some((5.0, d("2026-08-29"))));
+        assert_eq!(l.future, 5);
+        assert_eq!(l.recent.len(), 6);
+        assert_eq!(l.recent.last().map(|r| r.1), Some(45.0));
+        assert!(l.recent.iter().all(|r| r.2.is_some()), "the pace line's value beside each");
+        assert_eq!(l.status, st(&p.strategy.kpis[0], "2026-10-01"));
     }
 
     #[test]
@@ -439,7 +610,7 @@ mod tests {
         assert_eq!(roll_up([Status::OnTrack, Status::AtRisk, Status::Stale]), Status::AtRisk);
         assert_eq!(roll_up([Status::OffTrack, Status::AtRisk]), Status::OffTrack);
         let s = vec![(Id::from("a"), Status::OnTrack), (Id::from("b"), Status::OnTrack), (Id::from("c"), Status::Stale)];
-        assert_eq!(counts(&s), [2, 0, 0, 1, 0]);
+        assert_eq!(counts(&s), [2, 0, 0, 1, 0, 0]);
     }
 
     fn plan_with_kpis() -> Plan {
@@ -462,11 +633,25 @@ mod tests {
     fn csv_round_trip() {
         let p = plan_with_kpis();
         let csv = to_csv(&p, None);
-        assert_eq!(csv, "kpi,period,value\n\"Orders, webshop\",2026-01-31,10\n");
+        assert_eq!(csv, "kpi,period,value,comment\n\"Orders, webshop\",2026-01-31,10,\n");
         let mut q = plan_with_kpis();
         q.strategy.kpis[0].actuals.clear();
         assert_eq!(import_csv(&mut q, &csv, None, num), Ok(CsvImported { added: 1, replaced: 0 }));
         assert_eq!(q, p);
+    }
+
+    #[test]
+    fn csv_comments_round_trip_and_stay_without_the_column() {
+        let mut p = plan_with_kpis();
+        p.strategy.kpis[0].actuals[0].comment = "=Christmas, \"early\"\nsecond line".into();
+        let csv = to_csv(&p, None);
+        let mut q = plan_with_kpis();
+        q.strategy.kpis[0].actuals.clear();
+        assert_eq!(import_csv(&mut q, &csv, None, num), Ok(CsvImported { added: 1, replaced: 0 }));
+        assert_eq!(q, p, "{csv}");
+        // A file without the comment column changes values and keeps comments.
+        assert_eq!(import_csv(&mut q, "kpi,period,value\nka,2026-01-31,11\n", None, num), Ok(CsvImported { added: 0, replaced: 1 }));
+        assert_eq!((q.strategy.kpis[0].actuals[0].value, q.strategy.kpis[0].actuals[0].comment.as_str()), (11.0, "=Christmas, \"early\"\nsecond line"));
     }
 
     #[test]
@@ -511,7 +696,7 @@ mod tests {
             .map(|(i, (name, values))| Kpi {
                 id: Id::from(format!("id-{i}").as_str()),
                 name: name.clone(),
-                actuals: values.iter().map(|(period, value)| Actual { period: period.clone(), value: *value }).collect(),
+                actuals: values.iter().map(|(period, value)| Actual { period: period.clone(), value: *value, ..Default::default() }).collect(),
                 ..Default::default()
             })
             .collect();
@@ -537,16 +722,16 @@ mod tests {
         assert_eq!(
             csv.lines().collect::<Vec<_>>(),
             vec![
-                "kpi,period,value",
-                "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2026-01-31,-3.5",
-                "'+1,2026-01-31,-2.5",
-                "'-2,2026-01-31,-1.5",
-                "'@SUM(A1),2026-01-31,-0.5",
-                "'\tx,2026-01-31,0.5",
-                "\"'\rx\",2026-01-31,1.5",
-                "''=own apostrophe,2026-01-31,2.5",
-                "'plain,2026-01-31,3.5",
-                "a=b,2026-01-31,4.5",
+                "kpi,period,value,comment",
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2026-01-31,-3.5,",
+                "'+1,2026-01-31,-2.5,",
+                "'-2,2026-01-31,-1.5,",
+                "'@SUM(A1),2026-01-31,-0.5,",
+                "'\tx,2026-01-31,0.5,",
+                "\"'\rx\",2026-01-31,1.5,",
+                "''=own apostrophe,2026-01-31,2.5,",
+                "'plain,2026-01-31,3.5,",
+                "a=b,2026-01-31,4.5,",
             ],
             "names neutralised, the numbers not"
         );
@@ -590,7 +775,7 @@ mod tests {
         let mut p = plan_with_kpis();
         // KPI ka has values on every fourth day and on the 1,000 days before.
         let days = (0..5_000).map(|i| start + 4 * i).chain((1..=1_000).map(|i| start - i));
-        p.strategy.kpis[0].actuals = days.map(|day| Actual { period: Date::from_day_number(day), value: -1.0 }).collect();
+        p.strategy.kpis[0].actuals = days.map(|day| Actual { period: Date::from_day_number(day), value: -1.0, ..Default::default() }).collect();
         let mut text = String::from("kpi,period,value\n");
         for i in 0..20_000 {
             text.push_str(&format!("{},{},{i}\n", ["ka", "Response time"][i as usize % 2], Date::from_day_number(start + i).0));

@@ -68,6 +68,7 @@ mod notices;
 pub mod offline;
 mod overview;
 mod plans;
+mod review;
 mod screen;
 mod strategy;
 mod strategy_map;

@@ -7,7 +7,7 @@ use crate::lists::ACTIONS;
 use super::state::{download_as, today, AppState, NoticeKind};
 use crate::charts::tracking as charts;
 use crate::i18n::{fill, format_date, format_number, format_number_short, parse_number, Lang, Texts};
-use crate::model::tracking::{import_csv, roll_up, status, statuses, to_csv, CsvError, RowError, Status};
+use crate::model::tracking::{import_csv, in_future, kpi_lines, roll_up, to_csv, CsvError, KpiLine, RowError, Status};
 use crate::model::*;
 use crate::route::Route;
 use leptos::prelude::*;
@@ -27,7 +27,37 @@ pub fn block_editor(block: Block, plan: Id) -> Option<AnyView> {
 }
 
 fn status_badge(lang: Lang, s: Status) -> impl IntoView {
-    view! { <span class=format!("status-badge status-{}", charts::status_index(s)) data-status=charts::status_index(s)>{charts::status_label(lang, s)}</span> }
+    view! { <span class=format!("status-badge status-{}", s.index()) data-status=s.index()>{charts::status_label(lang, s)}</span> }
+}
+
+/// The last value with its unit and date, and the change since the value before.
+fn last_and_change(t: &Texts, lang: Lang, line: &KpiLine) -> (String, String) {
+    let unit = if line.unit.is_empty() { String::new() } else { format!(" {}", line.unit) };
+    let last = match &line.last {
+        Some((date, v)) => fill(t.dash_last, &[("value", &format!("{}{unit}", format_number_short(lang, *v))), ("date", &format_date(lang, date))]),
+        None => t.dash_no_value.to_owned(),
+    };
+    let change = match &line.change {
+        Some((d, since)) => {
+            let sign = if *d > 0.0 { "+" } else { "" };
+            fill(t.dash_change, &[("change", &format!("{sign}{}{unit}", format_number_short(lang, *d))), ("date", &format_date(lang, since))])
+        }
+        None if line.last.is_some() => t.dash_no_change.to_owned(),
+        None => String::new(),
+    };
+    (last, change)
+}
+
+/// The words a sparkline stands for: the values it draws and where the pace line is.
+fn sparkline_text(t: &Texts, lang: Lang, line: &KpiLine) -> String {
+    let (Some(first), Some(last)) = (line.recent.first(), line.recent.last()) else { return String::new() };
+    let (first, last) = (format_number_short(lang, first.1), format_number_short(lang, last.1));
+    let mut text = fill(t.count(t.spark_values, line.recent.len()).as_str(), &[("kpi", &line.name), ("first", &first), ("last", &last)]);
+    if let Some((day, _, Some(pace))) = line.recent.last() {
+        text.push(' ');
+        text.push_str(&fill(t.spark_pace, &[("value", &format_number_short(lang, *pace)), ("date", &format_date(lang, &Date::from_day_number(*day)))]));
+    }
+    text
 }
 
 #[component]
@@ -35,14 +65,19 @@ fn Tracking(plan: Id) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
     let kpis = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| p.strategy.kpis.iter().map(|k| k.id.clone()).collect::<Vec<_>>()).unwrap_or_default()));
-    let open_all = kpis.with_untracked(|k| k.len() <= 10);
+    // Every card's status and last value, worked out once per change for all cards.
+    let day = today();
+    let lines = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| kpi_lines(p, &day, 0)).unwrap_or_default()));
     view! {
         <p class="lead">{t.tracking_intro}</p>
-        <p><a href=Route::Dashboard(plan).href() data-testid="open-dashboard">{t.open_dashboard}</a></p>
+        <p class="links">
+            <a href=Route::Review(plan.clone(), None).href() data-testid="open-review">{t.review_open}</a>
+            <a href=Route::Dashboard(plan).href() data-testid="open-dashboard">{t.open_dashboard}</a>
+        </p>
         <ThresholdsForm/>
         <CsvTools kpi=None/>
         <p class="warning" hidden=move || !kpis.with(Vec::is_empty)>{t.no_kpis}</p>
-        {move || kpis.get().into_iter().enumerate().map(|(i, id)| view! { <KpiCard id=id index=i open=open_all/> }).collect_view()}
+        {move || kpis.get().into_iter().enumerate().map(|(i, id)| view! { <KpiCard id=id index=i lines=lines/> }).collect_view()}
     }
 }
 
@@ -171,8 +206,10 @@ fn kpi_of<'a>(p: &'a Plan, id: &Id) -> Option<&'a Kpi> {
     p.strategy.kpis.iter().find(|k| &k.id == id)
 }
 
+/// A KPI's card, compact: name, status, last value and change on top; the chart and the
+/// values open on demand, so twenty KPIs fit on a few screens.
 #[component]
-fn KpiCard(id: Id, index: usize, open: bool) -> impl IntoView {
+fn KpiCard(id: Id, index: usize, lines: Memo<Vec<KpiLine>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
     let lang = state.lang.get_untracked();
@@ -187,32 +224,53 @@ fn KpiCard(id: Id, index: usize, open: bool) -> impl IntoView {
             Some(fill(t.objective_heading, &[("number", &(i + 1).to_string()), ("text", &p.strategy.objectives[i].text.chars().take(80).collect::<String>())]))
         })
     };
-    let current = {
-        let day = day.clone();
-        move || state.plan.with(|p| p.as_ref().and_then(|p| kpi_of(p, &kid.try_get_value().unwrap_or_default()).map(|k| status(k, p.strategy.focus.start.as_ref(), &p.operative.thresholds, &day)))).unwrap_or(Status::NoData)
+    // This card's line, compared so the card redraws only when its own numbers change.
+    let line = Memo::new(move |_| lines.with(|l| kid.with_value(|id| l.iter().find(|x| &x.id == id).cloned())));
+    let current = move || line.with(|l| l.as_ref().map_or(Status::NoData, |l| l.status));
+    let summary = move || {
+        line.with(|l| {
+            let l = l.as_ref()?;
+            let (last, change) = last_and_change(t, lang, l);
+            let mut text = if change.is_empty() { last } else { format!("{last} · {change}") };
+            if l.future > 0 {
+                text.push_str(" · ");
+                text.push_str(&t.count(t.future_note, l.future));
+            }
+            Some(text)
+        })
     };
-    let shown = RwSignal::new(open);
+    let shown = RwSignal::new(false);
+    let entry = RwSignal::new(false);
     let chart_day = day.clone();
     let make: super::chart::MakeChart = Arc::new(move |p: &Plan, lang: Lang| match kpi_of(p, &kid.try_get_value().unwrap_or_default()) {
         Some(k) => Figure::Line(charts::kpi(p, k, lang, &chart_day), [lang.texts().period, lang.texts().value, lang.texts().expected]),
         None => Figure::Nothing,
     });
+    let toggled = |flag: RwSignal<bool>| {
+        move |ev: leptos::ev::Event| {
+            if let Some(d) = ev.target().and_then(|x| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(x).ok()) {
+                flag.set(d.open());
+            }
+        }
+    };
     let heading_id = format!("kpi-{index}-title");
     view! {
         <section class="card kpi-card" aria-labelledby=heading_id.clone() data-testid=format!("kpi-card-{index}")>
             <h2 id=heading_id.clone()>{name}" "<span data-testid=format!("kpi-status-{index}")>{move || status_badge(lang, current())}</span></h2>
+            <p class="kpi-summary" data-testid=format!("kpi-summary-{index}")>{summary}</p>
             <p class="hint">{objective}</p>
-            <details open=open on:toggle=move |ev| {
-                if let Some(d) = ev.target().and_then(|x| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(x).ok()) {
-                    shown.set(d.open());
-                }
-            }>
+            <details class="chart-toggle" on:toggle=toggled(shown)>
                 <summary>{t.show_chart}</summary>
                 {move || shown.get().then(|| view! { <ChartView name=format!("kpi-{index}") make=make.clone()/> })}
             </details>
-            <AddValue id=kid index=index/>
-            <ValuesTable id=kid index=index/>
-            <CsvTools kpi=Some(id)/>
+            <details class="value-entry" data-testid=format!("value-entry-{index}") on:toggle=toggled(entry)>
+                <summary>{t.card_values}</summary>
+                {move || entry.get().then(|| view! {
+                    <AddValue id=kid index=index/>
+                    <ValuesTable id=kid index=index day=day.clone()/>
+                    <CsvTools kpi=Some(kid.get_value())/>
+                })}
+            </details>
         </section>
     }
 }
@@ -246,7 +304,7 @@ fn AddValue(id: StoredValue<Id>, index: usize) -> impl IntoView {
         state.edit(|p| {
             if let Some(k) = p.strategy.kpis.iter_mut().find(|k| k.id == id.try_get_value().unwrap_or_default()) {
                 let at = k.actuals.iter().position(|a| a.period.0 > date.0).unwrap_or(k.actuals.len());
-                k.actuals.insert(at, Actual { period: date.clone(), value: v });
+                k.actuals.insert(at, Actual { period: date.clone(), value: v, ..Default::default() });
             }
         });
         message.set(Some((true, fill(t.value_added, &[("value", &format_number_short(lang, v)), ("date", &format_date(lang, &date))]))));
@@ -269,10 +327,11 @@ fn AddValue(id: StoredValue<Id>, index: usize) -> impl IntoView {
 
 /// Every value of a KPI, newest first, to correct or remove; built when opened.
 #[component]
-fn ValuesTable(id: StoredValue<Id>, index: usize) -> impl IntoView {
+fn ValuesTable(id: StoredValue<Id>, index: usize, day: Date) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
     let lang = state.lang.get_untracked();
+    let day = StoredValue::new(day);
     let opened = RwSignal::new(false);
     let count = move || state.plan.with(|p| p.as_ref().and_then(|p| kpi_of(p, &id.try_get_value().unwrap_or_default())).map(|k| k.actuals.len()).unwrap_or(0));
     let periods = Memo::new(move |_| {
@@ -281,6 +340,9 @@ fn ValuesTable(id: StoredValue<Id>, index: usize) -> impl IntoView {
     let rows = move || {
         periods.get().into_iter().map(|period| {
             let label = format_date(lang, &period);
+            let stored = state.plan.with_untracked(|p| p.as_ref().and_then(|p| kpi_of(p, &id.try_get_value().unwrap_or_default())).and_then(|k| k.actuals.iter().find(|a| a.period == period).cloned()));
+            let comment = stored.as_ref().map(|a| a.comment.clone()).unwrap_or_default();
+            let shown_label = if stored.as_ref().is_some_and(|a| day.with_value(|d| in_future(a, d))) { fill(t.in_future, &[("date", &label)]) } else { label.clone() };
             let input_id = format!("actual-{index}-{}", period.0);
             let p2 = period.clone();
             let p3 = period.clone();
@@ -290,7 +352,7 @@ fn ValuesTable(id: StoredValue<Id>, index: usize) -> impl IntoView {
             let period_for_input = period.clone();
             view! {
                 <tr>
-                    <th scope="row">{label.clone()}</th>
+                    <th scope="row">{shown_label}</th>
                     <td>
                         <input type="text" inputmode="decimal" id=input_id.clone() data-testid=input_id aria-label=fill(t.value_for, &[("date", &label)])
                             aria-invalid=move || bad.get().to_string()
@@ -312,6 +374,7 @@ fn ValuesTable(id: StoredValue<Id>, index: usize) -> impl IntoView {
                                 }
                             }/>
                     </td>
+                    <td class="comment">{comment}</td>
                     <td>
                         <button type="button" class="icon danger" aria-label=fill(t.remove_value, &[("date", &label)])
                             on:click=move |_| {
@@ -328,7 +391,7 @@ fn ValuesTable(id: StoredValue<Id>, index: usize) -> impl IntoView {
             <summary>{move || fill(t.values_title, &[("count", &count().to_string())])}</summary>
             {move || opened.get().then(|| view! {
                 <table class="rows">
-                    <thead><tr><th scope="col">{t.period}</th><th scope="col">{t.value}</th><th scope="col"><span class="visually-hidden">{t.actions_column}</span></th></tr></thead>
+                    <thead><tr><th scope="col">{t.period}</th><th scope="col">{t.value}</th><th scope="col">{t.review_columns[4]}</th><th scope="col"><span class="visually-hidden">{t.actions_column}</span></th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             })}
@@ -336,7 +399,12 @@ fn ValuesTable(id: StoredValue<Id>, index: usize) -> impl IntoView {
     }
 }
 
-/// Where the plan stands: the screen for the monthly review.
+/// How many recent values a dashboard sparkline draws.
+const SPARK_VALUES: usize = 12;
+
+/// Where the plan stands: the screen for the monthly review. Every KPI's numbers are
+/// worked out once per change of the plan (`kpi_lines`), and each list item is drawn
+/// again only when its own line differs.
 #[component]
 pub fn Dashboard(id: Id) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -344,13 +412,9 @@ pub fn Dashboard(id: Id) -> impl IntoView {
     let lang = state.lang.get_untracked();
     let day = today();
     let d1 = day.clone();
-    // Every KPI's status, worked out once for both lists below.
-    let all = {
-        let day = day.clone();
-        Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| statuses(p, &day)).unwrap_or_default()))
-    };
-    let objectives = move || {
-        all.try_with(|all| {
+    let lines = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| kpi_lines(p, &day, SPARK_VALUES)).unwrap_or_default()));
+    let objectives = Memo::new(move |_| {
+        lines.with(|lines| {
             state.plan.with(|p| {
                 let Some(p) = p else { return Vec::new() };
                 p.strategy
@@ -358,23 +422,13 @@ pub fn Dashboard(id: Id) -> impl IntoView {
                     .iter()
                     .enumerate()
                     .map(|(i, o)| {
-                        let of: Vec<Status> = p.strategy.kpis.iter().zip(all).filter(|(k, _)| k.objective == o.id).map(|(_, (_, s))| *s).collect();
+                        let of = lines.iter().filter(|l| l.objective == o.id).map(|l| l.status);
                         (fill(t.objective_heading, &[("number", &(i + 1).to_string()), ("text", &o.text.chars().take(80).collect::<String>())]), roll_up(of))
                     })
-                    .collect()
+                    .collect::<Vec<_>>()
             })
         })
-        .unwrap_or_default()
-    };
-    let kpi_list = move || {
-        all.try_with(|all| {
-            state.plan.with(|p| {
-                let Some(p) = p else { return Vec::new() };
-                p.strategy.kpis.iter().zip(all).map(|(k, (_, s))| (k.name.clone(), *s)).collect::<Vec<_>>()
-            })
-        })
-        .unwrap_or_default()
-    };
+    });
     let info = move || {
         state.plan.with(|p| {
             let p = p.as_ref()?;
@@ -397,18 +451,22 @@ pub fn Dashboard(id: Id) -> impl IntoView {
             </nav>
             <h1>{t.dashboard}</h1>
             <p class="lead">{t.dashboard_intro}</p>
+            <p class="links"><a href=Route::Review(id.clone(), None).href() class="button primary" data-testid="dashboard-review">{t.review_open}</a></p>
+            <section class="card kpi-lines-card" aria-labelledby="kpi-lines-title">
+                <h2 id="kpi-lines-title">{t.kpis_list_title}</h2>
+                // Read-only text and pictures: written as one piece of HTML, which the
+                // browser builds far quicker than a hundred items node by node.
+                <ul class="kpi-lines" data-testid="kpi-status-list" inner_html=move || lines.with(|lines| kpi_lines_html(t, lang, lines))>
+                </ul>
+                <p><a href=tracking>{t.block(Block::KpiTracking)}</a></p>
+            </section>
             <div class="columns">
                 <ChartView name="status".to_owned() make=Arc::new(move |p, l| Figure::Bars(charts::status_counts(p, l, &d1), Vec::new()))/>
                 <section class="card" aria-labelledby="objectives-status">
                     <h2 id="objectives-status">{t.objectives_status}</h2>
                     <ul class="status-list" data-testid="objective-status">
-                        {move || objectives().into_iter().map(|(label, s)| view! { <li>{status_badge(lang, s)}" "{label}</li> }).collect_view()}
+                        {move || objectives.get().into_iter().map(|(label, s)| view! { <li>{status_badge(lang, s)}" "{label}</li> }).collect_view()}
                     </ul>
-                    <h2>{t.kpi_status_list}</h2>
-                    <ul class="status-list" data-testid="kpi-status-list">
-                        {move || kpi_list().into_iter().map(|(name, s)| view! { <li>{status_badge(lang, s)}" "{name}</li> }).collect_view()}
-                    </ul>
-                    <p><a href=tracking>{t.block(Block::KpiTracking)}</a></p>
                 </section>
                 <ChartView name="actions".to_owned() make=Arc::new(|p, l| Figure::Bars(charts::actions(p, l), Vec::new()))/>
                 <ChartView name="phases".to_owned() make=Arc::new(|p, l| Figure::Bars(charts::phases(p, l), Vec::new()))/>
@@ -424,6 +482,36 @@ pub fn Dashboard(id: Id) -> impl IntoView {
     }
 }
 
+/// Every KPI on the dashboard, one list item each: status, name, last value, change, and
+/// its sparkline against the pace line with the sparkline's words for screen readers. All
+/// text is escaped; it is the team's own.
+fn kpi_lines_html(t: &Texts, lang: Lang, lines: &[KpiLine]) -> String {
+    use crate::charts::{escape, sparkline};
+    use std::fmt::Write;
+    let mut out = String::with_capacity(lines.len() * 1200);
+    for (i, line) in lines.iter().enumerate() {
+        let (last, change) = last_and_change(t, lang, line);
+        let s = line.status.index();
+        let _ = write!(
+            out,
+            r#"<li data-testid="kpi-line-{i}"><span class="status-badge status-{s}" data-status="{s}">{}</span><span class="kpi-line-name">{}</span><span class="kpi-line-last" data-testid="kpi-last-{i}">{}</span><span class="kpi-line-change" data-testid="kpi-change-{i}">{}</span>"#,
+            escape(&charts::status_label(lang, line.status)),
+            escape(&line.name),
+            escape(&last),
+            escape(&change)
+        );
+        let spark = sparkline::svg(&line.recent, s);
+        if !spark.is_empty() {
+            let _ = write!(out, r#"<span class="kpi-line-spark" role="img" aria-label="{}" data-testid="kpi-spark-{i}">{spark}</span>"#, escape(&sparkline_text(t, lang, line)));
+        }
+        if line.future > 0 {
+            let _ = write!(out, r#"<span class="future-note">{}</span>"#, escape(&t.count(t.future_note, line.future)));
+        }
+        out.push_str("</li>");
+    }
+    out
+}
+
 super::on_demand! { operative_editors:
 /// The Operative phase's editors, loaded when first shown.
 pub fn lazy_editor(block: Block, plan: Id) -> AnyView {
@@ -431,7 +519,7 @@ pub fn lazy_editor(block: Block, plan: Id) -> AnyView {
 }
 }
 
-super::on_demand! { dashboard:
+super::on_demand! { dashboard, preload preload_dashboard:
 pub fn lazy_dashboard(id: Id) -> AnyView {
     view! { <Dashboard id=id/> }.into_any()
 }

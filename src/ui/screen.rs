@@ -22,6 +22,11 @@ fn PlanScreen(route: Route) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
     let has_plan = move || state.plan.with(|p| p.is_some());
+    // The dashboard is where a review starts: its part is fetched while the team works on
+    // any screen of the plan, so it opens without waiting. Once fetched, this is a no-op.
+    leptos::task::spawn_local(async {
+        let _ = super::operative::preload_dashboard().await;
+    });
     view! {
         <Show
             when=has_plan
@@ -42,6 +47,9 @@ fn PlanScreen(route: Route) -> impl IntoView {
                     Route::Check(id) => view! { <CheckScreen id=id/> }.into_any(),
                     Route::Dashboard(id) => view! {
                         <Suspense fallback=|| ()>{Suspend::new(async move { super::operative::lazy_dashboard(id).await.unwrap_or_else(|_| super::part_failed()) })}</Suspense>
+                    }.into_any(),
+                    Route::Review(id, month) => view! {
+                        <Suspense fallback=|| ()>{Suspend::new(async move { super::review::lazy_review(id, month).await.unwrap_or_else(|_| super::part_failed()) })}</Suspense>
                     }.into_any(),
                     Route::Summary(id) => view! {
                         <Suspense fallback=|| ()>{Suspend::new(async move { super::summary::summary_screen(id).await.unwrap_or_else(|_| super::part_failed()) })}</Suspense>

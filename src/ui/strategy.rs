@@ -240,6 +240,11 @@ fn gap_text(p: &Plan, gap: &Gap, t: &Texts) -> String {
         Gap::KpiCount(id, n) => fill(t.gap_texts[3], &[("item", &objective(id)), ("count", &n.to_string())]),
         Gap::ObjectiveWithoutTactic(id) => fill(t.gap_texts[4], &[("item", &objective(id))]),
         Gap::KeptCount(id, n) => fill(t.gap_texts[5], &[("item", &tactic(id)), ("count", &n.to_string())]),
+        Gap::KpiIncomplete(id, missing) => {
+            let name = p.strategy.kpis.iter().find(|k| &k.id == id).map(|k| k.name.clone()).unwrap_or_default();
+            let parts: Vec<&str> = [t.kpi_baseline, t.kpi_target, t.kpi_deadline].into_iter().zip(missing).filter(|(_, m)| **m).map(|(w, _)| w).collect();
+            fill(t.gap_kpi_incomplete, &[("item", &name), ("missing", &parts.join(", "))])
+        }
     }
 }
 

@@ -33,7 +33,7 @@ fn large_plan() -> Plan {
             target: Some(1000.0),
             deadline: Some(day(5 * 365)),
             frequency: Frequency::Weekly,
-            actuals: (0..260).map(|w| Actual { period: day(7 * (w + 1)), value: 100.0 + w as f64 * 3.5 + (w % 7) as f64 }).collect(),
+            actuals: (0..260).map(|w| Actual { period: day(7 * (w + 1)), value: 100.0 + w as f64 * 3.5 + (w % 7) as f64, ..Default::default() }).collect(),
             ..Default::default()
         })
         .collect();

@@ -40,6 +40,7 @@ test('no WCAG A/AA violations on any kind of screen', async () => {
       `#/plans/${id}/dashboard`,
       `#/plans/${id}/summary`,
       `#/plans/${id}/worksheets/landscape`,
+      `#/plans/${id}/review`,
       '#/',
       '#/nowhere',
       '#/worksheets/audit',
@@ -50,6 +51,16 @@ test('no WCAG A/AA violations on any kind of screen', async () => {
       await page.waitForSelector('main h1');
       assert.deepEqual(await violations(page), [], `${locale} ${hash}`);
     }
+    // KPI tracking with a card's chart and values opened, and a grid cell refused.
+    await page.goto(`${base}#/plans/${id}/operative/kpi-tracking`);
+    await page.click('[data-testid=kpi-card-0] .chart-toggle summary');
+    await page.click('[data-testid=value-entry-0] summary');
+    await page.waitForSelector('[data-testid=chart-kpi-0] svg');
+    assert.deepEqual(await violations(page), [], `${locale} KPI card opened`);
+    await page.goto(`${base}#/plans/${id}/review`);
+    await page.waitForSelector('[data-testid=review-value-0]');
+    await page.fill('[data-testid=review-value-0]', 'lots');
+    assert.deepEqual(await violations(page), [], `${locale} review with a refused cell`);
     await context.close();
   }
 });

@@ -19,7 +19,7 @@ test('no screen overflows sideways at 390 px', async () => {
     strategy: ['strategic-plan', 'post', 'why-social-media', 'relationships', 'governance', 'business-integration', 'goal-system', 'resources'],
     operative: ['enabling', 'organisation', 'technical', 'kpi-tracking'],
   };
-  const screens = ['#/', `#/plans/${id}`, `#/plans/${id}/dashboard`, '#/worksheets/landscape'];
+  const screens = ['#/', `#/plans/${id}`, `#/plans/${id}/dashboard`, `#/plans/${id}/review`, '#/worksheets/landscape'];
   for (const [phase, list] of Object.entries(blocks)) for (const b of list) screens.push(`#/plans/${id}/${phase}/${b}`);
   for (let n = 1; n <= 7; n++) screens.push(`#/plans/${id}/strategy/strategic-plan/step-${n}`);
   const wide = [];

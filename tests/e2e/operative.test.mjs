@@ -66,11 +66,14 @@ test('KPI values: entered the German way, refused when doubled, charted, kept; s
   const { context, page, id } = await sample('de-DE');
   await page.goto(`${server.url}#/plans/${id}/operative/kpi-tracking`);
   await page.waitForSelector('[data-testid=kpi-card-0]');
-  // The sample shows every status.
+  // The sample shows every status but "no target" (every KPI of it has a target).
   const badges = await page.$$eval('[data-testid^=kpi-status-] .status-badge', (b) => b.map((x) => x.dataset.status));
   assert.deepEqual([...new Set(badges)].sort(), ['0', '1', '2', '3', '4']);
-  // The KPI without values (no data) gets its first one.
+  // The KPI without values (no data) gets its first one: its chart and values opened.
   const card = badges.indexOf('4');
+  await page.click(`[data-testid=kpi-card-${card}] .chart-toggle summary`);
+  await page.click(`[data-testid=value-entry-${card}] summary`);
+  await page.waitForSelector(`[data-testid=chart-kpi-${card}] svg`);
   const before = await page.textContent(`[data-testid=chart-kpi-${card}] .chart-svg`);
   await page.fill(`[data-testid=period-${card}]`, isoDaysAgo(2));
   await page.fill(`[data-testid=value-${card}]`, '1.234,5');
@@ -93,6 +96,7 @@ test('KPI values: entered the German way, refused when doubled, charted, kept; s
   const k = (await storedPlan(page, id)).plan.strategy.kpis[card];
   assert.deepEqual(k.actuals.map((a) => a.value), [1234.5]);
   // A value corrected in the table is kept.
+  await page.click(`[data-testid=value-entry-${card}] summary`);
   await page.click(`[data-testid=values-${card}] summary`);
   await page.fill(`[data-testid=values-${card}] input`, '20');
   await settle(page);
@@ -115,7 +119,7 @@ test('thresholds change the status; CSV out, a broken CSV refused whole, a good 
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=csv-export-all]')]);
   const csv = fs.readFileSync(await download.path(), 'utf8');
-  assert.match(csv, /^kpi,period,value\n/);
+  assert.match(csv, /^kpi,period,value,comment\n/);
   const stored = (await storedPlan(page, id)).plan;
   const total = stored.strategy.kpis.reduce((n, k) => n + k.actuals.length, 0);
   assert.equal(csv.trim().split('\n').length, total + 1);

@@ -19,7 +19,8 @@ impl AppState {
     fn store_and_open(&self, codec: &dyn Codec, plan: Plan, force: bool) -> bool {
         let Some(revision) = self.store(codec, &plan, force) else { return false };
         let route = Route::Overview(plan.id.clone());
-        session(|s| s.handoff = Some((plan, revision)));
+        // A plan stored anew may reuse a revision number: the closed copy is not it.
+        session(|s| (s.handoff, s.closed) = (Some((plan, revision)), None));
         if self.route.get_untracked() == route {
             self.follow_route(&route);
         }
@@ -123,6 +124,7 @@ impl AppState {
             self.dispatch(Event::Closed);
             self.set_open(None);
         }
+        session(|s| s.closed = None);
         let text = storage::delete(&storage, id);
         self.plans.update(|l| l.retain(|s| &s.id != id));
         if let Some(text) = text {

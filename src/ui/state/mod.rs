@@ -57,6 +57,10 @@ struct Session {
     /// A plan just stored by this tab, with its revision, for the screen about to open
     /// it: a new or imported plan is not read back from storage.
     handoff: Option<(Plan, u64)>,
+    /// The plan last closed (for the plan list), with the revision storage held then:
+    /// opened again while storage still holds that revision, it is taken as it is rather
+    /// than read and checked anew (a large plan takes tens of milliseconds to read).
+    closed: Option<(Plan, u64)>,
 }
 
 thread_local! {

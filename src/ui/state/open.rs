@@ -77,9 +77,19 @@ impl AppState {
             }
             (_, codec) => codec,
         };
-        // A plan this tab just stored is taken as it is; any other is read from storage.
+        // The plan being closed is kept for a return to it: saved, it is what storage holds.
+        let base = self.autosave.with_untracked(|a| a.base());
+        if let Some(closing) = self.plan.try_update_untracked(Option::take).flatten() {
+            session(|s| s.closed = (base > 0).then_some((closing, base)));
+        }
+        // A plan this tab just stored is taken as it is, and so is the plan closed last if
+        // storage still holds the revision it had; any other is read from storage.
         let handoff = session(|s| s.handoff.take()).filter(|(p, _)| Some(&p.id) == wanted.as_ref());
-        let loaded = handoff.or_else(|| self.read_stored(codec?, &wanted?));
+        let reopened = || {
+            let (id, storage) = (wanted.as_ref()?, storage::local()?);
+            session(|s| s.closed.take_if(|(p, revision)| &p.id == id && storage::stored_revision(&storage, id) == *revision))
+        };
+        let loaded = handoff.or_else(reopened).or_else(|| self.read_stored(codec?, &wanted?));
         self.dispatch(match &loaded {
             Some((_, revision)) => Event::Opened { revision: *revision },
             None => Event::Closed,
