@@ -12,6 +12,8 @@ pub enum Route {
     Dashboard(Id),
     /// A blank worksheet of an exercise, to print.
     Worksheet(Block),
+    /// A plan shared as a link: its payload (see `crate::share`), to offer for import.
+    Import(String),
     NotFound,
 }
 
@@ -26,6 +28,7 @@ impl Route {
             [] | ["plans"] => Route::Plans,
             ["plans", plan] => Route::Overview(id(plan)),
             ["plans", plan, "dashboard"] => Route::Dashboard(id(plan)),
+            ["import", payload] => Route::Import((*payload).to_owned()),
             ["worksheets", slug] => Block::WORKSHEETS.into_iter().find(|b| b.slug() == *slug).map_or(Route::NotFound, Route::Worksheet),
             ["plans", plan, phase, block] => {
                 match Phase::from_slug(phase).and_then(|p| Block::from_slug(p, block)) {
@@ -51,13 +54,14 @@ impl Route {
             Route::Step(id, s) => format!("#/plans/{}/strategy/strategic-plan/step-{}", encode(id), s.number()),
             Route::Dashboard(id) => format!("#/plans/{}/dashboard", encode(id)),
             Route::Worksheet(b) => format!("#/worksheets/{}", b.slug()),
+            Route::Import(payload) => format!("{}{payload}", crate::share::IMPORT_PREFIX),
         }
     }
 
     pub fn plan_id(&self) -> Option<&Id> {
         match self {
             Route::Overview(id) | Route::Block(id, _) | Route::Step(id, _) | Route::Dashboard(id) => Some(id),
-            Route::Plans | Route::NotFound | Route::Worksheet(_) => None,
+            Route::Plans | Route::NotFound | Route::Worksheet(_) | Route::Import(_) => None,
         }
     }
 }
@@ -104,6 +108,7 @@ mod tests {
         let id = Id::from("abc123");
         let mut routes = vec![Route::Plans, Route::Overview(id.clone()), Route::Dashboard(id.clone())];
         routes.extend(Block::WORKSHEETS.map(Route::Worksheet));
+        routes.push(Route::Import(crate::share::encode(b"any bytes at all")));
         routes.extend(Block::ALL.iter().map(|b| Route::Block(id.clone(), *b)));
         routes.extend(Step::ALL.iter().map(|s| Route::Step(id.clone(), *s)));
         for r in routes {
@@ -131,5 +136,8 @@ mod tests {
         assert_eq!(Route::parse("#/plans/x/strategy/strategic-plan/step-9"), Route::NotFound);
         assert_eq!(Route::parse("#/plans/x/strategy/strategic-plan/step-"), Route::NotFound);
         assert_eq!(Route::parse("#/elsewhere"), Route::NotFound);
+        assert_eq!(Route::parse("#/import"), Route::NotFound);
+        assert_eq!(Route::parse("#/import/"), Route::NotFound);
+        assert_eq!(Route::parse("#/import/a/b"), Route::NotFound);
     }
 }

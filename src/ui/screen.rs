@@ -42,7 +42,7 @@ fn PlanScreen(route: Route) -> impl IntoView {
                     Route::Dashboard(id) => view! {
                         <Suspense fallback=|| ()>{Suspend::new(async move { super::operative::lazy_dashboard(id).await.unwrap_or_else(|_| super::part_failed()) })}</Suspense>
                     }.into_any(),
-                    Route::Plans | Route::NotFound | Route::Worksheet(_) => ().into_any(),
+                    Route::Plans | Route::NotFound | Route::Worksheet(_) | Route::Import(_) => ().into_any(),
                 }
             }
         </Show>
