@@ -164,6 +164,19 @@ mod tests {
         const { assert!(MAX_QR_CHARS < MAX_LINK_CHARS) };
     }
 
+    #[test]
+    fn a_link_at_the_qr_limit_fits_a_qr_code() {
+        use qrcode::{EcLevel, QrCode};
+        // The worst case: a link that is all byte mode (lower-case letters and symbols).
+        let mut link = String::from("https://example.org/socialplan/#/import/");
+        while link.len() < MAX_QR_CHARS {
+            link.push(['a', '-', 'z', '_', 'q'][link.len() % 5]);
+        }
+        assert!(QrCode::with_error_correction_level(link.as_bytes(), EcLevel::L).is_ok());
+        link.push('x');
+        assert!(QrCode::with_error_correction_level(link.as_bytes(), EcLevel::L).is_err());
+    }
+
     proptest! {
         #[test]
         fn any_bytes_round_trip(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {

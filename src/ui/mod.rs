@@ -61,6 +61,7 @@ pub fn part_failed() -> AnyView {
 
 mod chart;
 mod fields;
+pub mod file_access;
 mod operative;
 mod information;
 mod lists;
@@ -69,6 +70,7 @@ pub mod offline;
 mod overview;
 mod plans;
 mod screen;
+mod share;
 mod strategy;
 mod worksheet;
 pub mod state;
@@ -308,6 +310,9 @@ pub fn App() -> impl IntoView {
                 {move || match state.route.get() {
                     Route::Plans => plans::PlansPage().into_any(),
                     Route::NotFound => screen::NotFound().into_any(),
+                    Route::Import(payload) => view! {
+                        <Suspense fallback=|| ()>{Suspend::new(async move { share::import_screen(payload).await.unwrap_or_else(|_| part_failed()) })}</Suspense>
+                    }.into_any(),
                     Route::Worksheet(block) => view! {
                         <Suspense fallback=|| ()>{Suspend::new(async move { worksheet::sheet(block).await.unwrap_or_else(|_| part_failed()) })}</Suspense>
                     }.into_any(),

@@ -36,6 +36,12 @@ pub enum NoticeKind {
     Done { text: String },
     /// A part of the app could not be fetched; a reload (after saving) gets it.
     PartFailed,
+    /// Something failed, in words.
+    Failed { text: String },
+    /// A plan could not be written to its file on disk (`ui::file_access`).
+    FileWriteFailed { plan: Id, file: String, reason: String },
+    /// The browser asks again before the app writes a plan's file: a click allows it.
+    FilePermission { plan: Id, file: String },
 }
 
 #[derive(Clone, Debug)]
