@@ -86,12 +86,13 @@ struct Files {
 
 thread_local! {
     static FILES: RefCell<Files> = RefCell::default();
-    /// The name of each bound plan's file, for the screens.
-    static NAMES: RwSignal<Vec<(Id, String)>> = RwSignal::new(Vec::new());
+    /// The name of each bound plan's file, for the screens. Reference-counted, so no
+    /// screen that reads it first owns (and disposes of) it.
+    static NAMES: ArcRwSignal<Vec<(Id, String)>> = ArcRwSignal::new(Vec::new());
 }
 
-fn names() -> RwSignal<Vec<(Id, String)>> {
-    NAMES.with(|n| *n)
+fn names() -> ArcRwSignal<Vec<(Id, String)>> {
+    NAMES.with(Clone::clone)
 }
 
 /// The name of the file a plan is bound to; reactive.

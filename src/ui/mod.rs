@@ -70,7 +70,7 @@ pub mod offline;
 mod overview;
 mod plans;
 mod screen;
-mod share;
+pub mod share;
 mod strategy;
 mod worksheet;
 pub mod state;
