@@ -93,8 +93,8 @@ fn clear_fragment(state: AppState) {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&Route::Plans.href()));
     }
-    state.follow_route(&Route::Plans);
     state.route.set(Route::Plans);
+    state.follow_route(&Route::Plans);
 }
 
 /// What sharing the open plan came to.
