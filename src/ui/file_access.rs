@@ -21,6 +21,7 @@
 //! is small and in the first part; the rest is fetched on demand.
 
 use super::state::{self, AppState, NoticeKind};
+use crate::i18n::fill;
 use crate::model::file_format::Reading;
 use crate::model::Id;
 use leptos::prelude::*;
@@ -86,18 +87,19 @@ struct Files {
 
 thread_local! {
     static FILES: RefCell<Files> = RefCell::default();
-    /// The name of each bound plan's file, for the screens. Reference-counted, so no
-    /// screen that reads it first owns (and disposes of) it.
-    static NAMES: ArcRwSignal<Vec<(Id, String)>> = ArcRwSignal::new(Vec::new());
+    /// Counts changes to the bound files, for the screens that show them.
+    /// Reference-counted, so no screen that reads it first owns (and disposes of) it.
+    static CHANGES: ArcRwSignal<u64> = ArcRwSignal::new(0);
 }
 
-fn names() -> ArcRwSignal<Vec<(Id, String)>> {
-    NAMES.with(Clone::clone)
+fn changed() {
+    CHANGES.with(|c| c.update(|n| *n += 1));
 }
 
 /// The name of the file a plan is bound to; reactive.
 pub fn file_of(plan: &Id) -> Option<String> {
-    names().with(|n| n.iter().find(|(id, _)| id == plan).map(|(_, f)| f.clone()))
+    CHANGES.with(|c| c.track());
+    handle_of(plan).map(|h| h.name())
 }
 
 fn handle_of(plan: &Id) -> Option<FileHandle> {
@@ -105,16 +107,12 @@ fn handle_of(plan: &Id) -> Option<FileHandle> {
 }
 
 fn bind(plan: &Id, handle: FileHandle) {
-    let name = handle.name();
     FILES.with(|f| {
         let mut f = f.borrow_mut();
         f.bound.retain(|b| &b.plan != plan);
         f.bound.push(Bound { plan: plan.clone(), handle, timer: None });
     });
-    names().update(|n| {
-        n.retain(|(id, _)| id != plan);
-        n.push((plan.clone(), name));
-    });
+    changed();
 }
 
 /// Stops writing a plan to its file (the file stays as it is).
@@ -128,7 +126,7 @@ pub fn unbind(plan: &Id) {
         }
         f.bound.retain(|b| &b.plan != plan);
     });
-    names().update(|n| n.retain(|(id, _)| id != plan));
+    changed();
 }
 
 /// Called by autosave after each save of a plan: a bound plan's file is written once
@@ -146,12 +144,7 @@ pub fn saved(state: AppState, plan: &Id) {
                     b.timer = None;
                 }
             });
-            leptos::task::spawn_local(async move {
-                match write_part(state, id, false).await {
-                    Ok(task) => task.await,
-                    Err(_) => state.notify(NoticeKind::PartFailed),
-                }
-            });
+            run(state, Job::Write { plan: id, asked: false });
         },
         WRITE_DELAY,
     )
@@ -180,34 +173,37 @@ pub fn forget_pending() {
     FILES.with(|f| f.borrow_mut().pending = None);
 }
 
-/// Writes the plan now (a click: "Save to file now", "Try again", "Allow writing").
-pub fn save_now(state: AppState, plan: Id) {
+/// What the part of this module does.
+enum Job {
+    /// Writes a bound plan to its file; `asked` when a click asked for it (the browser may
+    /// then ask for permission).
+    Write { plan: Id, asked: bool },
+    SaveAs(Id),
+    Open,
+}
+
+fn run(state: AppState, job: Job) {
     leptos::task::spawn_local(async move {
-        match write_part(state, plan, true).await {
+        match file_part(state, job).await {
             Ok(task) => task.await,
             Err(_) => state.notify(NoticeKind::PartFailed),
         }
     });
+}
+
+/// Writes the plan now (a click: "Save to file now", "Try again", "Allow writing").
+pub fn save_now(state: AppState, plan: Id) {
+    run(state, Job::Write { plan, asked: true });
 }
 
 /// "Save to file…": asks where, binds the plan to that file and writes it.
 pub fn save_as(state: AppState, plan: Id) {
-    leptos::task::spawn_local(async move {
-        match save_as_part(state, plan).await {
-            Ok(task) => task.await,
-            Err(_) => state.notify(NoticeKind::PartFailed),
-        }
-    });
+    run(state, Job::SaveAs(plan));
 }
 
 /// "Open file…": asks for a plan file, imports it and binds the plan to it.
 pub fn open(state: AppState) {
-    leptos::task::spawn_local(async move {
-        match open_part(state).await {
-            Ok(task) => task.await,
-            Err(_) => state.notify(NoticeKind::PartFailed),
-        }
-    });
+    run(state, Job::Open);
 }
 
 /// The picker's options: plan files (JSON) and, for saving, a suggested name.
@@ -279,20 +275,25 @@ async fn write_file(handle: &FileHandle, text: &str) -> Result<(), JsValue> {
 /// async themselves).
 type Task = std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
 
-super::on_demand! { file_write:
-/// Writes a bound plan to its file, and says so when it can't.
-fn write_part(state: AppState, plan: Id, asked: bool) -> Task {
-    Box::pin(write_bound(state, plan, asked))
+super::on_demand! { file_access:
+/// Everything that talks to files: a part of its own, fetched on first use.
+fn file_part(state: AppState, job: Job) -> Task {
+    match job {
+        Job::Write { plan, asked } => Box::pin(write_bound(state, plan, asked)),
+        Job::SaveAs(plan) => Box::pin(save_as_to(state, plan)),
+        Job::Open => Box::pin(open_from(state)),
+    }
 }
 }
 
 async fn write_bound(state: AppState, plan: Id, asked: bool) {
+    let t = state.texts();
     let Some(handle) = handle_of(&plan) else { return };
     let file = handle.name();
     // An earlier failure of this file is replaced by how this write goes.
     let earlier: Vec<u64> = state.notices.with_untracked(|n| {
         n.iter()
-            .filter(|x| matches!(&x.kind, NoticeKind::FileWriteFailed { plan: p, .. } | NoticeKind::FilePermission { plan: p, .. } if p == &plan))
+            .filter(|x| matches!(&x.kind, NoticeKind::FileProblem { plan: p, .. } if p == &plan))
             .map(|x| x.id)
             .collect()
     });
@@ -302,35 +303,30 @@ async fn write_bound(state: AppState, plan: Id, asked: bool) {
     match permitted(&handle, asked).await {
         Ok(true) => {}
         Ok(false) if !asked => {
-            state.notify(NoticeKind::FilePermission { plan, file });
+            let text = fill(t.file_permission_needed, &[("file", &file)]);
+            state.notify(NoticeKind::FileProblem { plan, text, action: t.file_allow });
             return;
         }
-        Ok(false) => {
-            let reason = state.texts().file_denied.to_owned();
-            state.notify(NoticeKind::FileWriteFailed { plan, file, reason });
-            return;
-        }
-        Err(e) => {
-            state.notify(NoticeKind::FileWriteFailed { plan, file, reason: reason(&e) });
-            return;
-        }
+        Ok(false) => return failed(state, plan, &file, t.file_denied),
+        Err(e) => return failed(state, plan, &file, &reason(&e)),
     }
     let Some(text) = file_text(state, &plan) else { return };
     match write_file(&handle, &text).await {
         Ok(()) => {
             crate::storage::record_export(crate::storage::local().as_ref(), &plan, &state::now());
             if asked {
-                state.notify(NoticeKind::Done { text: crate::i18n::fill(state.texts().file_written, &[("file", &file)]) });
+                state.notify(NoticeKind::Done { text: fill(t.file_written, &[("file", &file)]) });
             }
         }
-        Err(e) => state.notify(NoticeKind::FileWriteFailed { plan, file, reason: reason(&e) }),
+        Err(e) => failed(state, plan, &file, &reason(&e)),
     }
 }
 
-super::on_demand! { file_save_as:
-fn save_as_part(state: AppState, plan: Id) -> Task {
-    Box::pin(save_as_to(state, plan))
-}
+/// A write that failed, with "Try again".
+fn failed(state: AppState, plan: Id, file: &str, reason: &str) {
+    let t = state.texts();
+    let text = fill(t.file_write_failed, &[("file", file), ("reason", reason)]);
+    state.notify(NoticeKind::FileProblem { plan, text, action: t.file_try_again });
 }
 
 async fn save_as_to(state: AppState, plan: Id) {
@@ -343,19 +339,13 @@ async fn save_as_to(state: AppState, plan: Id) {
             write_bound(state, plan, true).await;
         }
         Err(e) if cancelled(&e) => {}
-        Err(e) => state.notify(NoticeKind::FileWriteFailed { plan, file: codec.file_name(&name), reason: reason(&e) }),
+        Err(e) => failed(state, plan, &codec.file_name(&name), &reason(&e)),
     }
-}
-
-super::on_demand! { file_open:
-fn open_part(state: AppState) -> Task {
-    Box::pin(open_from(state))
-}
 }
 
 async fn open_from(state: AppState) {
     let t = state.texts();
-    let failed = |e: &JsValue| NoticeKind::Failed { text: crate::i18n::fill(t.file_open_failed, &[("reason", &reason(e))]) };
+    let failed = |e: &JsValue| NoticeKind::Failed { text: fill(t.file_open_failed, &[("reason", &reason(e))]) };
     let picked = match promise(show_open_file_picker(&picker_options(None))).await {
         Ok(list) => js_sys::Array::from(&list).get(0).unchecked_into::<FileHandle>(),
         Err(e) if cancelled(&e) => return,

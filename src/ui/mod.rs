@@ -310,9 +310,6 @@ pub fn App() -> impl IntoView {
                 {move || match state.route.get() {
                     Route::Plans => plans::PlansPage().into_any(),
                     Route::NotFound => screen::NotFound().into_any(),
-                    Route::Import(payload) => view! {
-                        <Suspense fallback=|| ()>{Suspend::new(async move { share::import_screen(payload).await.unwrap_or_else(|_| part_failed()) })}</Suspense>
-                    }.into_any(),
                     Route::Worksheet(block) => view! {
                         <Suspense fallback=|| ()>{Suspend::new(async move { worksheet::sheet(block).await.unwrap_or_else(|_| part_failed()) })}</Suspense>
                     }.into_any(),

@@ -102,24 +102,17 @@ fn NoticeView(notice: Notice) -> impl IntoView {
         ),
         NoticeKind::Done { text } => ("notice notice-ok", view! { <p>{text}</p> }.into_any(), ().into_any()),
         NoticeKind::Failed { text } => ("notice notice-error", view! { <p>{text}</p> }.into_any(), ().into_any()),
-        NoticeKind::FileWriteFailed { plan, file, reason } => {
+        NoticeKind::FileProblem { plan, text, action } => {
             let export = plan.clone();
             (
                 "notice notice-error",
-                view! { <p>{fill(t.file_write_failed, &[("file", &file), ("reason", &reason)])}</p> }.into_any(),
+                view! { <p>{text}</p> }.into_any(),
                 view! {
-                    <button type="button" data-testid="file-retry" on:click=move |_| super::file_access::save_now(state, plan.clone())>{t.file_try_again}</button>
+                    <button type="button" data-testid="file-retry" on:click=move |_| super::file_access::save_now(state, plan.clone())>{action}</button>
                     <button type="button" on:click=move |_| state.export(&export)>{t.export_now}</button>
                 }.into_any(),
             )
         }
-        NoticeKind::FilePermission { plan, file } => (
-            "notice notice-question",
-            view! { <p>{fill(t.file_permission_needed, &[("file", &file)])}</p> }.into_any(),
-            view! {
-                <button type="button" data-testid="file-allow" on:click=move |_| super::file_access::save_now(state, plan.clone())>{t.file_allow}</button>
-            }.into_any(),
-        ),
         NoticeKind::BackupDue { name, days } => (
             "notice notice-question",
             view! { <p>{fill(t.backup_due, &[("name", &name), ("days", &days.to_string())])}</p> }.into_any(),

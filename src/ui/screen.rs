@@ -12,7 +12,11 @@ super::on_demand! { plan_screens, preload preload_plan_screens:
 /// The screens of a plan (overview, blocks, steps) are a part of their own: a first visit
 /// shows the plan list, and loads them with the plan reader (`state::load_codec`).
 pub fn plan_screen(route: Route) -> AnyView {
-    view! { <PlanScreen route=route/> }.into_any()
+    match route {
+        // A shared link: no plan is open yet, the link's screen offers one.
+        Route::Import(payload) => view! { <super::share::LinkImport payload=payload/> }.into_any(),
+        route => view! { <PlanScreen route=route/> }.into_any(),
+    }
 }
 }
 

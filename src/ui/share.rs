@@ -269,16 +269,11 @@ async fn open_link(payload: &str) -> Opened {
     }
 }
 
-super::on_demand! { link_import:
 /// The screen of a shared link (`#/import/<payload>`): what the link holds, and the offer
-/// to import it. A part of its own, with the decompression and the plan reader.
-pub fn import_screen(payload: String) -> AnyView {
-    view! { <LinkImport payload=payload/> }.into_any()
-}
-}
-
+/// to import it. Part of the plan's screens (`screen::plan_screen`), which a link's first
+/// visit fetches with the plan reader anyway.
 #[component]
-fn LinkImport(payload: String) -> impl IntoView {
+pub fn LinkImport(payload: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
     let opened = RwSignal::new(Opened::Reading);

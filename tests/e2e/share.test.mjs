@@ -202,9 +202,9 @@ test('a plan bound to a file on disk is written there after saves, with permissi
   // The browser asks again: a notice, and writing waits for the click.
   await page.evaluate(() => { window.permission = 'prompt'; });
   await page.fill('[data-testid=plan-name]', 'Asked again');
-  await page.waitForSelector('[data-testid=file-allow]');
+  await page.waitForSelector('[data-testid=file-retry]');
   assert.equal(JSON.parse((await file()).text).plan.name, 'Disk plan, renamed');
-  await page.click('[data-testid=file-allow]');
+  await page.click('[data-testid=file-retry]');
   await page.waitForFunction(() => JSON.parse(window.files['disk-plan.socialplan.json'].text).plan.name === 'Asked again');
 
   // A write that fails is reported with the browser's reason; "Try again" writes it.

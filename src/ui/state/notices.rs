@@ -38,10 +38,9 @@ pub enum NoticeKind {
     PartFailed,
     /// Something failed, in words.
     Failed { text: String },
-    /// A plan could not be written to its file on disk (`ui::file_access`).
-    FileWriteFailed { plan: Id, file: String, reason: String },
-    /// The browser asks again before the app writes a plan's file: a click allows it.
-    FilePermission { plan: Id, file: String },
+    /// A plan could not be written to its file on disk (`ui::file_access`), or the
+    /// browser asks again for permission: `action` writes it (the click allows it).
+    FileProblem { plan: Id, text: String, action: &'static str },
 }
 
 #[derive(Clone, Debug)]
