@@ -17,7 +17,7 @@
   var page = document.getElementById('shell-page');
   if (!page) return;
   // Only the plan list has this heading; other screens show the header alone.
-  if (location.hash.indexOf('#/plans/') === 0 || location.hash.indexOf('#/worksheets/') === 0) {
+  if (location.hash.indexOf('#/plans/') === 0 || location.hash.indexOf('#/worksheets/') === 0 || location.hash.indexOf('#/import/') === 0) {
     page.hidden = true;
     return;
   }

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod lists;
 pub mod model;
 pub mod route;
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

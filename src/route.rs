@@ -21,6 +21,8 @@ pub enum Route {
     Worksheet(Block),
     /// The same worksheet opened from a plan, which it names.
     PlanWorksheet(Id, Block),
+    /// A plan shared as a link: its payload (see `crate::share`), to offer for import.
+    Import(String),
     NotFound,
 }
 
@@ -38,6 +40,7 @@ impl Route {
             ["plans", plan, "summary"] => Route::Summary(id(plan)),
             ["plans", plan, "review"] => Route::Review(id(plan), None),
             ["plans", plan, "review", month] => Month::parse(month).map_or(Route::NotFound, |m| Route::Review(id(plan), Some(m))),
+            ["import", payload] => Route::Import((*payload).to_owned()),
             ["worksheets", slug] => Block::WORKSHEETS.into_iter().find(|b| b.slug() == *slug).map_or(Route::NotFound, Route::Worksheet),
             ["plans", plan, "worksheets", slug] => Block::WORKSHEETS.into_iter().find(|b| b.slug() == *slug).map_or(Route::NotFound, |b| Route::PlanWorksheet(id(plan), b)),
             ["plans", plan, phase, block] => {
@@ -70,13 +73,14 @@ impl Route {
             Route::Review(id, Some(m)) => format!("#/plans/{}/review/{}", encode(id), m.key()),
             Route::Worksheet(b) => format!("#/worksheets/{}", b.slug()),
             Route::PlanWorksheet(id, b) => format!("#/plans/{}/worksheets/{}", encode(id), b.slug()),
+            Route::Import(payload) => format!("{}{payload}", crate::share::IMPORT_PREFIX),
         }
     }
 
     pub fn plan_id(&self) -> Option<&Id> {
         match self {
             Route::Overview(id) | Route::Block(id, _) | Route::Step(id, _) | Route::Check(id) | Route::Dashboard(id) | Route::Summary(id) | Route::PlanWorksheet(id, _) | Route::Review(id, _) => Some(id),
-            Route::Plans | Route::NotFound | Route::Worksheet(_) => None,
+            Route::Plans | Route::NotFound | Route::Worksheet(_) | Route::Import(_) => None,
         }
     }
 }
@@ -126,6 +130,7 @@ mod tests {
         routes.push(Route::Review(id.clone(), Some(Month { year: 2026, month: 11 })));
         routes.extend(Block::WORKSHEETS.map(Route::Worksheet));
         routes.extend(Block::WORKSHEETS.map(|b| Route::PlanWorksheet(id.clone(), b)));
+        routes.push(Route::Import(crate::share::encode(b"any bytes at all")));
         routes.extend(Block::ALL.iter().map(|b| Route::Block(id.clone(), *b)));
         routes.extend(Step::ALL.iter().map(|s| Route::Step(id.clone(), *s)));
         for r in routes {
@@ -154,5 +159,8 @@ mod tests {
         assert_eq!(Route::parse("#/plans/x/strategy/strategic-plan/step-"), Route::NotFound);
         assert_eq!(Route::parse("#/elsewhere"), Route::NotFound);
         assert_eq!(Route::parse("#/plans/x/review/2026-13"), Route::NotFound);
+        assert_eq!(Route::parse("#/import"), Route::NotFound);
+        assert_eq!(Route::parse("#/import/"), Route::NotFound);
+        assert_eq!(Route::parse("#/import/a/b"), Route::NotFound);
     }
 }

@@ -201,3 +201,26 @@ async fn the_app_mounts_and_switches_language() {
     drop(handle);
     storage::local().unwrap().clear().unwrap();
 }
+
+/// A plan through a share link and back: compressed by the browser (`deflate-raw`),
+/// written as base64url, read back and decompressed to the same bytes; a link cut short
+/// is refused, never read as a plan.
+#[wasm_bindgen_test]
+async fn share_links_round_trip_through_the_browsers_compression() {
+    use socialplan::share;
+    use socialplan::ui::share::{compress, decompress};
+    let text = encode(&plan("shared", "Ünïcode plan ✓"), "test", NOW, None, false);
+    let packed = compress(text.as_bytes()).await.expect("the browser compresses");
+    assert!(packed.len() < text.len());
+    let link = share::link("http://localhost/app/#/plans/x", share::IMPORT_PREFIX, &share::encode(&packed));
+    let payload = link.split_once(share::IMPORT_PREFIX).unwrap().1;
+    let back = decompress(&share::decode(payload).unwrap()).await.expect("decompresses");
+    assert_eq!(back, text.as_bytes());
+    // Bytes of every value, and none at all.
+    let all: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
+    assert_eq!(decompress(&compress(&all).await.unwrap()).await.unwrap(), all);
+    assert_eq!(decompress(&compress(&[]).await.unwrap()).await.unwrap(), Vec::<u8>::new());
+    // Cut short: the stream ends early and the browser says so.
+    let cut = share::decode(&payload[..payload.len() / 8 * 4]).unwrap();
+    assert!(decompress(&cut).await.is_err());
+}

@@ -61,6 +61,7 @@ pub fn part_failed() -> AnyView {
 
 mod chart;
 mod fields;
+pub mod file_access;
 mod operative;
 mod information;
 mod lists;
@@ -70,6 +71,7 @@ mod overview;
 mod plans;
 mod review;
 mod screen;
+pub mod share;
 mod strategy;
 mod strategy_map;
 mod summary;

@@ -101,6 +101,18 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             view! { <button type="button" on:click=move |_| super::save_and_reload()>{t.reload}</button> }.into_any(),
         ),
         NoticeKind::Done { text } => ("notice notice-ok", view! { <p>{text}</p> }.into_any(), ().into_any()),
+        NoticeKind::Failed { text } => ("notice notice-error", view! { <p>{text}</p> }.into_any(), ().into_any()),
+        NoticeKind::FileProblem { plan, text, action } => {
+            let export = plan.clone();
+            (
+                "notice notice-error",
+                view! { <p>{text}</p> }.into_any(),
+                view! {
+                    <button type="button" data-testid="file-retry" on:click=move |_| super::file_access::save_now(state, plan.clone())>{action}</button>
+                    <button type="button" on:click=move |_| state.export(&export)>{t.export_now}</button>
+                }.into_any(),
+            )
+        }
         NoticeKind::BackupDue { name, days } => (
             "notice notice-question",
             view! { <p>{fill(t.backup_due, &[("name", &name), ("days", &days.to_string())])}</p> }.into_any(),

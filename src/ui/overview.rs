@@ -55,11 +55,17 @@ pub fn Overview() -> impl IntoView {
                     }/>
                 <span class="tag">{move || t.function(function())}</span>
                 <button type="button" data-testid="export" on:click=move |_| state.export(&export_id)>{t.export}</button>
+                <super::share::ShareLink id=id.clone()/>
+                {super::file_access::supported().then(|| {
+                    let id = id.clone();
+                    view! { <button type="button" class="secondary" data-testid="save-to-file" on:click=move |_| super::file_access::save_as(state, id.clone())>{t.save_to_file}</button> }
+                })}
                 <button type="button" class="secondary" data-testid="report-md" on:click=move |_| report(false)>{t.export_report_md}</button>
                 <button type="button" class="secondary" data-testid="report-html" on:click=move |_| report(true)>{t.export_report_html}</button>
                 <a href=dashboard data-testid="dashboard-link">{t.open_dashboard}</a>
                 <a href=summary data-testid="summary-link">{t.summary_title}</a>
             </div>
+            <FileBinding id=id.clone()/>
             <h2 class="model-title">{t.model_title} " " <small>{t.model_note}</small></h2>
             <p class="model-intro">{t.overview_intro}</p>
             // Information comes first in reading order and is drawn at the bottom.
@@ -67,6 +73,30 @@ pub fn Overview() -> impl IntoView {
                 {Phase::ALL.map(|phase| view! { <PhaseCard id=id.clone() phase=phase standing=standing/> })}
             </ol>
         </div>
+    }
+}
+
+/// The file on disk this plan is written to, if any, with "Save to file now".
+#[component]
+fn FileBinding(id: crate::model::Id) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let file = {
+        let id = id.clone();
+        move || super::file_access::file_of(&id)
+    };
+    move || {
+        let id = id.clone();
+        file().map(|name| {
+            let (save, unbind) = (id.clone(), id.clone());
+            view! {
+                <div class="file-binding" data-testid="file-binding">
+                    <p>{fill(t.file_bound, &[("file", &name)])}</p>
+                    <button type="button" data-testid="save-file-now" on:click=move |_| super::file_access::save_now(state, save.clone())>{t.save_to_file_now}</button>
+                    <button type="button" class="secondary" data-testid="file-unbind" on:click=move |_| super::file_access::unbind(&unbind)>{t.file_unbind}</button>
+                </div>
+            }
+        })
     }
 }
 

@@ -245,6 +245,13 @@ fn Import() -> impl IntoView {
                 <input type="file" accept=".json,application/json" data-testid="import-input" on:change=on_change/>
             </label>
             <p class="drop-hint" aria-hidden="true">{t.drop_here}</p>
+            // Where the browser can keep a plan bound to a file on disk.
+            {super::file_access::supported().then(|| view! {
+                <p class="open-file">
+                    <span>{t.open_file_hint}</span> " "
+                    <button type="button" class="secondary" data-testid="open-file" on:click=move |_| super::file_access::open(state)>{t.open_file}</button>
+                </p>
+            })}
         </section>
     }
 }

@@ -12,7 +12,11 @@ super::on_demand! { plan_screens, preload preload_plan_screens:
 /// The screens of a plan (overview, blocks, steps) are a part of their own: a first visit
 /// shows the plan list, and loads them with the plan reader (`state::load_codec`).
 pub fn plan_screen(route: Route) -> AnyView {
-    view! { <PlanScreen route=route/> }.into_any()
+    match route {
+        // A shared link: no plan is open yet, the link's screen offers one.
+        Route::Import(payload) => view! { <super::share::LinkImport payload=payload/> }.into_any(),
+        route => view! { <PlanScreen route=route/> }.into_any(),
+    }
 }
 }
 
@@ -57,7 +61,7 @@ fn PlanScreen(route: Route) -> impl IntoView {
                     Route::PlanWorksheet(_, block) => view! {
                         <Suspense fallback=|| ()>{Suspend::new(async move { super::worksheet::sheet(block).await.unwrap_or_else(|_| super::part_failed()) })}</Suspense>
                     }.into_any(),
-                    Route::Plans | Route::NotFound | Route::Worksheet(_) => ().into_any(),
+                    Route::Plans | Route::NotFound | Route::Worksheet(_) | Route::Import(_) => ().into_any(),
                 }
             }
         </Show>

@@ -184,6 +184,23 @@ const kpiChartMs = await page.evaluate(() => new Promise((done) => {
   wait();
 }));
 
+// The sample plan shared as a link (a measure, no goal but the limit): its length in
+// characters, in each language, against the longest link the app offers (src/share.rs).
+const MAX_LINK_CHARS = 32000;
+const shareLinkChars = {};
+for (const lang of ['en', 'de', 'bg']) {
+  const context = await browser.newContext();
+  const p = await open(context, server.url);
+  await p.selectOption('[data-testid=language]', lang);
+  await p.waitForFunction((l) => document.documentElement.lang === l, lang);
+  await p.click('[data-testid=open-sample]');
+  await p.waitForSelector('[data-testid=phase-stack]');
+  await p.click('[data-testid=share]');
+  await p.waitForSelector('[data-testid=share-link]');
+  shareLinkChars[lang] = (await p.inputValue('[data-testid=share-link]')).length;
+  await context.close();
+}
+
 const listKey = median(listKeys);
 const bareKey = median(bareKeys);
 // The goals, as ratios to the bare work of this run.
@@ -210,6 +227,7 @@ const report = {
   autosave_ms: round(autosave),
   dashboard_draw_ms: round(dashboardMs), kpi_tracking_draw_ms: round(trackingMs), landscape_draw_ms: round(landscapeMs),
   kpi_chart_260_values_draw_ms: round(kpiChartMs),
+  share_link_sample_chars: shareLinkChars, share_link_max_chars: MAX_LINK_CHARS,
   goals,
   first_visit_goal: firstVisitGoal,
   errors: page.errors,
@@ -221,6 +239,8 @@ console.log({ ...figures, first_visit: firstFigures });
 const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
 console.log(`${firstVisitGoal.met ? 'met    ' : 'NOT MET'}  first visit to the plan list fetches ${kb(first.page_gzip_bytes)} gzipped in ${first.page_requests} requests (goal ≤ ${FIRST_VISIT_GOAL_KB} KB); `
   + `then the service worker fetches ${kb(first.service_worker_gzip_bytes)} (its script and the offline precache, ${first.service_worker_requests} requests, ${kb(first.service_worker_refetched_gzip_bytes)} of it fetched again), ${kb(first.total_gzip_bytes)} in all`);
+const longest = Math.max(...Object.values(shareLinkChars));
+console.log(`${longest <= MAX_LINK_CHARS ? 'fits   ' : 'TOO LONG'}  share link of the sample plan: ${Object.entries(shareLinkChars).map(([l, n]) => `${l} ${n}`).join(', ')} characters (a link holds ≤ ${MAX_LINK_CHARS})`);
 for (const g of goals) console.log(`${g.met ? 'met    ' : 'NOT MET'}  ${g.name}: ${g.ratio}× (goal ≤ ${g.goal}×)`);
 await browser.close();
 await server.close();

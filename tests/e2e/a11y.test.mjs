@@ -61,6 +61,18 @@ test('no WCAG A/AA violations on any kind of screen', async () => {
     await page.waitForSelector('[data-testid=review-value-0]');
     await page.fill('[data-testid=review-value-0]', 'lots');
     assert.deepEqual(await violations(page), [], `${locale} review with a refused cell`);
+    // Sharing as a link: the panel on the overview, the screen a link opens, a broken link.
+    await page.goto(`${base}#/plans/${id}`);
+    await page.click('[data-testid=share]');
+    await page.waitForSelector('[data-testid=share-link]');
+    assert.deepEqual(await violations(page), [], `${locale} share panel`);
+    const link = await page.inputValue('[data-testid=share-link]');
+    await page.goto(link);
+    await page.waitForSelector('[data-testid=link-import]');
+    assert.deepEqual(await violations(page), [], `${locale} shared link`);
+    await page.goto(`${base}#/import/AAAA`);
+    await page.waitForSelector('[data-testid=link-broken]');
+    assert.deepEqual(await violations(page), [], `${locale} broken link`);
     await context.close();
   }
 });
@@ -83,8 +95,8 @@ test('the start screen works with the keyboard alone', async () => {
   assert.equal(await page.textContent('[data-testid=plan-title]'), 'Keyboard plan');
   // The first block link is reachable by tabbing from the plan name.
   await page.focus('[data-testid=plan-name]');
-  // Past the export and report buttons, the dashboard and the plan-on-a-page links.
-  for (let i = 0; i < 6; i += 1) await page.keyboard.press('Tab');
+  // Past the export, share, save-to-file and report buttons, the dashboard and the plan-on-a-page links.
+  for (let i = 0; i < 8; i += 1) await page.keyboard.press('Tab');
   const focused = await page.evaluate(() => document.activeElement.getAttribute('href') ?? document.activeElement.tagName);
   assert.match(focused, /^#\/plans\/.+\/information\/opportunities-risks$/);
   await context.close();

@@ -160,6 +160,7 @@ impl AppState {
 
     /// Reads a chosen or dropped file and imports it.
     pub fn import_file(&self, file: web_sys::File) {
+        crate::ui::file_access::forget_pending();
         let state = *self;
         let name = file.name();
         if file.size() > MAX_BYTES as f64 {
@@ -208,10 +209,11 @@ impl AppState {
     /// Imports the plan of a file that was read: asks when a plan with its id exists.
     fn import_decoded(&self, codec: &dyn Codec, plan: Plan, migrated_from: Option<u32>, repairs: Vec<Repair>) {
         let exists = self.plans.with_untracked(|l| l.iter().any(|s| s.id == plan.id));
-        let name = plan.name.clone();
+        let (name, id) = (plan.name.clone(), plan.id.clone());
         if exists {
             self.notify(NoticeKind::ImportSameId { incoming: Box::new(plan) });
         } else if self.store_and_open(codec, plan, false) {
+            crate::ui::file_access::imported(&id);
             self.notify(NoticeKind::Imported { name: name.clone(), migrated_from });
         } else {
             return;
@@ -242,8 +244,12 @@ impl AppState {
             plan.id = new_id();
         }
         let Some(codec) = codec() else { return };
-        let name = plan.name.clone();
+        let (name, id) = (plan.name.clone(), plan.id.clone());
         if self.store_and_open(codec, plan, replace) {
+            // A plan opened from a file keeps its file when it replaces the one here.
+            if replace {
+                crate::ui::file_access::imported(&id);
+            }
             self.notify(NoticeKind::Imported { name, migrated_from: None });
         }
     }

@@ -36,6 +36,11 @@ pub enum NoticeKind {
     Done { text: String },
     /// A part of the app could not be fetched; a reload (after saving) gets it.
     PartFailed,
+    /// Something failed, in words.
+    Failed { text: String },
+    /// A plan could not be written to its file on disk (`ui::file_access`), or the
+    /// browser asks again for permission: `action` writes it (the click allows it).
+    FileProblem { plan: Id, text: String, action: &'static str },
 }
 
 impl NoticeKind {

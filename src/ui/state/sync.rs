@@ -124,6 +124,8 @@ impl AppState {
         let Some((result, summary)) = result else { return };
         match result {
             Ok(revision) => {
+                // A plan bound to a file on disk is written there too, once saves pause.
+                crate::ui::file_access::saved(*self, &summary.id);
                 self.upsert_summary(summary);
                 self.dispatch(Event::Saved { revision });
             }
