@@ -10,6 +10,8 @@ pub enum Route {
     Block(Id, Block),
     Step(Id, Step),
     Dashboard(Id),
+    /// The workshop: hand-out, dot-voting, contributions and their merge.
+    Workshop(Id),
     /// A blank worksheet of an exercise, to print.
     Worksheet(Block),
     NotFound,
@@ -26,6 +28,7 @@ impl Route {
             [] | ["plans"] => Route::Plans,
             ["plans", plan] => Route::Overview(id(plan)),
             ["plans", plan, "dashboard"] => Route::Dashboard(id(plan)),
+            ["plans", plan, "workshop"] => Route::Workshop(id(plan)),
             ["worksheets", slug] => Block::WORKSHEETS.into_iter().find(|b| b.slug() == *slug).map_or(Route::NotFound, Route::Worksheet),
             ["plans", plan, phase, block] => {
                 match Phase::from_slug(phase).and_then(|p| Block::from_slug(p, block)) {
@@ -50,13 +53,14 @@ impl Route {
             Route::Block(id, b) => format!("#/plans/{}/{}/{}", encode(id), b.phase().slug(), b.slug()),
             Route::Step(id, s) => format!("#/plans/{}/strategy/strategic-plan/step-{}", encode(id), s.number()),
             Route::Dashboard(id) => format!("#/plans/{}/dashboard", encode(id)),
+            Route::Workshop(id) => format!("#/plans/{}/workshop", encode(id)),
             Route::Worksheet(b) => format!("#/worksheets/{}", b.slug()),
         }
     }
 
     pub fn plan_id(&self) -> Option<&Id> {
         match self {
-            Route::Overview(id) | Route::Block(id, _) | Route::Step(id, _) | Route::Dashboard(id) => Some(id),
+            Route::Overview(id) | Route::Block(id, _) | Route::Step(id, _) | Route::Dashboard(id) | Route::Workshop(id) => Some(id),
             Route::Plans | Route::NotFound | Route::Worksheet(_) => None,
         }
     }
@@ -102,7 +106,7 @@ mod tests {
     #[test]
     fn every_screen_round_trips() {
         let id = Id::from("abc123");
-        let mut routes = vec![Route::Plans, Route::Overview(id.clone()), Route::Dashboard(id.clone())];
+        let mut routes = vec![Route::Plans, Route::Overview(id.clone()), Route::Dashboard(id.clone()), Route::Workshop(id.clone())];
         routes.extend(Block::WORKSHEETS.map(Route::Worksheet));
         routes.extend(Block::ALL.iter().map(|b| Route::Block(id.clone(), *b)));
         routes.extend(Step::ALL.iter().map(|s| Route::Step(id.clone(), *s)));

@@ -25,6 +25,9 @@ pub const MAX_DEPTH: usize = 64;
 #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Envelope {
+    /// Only in a participant's contribution to a workshop: who sent it, for which plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contribution: Option<super::merge::ContributionHeader>,
     /// Always `"socialplan"`.
     pub format: String,
     pub schema_version: u64,
@@ -130,6 +133,8 @@ impl Codec for PlanCodec {
 /// `Envelope` with the plan borrowed: a save never copies the plan. Same fields, same order.
 #[derive(Serialize)]
 struct EnvelopeRef<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contribution: Option<&'a super::merge::ContributionHeader>,
     format: &'a str,
     schema_version: u64,
     app_version: &'a str,
@@ -141,13 +146,13 @@ struct EnvelopeRef<'a> {
 
 impl<'a> EnvelopeRef<'a> {
     fn of(e: &'a Envelope) -> Self {
-        EnvelopeRef { format: &e.format, schema_version: e.schema_version, app_version: &e.app_version, exported_at: &e.exported_at, revision: e.revision, plan: &e.plan }
+        EnvelopeRef { contribution: e.contribution.as_ref(), format: &e.format, schema_version: e.schema_version, app_version: &e.app_version, exported_at: &e.exported_at, revision: e.revision, plan: &e.plan }
     }
 }
 
 /// The envelope text of `plan`: pretty for files people may read, compact for storage.
 pub fn encode(plan: &Plan, app_version: &str, now: &str, revision: Option<u64>, pretty: bool) -> String {
-    let envelope = EnvelopeRef { format: FORMAT, schema_version: u64::from(SCHEMA_VERSION), app_version, exported_at: now, revision, plan };
+    let envelope = EnvelopeRef { contribution: None, format: FORMAT, schema_version: u64::from(SCHEMA_VERSION), app_version, exported_at: now, revision, plan };
     let text = serde_json::to_string(&envelope).expect("a plan always serialises");
     if pretty {
         self::pretty(&text)

@@ -23,6 +23,8 @@ struct RowData {
     advice: Vec<String>,
     enabled: bool,
     linked: bool,
+    /// Who added the item at a workshop, names joined.
+    authors: String,
 }
 
 fn row_data(spec: &ListSpec, plan: &Plan, at: At, t: &Texts, today: &Date) -> RowData {
@@ -33,6 +35,7 @@ fn row_data(spec: &ListSpec, plan: &Plan, at: At, t: &Texts, today: &Date) -> Ro
         advice: spec.advice.map(|a| a(plan, at, t, today)).unwrap_or_default(),
         enabled: spec.action.as_ref().is_some_and(|a| (a.enabled)(plan, at)),
         linked: spec.link.as_ref().is_some_and(|l| (l.linked)(plan, at)),
+        authors: plan.workshop.authors.get(at.id).map(|a| a.join(", ")).unwrap_or_default(),
     }
 }
 
@@ -371,6 +374,10 @@ fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) -> impl Int
             {badge}
             {cells}
             <td class="row-actions">
+                {move || {
+                    let names = data.try_with(|d| d.authors.clone()).unwrap_or_default();
+                    (!names.is_empty()).then(|| view! { <p class="author-note" data-testid="item-authors">{fill(t.added_by, &[("names", &names)])}</p> })
+                }}
                 {advice}
                 {action}
                 {link}

@@ -71,6 +71,7 @@ mod plans;
 mod screen;
 mod strategy;
 mod worksheet;
+mod workshop;
 pub mod state;
 
 use crate::i18n::Lang;

@@ -20,6 +20,7 @@ pub fn Overview() -> impl IntoView {
     let function = move || state.plan.with(|p| p.as_ref().map(|p| p.function()).unwrap_or_default());
     let export_id = id.clone();
     let dashboard = crate::route::Route::Dashboard(id.clone()).href();
+    let workshop = crate::route::Route::Workshop(id.clone()).href();
     let report = move |as_html: bool| {
         let lang = state.lang.get_untracked();
         if let Some(p) = state.plan.get_untracked() {
@@ -56,6 +57,7 @@ pub fn Overview() -> impl IntoView {
                 <button type="button" class="secondary" data-testid="report-md" on:click=move |_| report(false)>{t.export_report_md}</button>
                 <button type="button" class="secondary" data-testid="report-html" on:click=move |_| report(true)>{t.export_report_html}</button>
                 <a href=dashboard data-testid="dashboard-link">{t.open_dashboard}</a>
+                <a href=workshop data-testid="workshop-link">{t.open_workshop}</a>
             </div>
             <p class="lead">{t.overview_intro}</p>
             <h2 class="model-title">{t.model_title} " " <small>{t.model_note}</small></h2>

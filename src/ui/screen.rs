@@ -42,6 +42,9 @@ fn PlanScreen(route: Route) -> impl IntoView {
                     Route::Dashboard(id) => view! {
                         <Suspense fallback=|| ()>{Suspend::new(async move { super::operative::lazy_dashboard(id).await.unwrap_or_else(|_| super::part_failed()) })}</Suspense>
                     }.into_any(),
+                    Route::Workshop(id) => view! {
+                        <Suspense fallback=|| ()>{Suspend::new(async move { super::workshop::lazy_workshop(id).await.unwrap_or_else(|_| super::part_failed()) })}</Suspense>
+                    }.into_any(),
                     Route::Plans | Route::NotFound | Route::Worksheet(_) => ().into_any(),
                 }
             }
