@@ -99,6 +99,8 @@ pub trait Codec: Sync {
     /// The name of a plan's file (see `file_name`); here, so the Unicode tables it needs
     /// come with the plan reader's part, not with the app's first part.
     fn file_name(&self, plan_name: &str) -> String;
+    /// Handing a plan out to a workshop, contributions and their merge (`model::merge`).
+    fn workshop(&self) -> &'static dyn super::merge::Workshops;
 }
 
 /// The plan file format of this version.
@@ -127,6 +129,10 @@ impl Codec for PlanCodec {
 
     fn file_name(&self, plan_name: &str) -> String {
         file_name(plan_name)
+    }
+
+    fn workshop(&self) -> &'static dyn super::merge::Workshops {
+        &super::merge::WorkshopFiles
     }
 }
 

@@ -679,5 +679,69 @@ impl MergeOutcome {
     }
 }
 
+/// A conflict as the screen shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConflictView {
+    pub author: String,
+    /// The list it is in (a name of `LISTS`); none for a field outside the lists.
+    pub list: Option<&'static str>,
+    pub label: String,
+    /// The team removed the item.
+    pub removed: bool,
+    /// Field, team's value, participant's value.
+    pub differences: Vec<(String, String, String)>,
+}
+
+/// A merge worked out, as the screen needs it: the summaries, the conflicts, and the merge
+/// itself to apply.
+pub struct Preview {
+    pub summaries: Vec<AuthorSummary>,
+    pub conflicts: Vec<ConflictView>,
+    outcome: Box<dyn std::any::Any + Send + Sync>,
+}
+
+/// The workshop's work on plan files, as one object: it sits with the plan reader and
+/// writer (`Codec::workshop`), in the part of the app loaded with them, so the Workshop
+/// screen's part carries none of the JSON code they share.
+pub trait Workshops: Sync {
+    /// Records the plan as handed out (see `Plan::hand_out`).
+    fn hand_out(&self, plan: &mut Plan, now: &str);
+    fn read_contribution(&self, codec: &dyn Codec, bytes: &[u8], ours: &Plan, next_id: &mut dyn FnMut() -> Id) -> Result<Contribution, ContributionError>;
+    fn write_contribution(&self, codec: &dyn Codec, plan: &Plan, author: &str, id: &str, app_version: &str, now: &str) -> String;
+    fn merge(&self, ours: &Plan, contributions: &[Contribution], now: &str, next_id: &mut dyn FnMut() -> Id) -> Preview;
+    /// The merged plan of `preview`, with the participant's version where `take_theirs` says so.
+    fn apply(&self, preview: &Preview, take_theirs: &[bool], next_id: &mut dyn FnMut() -> Id) -> Option<Plan>;
+}
+
+pub struct WorkshopFiles;
+
+impl Workshops for WorkshopFiles {
+    fn hand_out(&self, plan: &mut Plan, now: &str) {
+        plan.hand_out(now)
+    }
+
+    fn read_contribution(&self, codec: &dyn Codec, bytes: &[u8], ours: &Plan, next_id: &mut dyn FnMut() -> Id) -> Result<Contribution, ContributionError> {
+        read_contribution(codec, bytes, ours, next_id)
+    }
+
+    fn write_contribution(&self, codec: &dyn Codec, plan: &Plan, author: &str, id: &str, app_version: &str, now: &str) -> String {
+        write_contribution(codec, plan, author, id, app_version, now)
+    }
+
+    fn merge(&self, ours: &Plan, contributions: &[Contribution], now: &str, next_id: &mut dyn FnMut() -> Id) -> Preview {
+        let outcome = merge(ours, contributions, now, next_id);
+        let conflicts = outcome
+            .conflicts
+            .iter()
+            .map(|c| ConflictView { author: c.author.clone(), list: c.list().map(|l| l.name), label: c.label(), removed: c.ours.is_none(), differences: c.differences() })
+            .collect();
+        Preview { summaries: outcome.summaries.clone(), conflicts, outcome: Box::new(outcome) }
+    }
+
+    fn apply(&self, preview: &Preview, take_theirs: &[bool], next_id: &mut dyn FnMut() -> Id) -> Option<Plan> {
+        preview.outcome.downcast_ref::<MergeOutcome>().map(|o| o.apply(take_theirs, next_id))
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -5,7 +5,7 @@
 
 use super::state::{codec, download, load_codec, new_id, now, AppState, NoticeKind};
 use crate::i18n::{fill, format_timestamp, import_error, Texts};
-use crate::model::merge::{self, AuthorSummary, Contribution, ContributionError, MergeOutcome, Target, LISTS};
+use crate::model::merge::{AuthorSummary, Contribution, ContributionError, Preview, LISTS};
 use crate::model::workshop::{clean_name, MAX_DOTS};
 use crate::model::{Comment, Id, Plan, VoteKind};
 use crate::route::Route;
@@ -100,8 +100,12 @@ fn HandOut() -> impl IntoView {
         }
     };
     let hand_out = move |_| {
+        let Some(codec) = codec() else {
+            state.notify(NoticeKind::PartFailed);
+            return;
+        };
         let at = now();
-        state.edit(|p| p.hand_out(&at));
+        state.edit(|p| codec.workshop().hand_out(p, &at));
         if let Some(id) = state.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())) {
             state.export(&id);
         }
@@ -159,9 +163,11 @@ fn Voting(name: RwSignal<String>) -> impl IntoView {
                 <caption class="visually-hidden">{t.vote_title}</caption>
                 <thead><tr><th scope="col">{t.vote_item}</th><th scope="col">{t.vote_kind}</th><th scope="col">{t.vote_yours}</th><th scope="col">{t.vote_total}</th></tr></thead>
                 <tbody>
-                    <For each=move || items.get() key=|r| (r.id.clone(), r.text.clone(), r.dots) let:r>
+                    <For each=move || items.get() key=|r| (r.id.clone(), r.text.clone()) let:r>
                         {
-                            let (minus_id, plus_id, mine_id) = (r.id.clone(), r.id.clone(), r.id.clone());
+                            // Keyed by the item, not its dots: the focus stays on the button pressed.
+                            let (minus_id, plus_id, mine_id, total_id) = (r.id.clone(), r.id.clone(), r.id.clone(), r.id.clone());
+                            let total = move || items.with(|all| all.iter().find(|x| x.id == total_id).map_or(0, |x| x.dots));
                             let label = r.text.chars().take(60).collect::<String>();
                             let (l1, l2) = (label.clone(), label.clone());
                             view! {
@@ -177,7 +183,7 @@ fn Voting(name: RwSignal<String>) -> impl IntoView {
                                             disabled=move || name.with(String::is_empty) || left() == 0 || mine(&plus_id) == u8::MAX
                                             on:click={ let id = r.id.clone(); move |_| { vote(id.clone(), 1); } }>"+"</button>
                                     </td>
-                                    <td data-testid="vote-total">{r.dots}</td>
+                                    <td data-testid="vote-total">{total}</td>
                                 </tr>
                             }
                         }
@@ -325,7 +331,7 @@ fn Contribute(name: RwSignal<String>) -> impl IntoView {
             state.notify(NoticeKind::PartFailed);
             return;
         };
-        let text = merge::write_contribution(codec, &plan, &who, &new_id().0, APP_VERSION, &now());
+        let text = codec.workshop().write_contribution(codec, &plan, &who, &new_id().0, APP_VERSION, &now());
         download(&codec.file_name(&format!("{} {}", plan.name, who)), &text);
         state.notify(NoticeKind::Done { text: t.workshop_downloaded.to_owned() });
     };
@@ -344,7 +350,7 @@ fn Contribute(name: RwSignal<String>) -> impl IntoView {
 /// A merge worked out, waiting for the facilitator: when the plan was as it was then.
 #[derive(Clone)]
 struct Pending {
-    outcome: MergeOutcome,
+    preview: std::sync::Arc<Preview>,
     /// The plan's last change when the merge was worked out.
     at: String,
 }
@@ -402,7 +408,7 @@ fn Merge() -> impl IntoView {
                 let result = match buffer {
                     Ok(buffer) => {
                         let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                        merge::read_contribution(codec, &bytes, &ours, &mut new_id).map_err(|e| contribution_error(t, lang, &e))
+                        codec.workshop().read_contribution(codec, &bytes, &ours, &mut new_id).map_err(|e| contribution_error(t, lang, &e))
                     }
                     Err(_) => Err(fill(t.err_read_file, &[("file", &name)])),
                 };
@@ -421,13 +427,13 @@ fn Merge() -> impl IntoView {
             if let Some(p) = &timing {
                 let _ = p.mark("socialplan:merge");
             }
-            let outcome = merge::merge(&ours, &found, &now(), &mut new_id);
+            let preview = codec.workshop().merge(&ours, &found, &now(), &mut new_id);
             if let Some(p) = &timing {
                 let _ = p.measure_with_start_mark("socialplan:merge", "socialplan:merge");
                 p.clear_marks_with_mark_name("socialplan:merge");
             }
-            choices.set(vec![false; outcome.conflicts.len()]);
-            pending.set(Some(Pending { outcome, at: ours.updated_at.clone() }));
+            choices.set(vec![false; preview.conflicts.len()]);
+            pending.set(Some(Pending { preview: std::sync::Arc::new(preview), at: ours.updated_at.clone() }));
             super::refocus("merge-summary-title");
         });
     };
@@ -447,10 +453,9 @@ fn Merge() -> impl IntoView {
             pending.set(None);
             return;
         }
-        let mut merged = p.outcome.apply(&choices.get_untracked(), &mut new_id);
-        if let Some(codec) = codec() {
-            codec.repair(&mut merged, &mut new_id);
-        }
+        let Some(codec) = codec() else { return };
+        let Some(mut merged) = codec.workshop().apply(&p.preview, &choices.get_untracked(), &mut new_id) else { return };
+        codec.repair(&mut merged, &mut new_id);
         state.edit(|plan| *plan = merged);
         let after = updated();
         undo.set(Some(Undo { before, after }));
@@ -484,8 +489,8 @@ fn Merge() -> impl IntoView {
                 <button type="button" id="merge-undo" data-testid="merge-undo" on:click=undo_it>{t.merge_undo}</button>
             </p>
             {move || pending.get().map(|p| {
-                let summaries = p.outcome.summaries.clone();
-                let conflicts = p.outcome.conflicts.clone();
+                let summaries = p.preview.summaries.clone();
+                let conflicts = p.preview.conflicts.clone();
                 view! {
                     <div class="merge-preview" data-testid="merge-preview">
                         <h3 id="merge-summary-title" tabindex="-1">{t.merge_summary_title}</h3>
@@ -493,22 +498,19 @@ fn Merge() -> impl IntoView {
                         {(!conflicts.is_empty()).then(|| view! {
                             <h3>{t.conflicts_title}</h3>
                             {conflicts.into_iter().enumerate().map(|(i, c)| {
-                                let what = match &c.target {
-                                    Target::Field(_) => t.conflict_field.to_owned(),
-                                    _ => c.list().map(|l| list_label(t, l.name).to_owned()).unwrap_or_default(),
-                                };
+                                let what = c.list.map_or(t.conflict_field, |l| list_label(t, l));
                                 let theirs_head = fill(t.conflict_theirs, &[("name", &c.author)]);
                                 let take_label = fill(t.conflict_take, &[("name", &c.author)]);
-                                let removed = c.ours.is_none();
+                                let removed = c.removed;
                                 let group = format!("conflict-{i}");
-                                let label = c.label();
+                                let label = c.label.clone();
                                 view! {
                                     <fieldset class="conflict" data-testid="conflict">
                                         <legend>{what}": "{label}</legend>
                                         <table class="rows side-by-side">
                                             <thead><tr><th scope="col">{t.conflict_what}</th><th scope="col">{t.conflict_team}</th><th scope="col">{theirs_head}</th></tr></thead>
                                             <tbody>
-                                                {c.differences().into_iter().map(|(field, ours, theirs)| view! {
+                                                {c.differences.into_iter().map(|(field, ours, theirs)| view! {
                                                     <tr><th scope="row"><code>{field}</code></th>
                                                         <td>{if removed { t.conflict_removed.to_owned() } else { ours }}</td>
                                                         <td>{theirs}</td></tr>

@@ -38,6 +38,7 @@ test('no WCAG A/AA violations on any kind of screen', async () => {
       `#/plans/${id}/operative/kpi-tracking`,
       `#/plans/${id}/operative/enabling`,
       `#/plans/${id}/dashboard`,
+      `#/plans/${id}/workshop`,
       '#/',
       '#/nowhere',
       '#/worksheets/audit',
@@ -70,8 +71,8 @@ test('the start screen works with the keyboard alone', async () => {
   assert.equal(await page.textContent('[data-testid=plan-title]'), 'Keyboard plan');
   // The first block link is reachable by tabbing from the plan name.
   await page.focus('[data-testid=plan-name]');
-  // Past the export and report buttons and the dashboard link.
-  for (let i = 0; i < 5; i += 1) await page.keyboard.press('Tab');
+  // Past the export and report buttons and the dashboard and workshop links.
+  for (let i = 0; i < 6; i += 1) await page.keyboard.press('Tab');
   const focused = await page.evaluate(() => document.activeElement.getAttribute('href') ?? document.activeElement.tagName);
   assert.match(focused, /^#\/plans\/.+\/information\/opportunities-risks$/);
   await context.close();
