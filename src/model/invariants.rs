@@ -198,7 +198,7 @@ impl Session {
             Op::Workshop(n, dots) => {
                 let p = &mut self.plan;
                 if let Some(id) = pick(&item_ids(p), n).cloned() {
-                    p.workshop.authors.insert(id.clone(), vec!["Ana".into()]);
+                    *p.workshop.authors_mut(&id) = vec!["Ana".into()];
                     p.workshop.comments.push(Comment { author: "Ben".into(), item: Some(id.clone()), text: "Yes".into() });
                     p.set_vote("Ben", &id, dots);
                 }

@@ -24,7 +24,7 @@
 //! without being counted in the summary or shown as a conflict.
 
 use super::file_format::Reading;
-use super::workshop::{clean_name, fingerprint, normalise, Comment, MergeMark, Workshop};
+use super::workshop::{clean_name, fingerprint, normalise, Comment, MergeMark, Vote, Workshop};
 use super::{Codec, Id, ImportError, Plan};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -373,17 +373,16 @@ pub fn merge(ours: &Plan, contributions: &[Contribution], now: &str, next_id: &m
     }
     // What is not in the merged plan carries no dots and no comment.
     let present = all_ids(&out.value);
+    let dropped: Vec<(String, u32)> = out.workshop.votes.iter().filter(|v| !present.contains(v.item.as_str())).map(|v| (v.participant.clone(), u32::from(v.dots))).collect();
+    out.workshop.votes.retain(|v| present.contains(v.item.as_str()));
+    // In one order, whatever order the dots came in.
+    out.workshop.votes.sort_by(|a, b| (&a.participant, &a.item).cmp(&(&b.participant, &b.item)));
     for s in &mut out.summaries {
-        if let Some(votes) = out.workshop.votes.get_mut(&s.author) {
-            let before: u32 = votes.values().map(|d| u32::from(*d)).sum();
-            votes.retain(|id, _| present.contains(id.as_str()));
-            let after: u32 = votes.values().map(|d| u32::from(*d)).sum();
-            s.dots_dropped += before - after;
-            s.voted = votes.len();
-            s.dots = after;
-        }
+        s.dots_dropped += dropped.iter().filter(|(who, _)| *who == s.author).map(|(_, d)| d).sum::<u32>();
+        let mine = || out.workshop.votes.iter().filter(|v| v.participant == s.author);
+        s.voted = mine().count();
+        s.dots = mine().map(|v| u32::from(v.dots)).sum();
     }
-    out.workshop.votes.retain(|_, v| !v.is_empty());
     // Comments are added once: the same author, text and item is the same comment.
     for (i, mut new) in comments {
         if new.item.as_ref().is_some_and(|id| !present.contains(id.as_str())) {
@@ -406,7 +405,7 @@ fn all_ids(v: &Value) -> HashSet<String> {
 fn merge_one(out: &mut MergeOutcome, c: &Contribution, now: &str, next_id: &mut dyn FnMut() -> Id, comments: &mut Vec<(usize, Comment)>) {
     let author = clean_name(&c.author);
     let theirs = serde_json::to_value(&c.plan).expect("a plan always serialises");
-    let base = &c.plan.workshop.base;
+    let base = c.plan.workshop.base_map();
     let unchanged = |id: &str, item: &Value| base.get(id).is_some_and(|fp| *fp == fingerprint(item));
     let mut sum = AuthorSummary {
         author: author.clone(),
@@ -454,16 +453,15 @@ fn merge_one(out: &mut MergeOutcome, c: &Contribution, now: &str, next_id: &mut 
         // Items of the hand-out the participant removed stay in the team plan.
         sum.kept += list.iter().filter(|o| base.contains_key(id_of(o)) && !their_ids.contains(id_of(o))).count();
         let mut at: HashMap<String, usize> = list.iter().enumerate().map(|(i, x)| (id_of(x).to_owned(), i)).collect();
-        let mut keys: HashMap<String, String> = list.iter().map(|x| (key_of(def, x), id_of(x).to_owned())).filter(|(k, _)| !k.is_empty()).collect();
         // Items the plan knows first, new ones after: "the same text" is then compared with
         // the plan as it will be, so a second merge of the same contribution finds the same.
         let mut fresh: Vec<Value> = Vec::new();
         for mut t in their_items {
             let tid = id_of(&t).to_owned();
             remap_links(def, &mut t, &map);
-            let in_base = base.contains_key(&tid);
+            let in_base = base.contains_key(tid.as_str());
             let theirs_changed = !unchanged(&tid, &t);
-            let by_them = out.workshop.authors.get(&Id(tid.clone())).is_some_and(|a| a.contains(&author));
+            let by_them = out.workshop.authors_of(&Id(tid.clone())).is_some_and(|a| a.contains(&author));
             if let Some(&i) = at.get(&tid).filter(|_| in_base || base.is_empty() || by_them) {
                 // The same item on both sides.
                 map.insert(tid.clone(), tid.clone());
@@ -472,11 +470,6 @@ fn merge_one(out: &mut MergeOutcome, c: &Contribution, now: &str, next_id: &mut 
                     continue;
                 }
                 if unchanged(&tid, o) {
-                    keys.retain(|_, id| *id != tid);
-                    let key = key_of(def, &t);
-                    if !key.is_empty() {
-                        keys.insert(key, tid);
-                    }
                     list[i] = t;
                     sum.updated += 1;
                 } else {
@@ -489,10 +482,6 @@ fn merge_one(out: &mut MergeOutcome, c: &Contribution, now: &str, next_id: &mut 
                     let id = claim(&tid, &mut ids);
                     map.insert(tid, id.clone());
                     t["id"] = Value::String(id.clone());
-                    let key = key_of(def, &t);
-                    if !key.is_empty() {
-                        keys.insert(key, id.clone());
-                    }
                     at.insert(id, list.len());
                     list.push(t);
                     sum.brought_back += 1;
@@ -506,6 +495,14 @@ fn merge_one(out: &mut MergeOutcome, c: &Contribution, now: &str, next_id: &mut 
                 fresh.push(t);
             }
         }
+        // "The same text" is the first item of the list with it, as the list is now.
+        let mut keys: HashMap<String, String> = HashMap::new();
+        for x in list.iter() {
+            let key = key_of(def, x);
+            if !key.is_empty() {
+                keys.entry(key).or_insert_with(|| id_of(x).to_owned());
+            }
+        }
         for mut t in fresh {
             let tid = id_of(&t).to_owned();
             {
@@ -513,7 +510,7 @@ fn merge_one(out: &mut MergeOutcome, c: &Contribution, now: &str, next_id: &mut 
                 let key = key_of(def, &t);
                 if let Some(same) = keys.get(&key).filter(|_| !key.is_empty()) {
                     map.insert(tid, same.clone());
-                    let names = out.workshop.authors.get_mut(&Id(same.clone()));
+                    let names = out.workshop.authors.iter_mut().find(|a| a.item.as_str() == same).map(|a| &mut a.names);
                     if let Some(names) = names.filter(|n| !n.is_empty()) {
                         if !names.contains(&author) {
                             names.push(author.clone());
@@ -527,11 +524,11 @@ fn merge_one(out: &mut MergeOutcome, c: &Contribution, now: &str, next_id: &mut 
                     continue;
                 }
                 let id = claim(&tid, &mut ids);
-                let mut names: Vec<String> = c.plan.workshop.authors.get(&Id(tid.clone())).into_iter().flatten().map(|n| clean_name(n)).filter(|n| !n.is_empty()).collect();
+                let mut names: Vec<String> = c.plan.workshop.authors_of(&Id(tid.clone())).into_iter().flatten().map(|n| clean_name(n)).filter(|n| !n.is_empty()).collect();
                 if names.is_empty() {
                     names.push(author.clone());
                 }
-                out.workshop.authors.insert(Id(id.clone()), names);
+                *out.workshop.authors_mut(&Id(id.clone())) = names;
                 map.insert(tid, id.clone());
                 t["id"] = Value::String(id.clone());
                 *sum.added.entry(def.name).or_default() += 1;
@@ -550,7 +547,7 @@ fn merge_one(out: &mut MergeOutcome, c: &Contribution, now: &str, next_id: &mut 
         if o == *v {
             continue;
         }
-        let fp = base.get(&format!("@{path}"));
+        let fp = base.get(format!("@{path}").as_str());
         if fp.is_some_and(|fp| *fp == fingerprint(v)) {
             continue;
         }
@@ -566,22 +563,17 @@ fn merge_one(out: &mut MergeOutcome, c: &Contribution, now: &str, next_id: &mut 
     // Their dots replace their earlier dots. Dots on an item of the hand-out that is not in
     // the plan stay on its id until all contributions are merged (another may bring it
     // back); then those on what is not in the plan are counted and left out.
-    let mut mine: BTreeMap<Id, u8> = BTreeMap::new();
-    let theirs_votes = c.plan.workshop.votes.iter().filter(|(who, _)| clean_name(who) == author).flat_map(|(_, v)| v.iter());
-    for (id, d) in theirs_votes {
+    out.workshop.votes.retain(|v| v.participant != author);
+    for v in c.plan.workshop.votes.iter().filter(|v| clean_name(&v.participant) == author) {
+        let id = &v.item;
         let to = map.get(id.as_str()).cloned().or_else(|| base.contains_key(id.as_str()).then(|| id.0.clone()));
         match to {
-            Some(to) => {
-                let e = mine.entry(Id(to)).or_default();
-                *e = e.saturating_add(*d);
-            }
-            None => sum.dots_dropped += u32::from(*d),
+            Some(to) => match out.workshop.votes.iter_mut().find(|x| x.participant == author && x.item.as_str() == to) {
+                Some(x) => x.dots = x.dots.saturating_add(v.dots),
+                None => out.workshop.votes.push(Vote { participant: author.clone(), item: Id(to), dots: v.dots }),
+            },
+            None => sum.dots_dropped += u32::from(v.dots),
         }
-    }
-    if mine.is_empty() {
-        out.workshop.votes.remove(&author);
-    } else {
-        out.workshop.votes.insert(author.clone(), mine);
     }
 
     // Comments are settled once every contribution is in (see `merge`).

@@ -39,17 +39,10 @@ enum Rule {
     Range(f64, f64),
     /// A map whose keys are the names of an enumeration.
     Keys(fn(&mut SchemaGenerator) -> Schema),
-    /// A map of maps; the keys of both are of the kind given.
-    NestedKeys(fn(&mut SchemaGenerator) -> Schema),
 }
 
 fn maturity_dimension(gen: &mut SchemaGenerator) -> Schema {
     gen.subschema_for::<MaturityDimension>()
-}
-
-/// Keys that are ids, names or fingerprints: non-empty text.
-fn non_empty(_: &mut SchemaGenerator) -> Schema {
-    serde_json::from_value(json!({ "type": "string", "minLength": 1 })).expect("a schema")
 }
 
 /// The fields (definition, property) that the types alone don't describe. Each must
@@ -82,9 +75,9 @@ const FIELDS: &[(&str, &str, Rule)] = &[
     ("Channel", "audience", Rule::Range(0.0, MAX_MAGNITUDE)),
     ("Maturity", "answers", Rule::Keys(maturity_dimension)),
     ("Workshop", "dots", Rule::Range(1.0, super::workshop::MAX_DOTS as f64)),
-    ("Workshop", "base", Rule::Keys(non_empty)),
-    ("Workshop", "authors", Rule::Keys(non_empty)),
-    ("Workshop", "votes", Rule::NestedKeys(non_empty)),
+    ("Authorship", "item", Rule::Link),
+    ("Vote", "item", Rule::Link),
+    ("Vote", "participant", Rule::Link),
     ("Comment", "item", Rule::Link),
     ("ContributionHeader", "plan", Rule::Link),
 ];
@@ -96,7 +89,7 @@ pub(super) fn published_text() -> String {
     let keys: Vec<Value> = FIELDS
         .iter()
         .map(|(_, _, rule)| match rule {
-            Rule::Keys(key) | Rule::NestedKeys(key) => serde_json::to_value(key(&mut gen)).expect("a schema is JSON"),
+            Rule::Keys(key) => serde_json::to_value(key(&mut gen)).expect("a schema is JSON"),
             _ => Value::Null,
         })
         .collect();
@@ -211,11 +204,6 @@ fn apply(obj: &mut Map<String, Value>, field: &str, rule: &Rule, key: &Value, at
         }
         Rule::Keys(_) => {
             assert!(property.get("additionalProperties").is_some_and(Value::is_object), "{at} is not a map");
-            property.insert("propertyNames".into(), key.clone());
-        }
-        Rule::NestedKeys(_) => {
-            let inner = property.get_mut("additionalProperties").filter(|v| v.get("additionalProperties").is_some_and(Value::is_object));
-            object(inner.unwrap_or_else(|| panic!("{at} is not a map of maps"))).insert("propertyNames".into(), key.clone());
             property.insert("propertyNames".into(), key.clone());
         }
     }

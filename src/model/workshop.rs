@@ -7,7 +7,7 @@
 use super::validate::{Problem, ProblemKind};
 use super::{Finding, Id, Plan, SwotItem};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// Dots each participant gets when the facilitator has not set a number.
 pub const DEFAULT_DOTS: u8 = 5;
@@ -22,14 +22,14 @@ pub struct Workshop {
     pub dots: u8,
     /// When the plan was last handed out to participants (RFC 3339), empty if never.
     pub handed_out_at: String,
-    /// Fingerprints of the plan as it was handed out: item id → fingerprint of the item,
-    /// `@path` → fingerprint of a field outside the lists. A merge compares both sides
-    /// with these to tell who changed what.
-    pub base: BTreeMap<String, String>,
-    /// Who wrote an item, by item id: the names of the participants it came from.
-    pub authors: BTreeMap<Id, Vec<String>>,
-    /// The dot-voting: participant → item id → dots.
-    pub votes: BTreeMap<String, BTreeMap<Id, u8>>,
+    /// Fingerprints of the plan as it was handed out, one text each: the fingerprint, a
+    /// space, then the item's id or `@` and the path of a field outside the lists. A merge
+    /// compares both sides with these to tell who changed what.
+    pub base: Vec<String>,
+    /// Who wrote an item: the names of the participants it came from.
+    pub authors: Vec<Authorship>,
+    /// The dot-voting: each participant's dots on each item.
+    pub votes: Vec<Vote>,
     pub comments: Vec<Comment>,
     /// Contributions merged into this plan, newest last.
     pub merged: Vec<MergeMark>,
@@ -40,13 +40,32 @@ impl Default for Workshop {
         Workshop {
             dots: DEFAULT_DOTS,
             handed_out_at: String::new(),
-            base: BTreeMap::new(),
-            authors: BTreeMap::new(),
-            votes: BTreeMap::new(),
+            base: Vec::new(),
+            authors: Vec::new(),
+            votes: Vec::new(),
             comments: Vec::new(),
             merged: Vec::new(),
         }
     }
+}
+
+/// The authors of one item.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Authorship {
+    pub item: Id,
+    pub names: Vec<String>,
+}
+
+/// A participant's dots on one item.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Vote {
+    pub participant: String,
+    pub item: Id,
+    pub dots: u8,
 }
 
 /// A comment of a participant, on one item of the plan or on the plan as a whole.
@@ -73,8 +92,8 @@ pub struct MergeMark {
 /// What workshop notes a removal took along: put back by undo.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct WorkshopRefs {
-    pub authors: Vec<(Id, Vec<String>)>,
-    pub votes: Vec<(String, Id, u8)>,
+    pub authors: Vec<Authorship>,
+    pub votes: Vec<Vote>,
     /// Comments that were about a removed item, by position.
     pub comments: Vec<(usize, Id)>,
 }
@@ -135,7 +154,7 @@ impl Workshop {
 
     /// Dots `participant` has spent.
     pub fn spent(&self, participant: &str) -> u32 {
-        self.votes.get(participant).map_or(0, |v| v.values().map(|d| u32::from(*d)).sum())
+        self.votes.iter().filter(|v| v.participant == participant).map(|v| u32::from(v.dots)).sum()
     }
 
     /// Dots `participant` still has.
@@ -144,46 +163,62 @@ impl Workshop {
     }
 
     pub fn dots_on(&self, participant: &str, item: &Id) -> u8 {
-        self.votes.get(participant).and_then(|v| v.get(item)).copied().unwrap_or(0)
+        self.votes.iter().find(|v| v.participant == participant && &v.item == item).map_or(0, |v| v.dots)
+    }
+
+    /// Who wrote `item`, if the workshop knows.
+    pub fn authors_of(&self, item: &Id) -> Option<&Vec<String>> {
+        self.authors.iter().find(|a| &a.item == item).map(|a| &a.names)
+    }
+
+    /// The authors of `item`, to change (an empty list when it has none yet).
+    pub fn authors_mut(&mut self, item: &Id) -> &mut Vec<String> {
+        let at = match self.authors.iter().position(|a| &a.item == item) {
+            Some(at) => at,
+            None => {
+                self.authors.push(Authorship { item: item.clone(), names: Vec::new() });
+                self.authors.len() - 1
+            }
+        };
+        &mut self.authors[at].names
+    }
+
+    /// The fingerprints of the hand-out, by item id or `@` and field path.
+    pub fn base_map(&self) -> HashMap<&str, &str> {
+        self.base.iter().filter_map(|line| line.split_once(' ')).map(|(fp, key)| (key, fp)).collect()
     }
 
     /// Renames ids as `map` says (a copy of a plan gets fresh ids).
     pub fn remap(&mut self, map: &HashMap<Id, Id>) {
         let get = |id: &Id| map.get(id).cloned().unwrap_or_else(|| id.clone());
-        self.authors = std::mem::take(&mut self.authors).into_iter().map(|(k, v)| (get(&k), v)).collect();
-        for votes in self.votes.values_mut() {
-            *votes = std::mem::take(votes).into_iter().map(|(k, v)| (get(&k), v)).collect();
+        for a in &mut self.authors {
+            a.item = get(&a.item);
+        }
+        for v in &mut self.votes {
+            v.item = get(&v.item);
         }
         for c in &mut self.comments {
             if let Some(item) = &mut c.item {
                 *item = get(item);
             }
         }
-        self.base = std::mem::take(&mut self.base)
-            .into_iter()
-            .map(|(k, v)| match map.get(&Id(k.clone())) {
-                Some(new) => (new.0.clone(), v),
-                None => (k, v),
-            })
-            .collect();
+        for line in &mut self.base {
+            let new = line.split_once(' ').and_then(|(fp, key)| map.get(&Id(key.to_owned())).map(|id| format!("{fp} {id}")));
+            if let Some(new) = new {
+                *line = new;
+            }
+        }
     }
 
     /// Takes out every note about the ids in `gone` (a removal), to put back on undo.
     pub fn take_refs(&mut self, gone: &[&Id]) -> WorkshopRefs {
         let mut refs = WorkshopRefs::default();
-        for id in gone {
-            if let Some(a) = self.authors.remove(*id) {
-                refs.authors.push(((*id).clone(), a));
-            }
-        }
-        for (who, votes) in &mut self.votes {
-            for id in gone {
-                if let Some(d) = votes.remove(*id) {
-                    refs.votes.push((who.clone(), (*id).clone(), d));
-                }
-            }
-        }
-        self.votes.retain(|_, v| !v.is_empty());
+        let (taken, kept): (Vec<Authorship>, Vec<Authorship>) = std::mem::take(&mut self.authors).into_iter().partition(|a| gone.contains(&&a.item));
+        self.authors = kept;
+        refs.authors = taken;
+        let (taken, kept): (Vec<Vote>, Vec<Vote>) = std::mem::take(&mut self.votes).into_iter().partition(|v| gone.contains(&&v.item));
+        self.votes = kept;
+        refs.votes = taken;
         for (i, c) in self.comments.iter_mut().enumerate() {
             if c.item.as_ref().is_some_and(|x| gone.contains(&x)) {
                 refs.comments.push((i, c.item.take().expect("checked")));
@@ -194,16 +229,8 @@ impl Workshop {
 
     /// Puts back notes taken by `take_refs` whose item `exists` again.
     pub fn put_refs(&mut self, refs: WorkshopRefs, exists: impl Fn(&Id) -> bool) {
-        for (id, a) in refs.authors {
-            if exists(&id) {
-                self.authors.insert(id, a);
-            }
-        }
-        for (who, id, d) in refs.votes {
-            if exists(&id) {
-                self.votes.entry(who).or_default().insert(id, d);
-            }
-        }
+        self.authors.extend(refs.authors.into_iter().filter(|a| exists(&a.item)));
+        self.votes.extend(refs.votes.into_iter().filter(|v| exists(&v.item)));
         for (i, id) in refs.comments {
             if let Some(c) = self.comments.get_mut(i).filter(|c| c.item.is_none()) {
                 if exists(&id) {
@@ -225,12 +252,16 @@ pub(crate) fn problems(plan: &Plan, root: &str) -> Vec<Problem> {
         return out;
     }
     let ids = item_ids(plan);
-    for id in w.authors.keys().filter(|id| !ids.contains(id)) {
-        out.push(Problem { path: format!("{root}.workshop.authors.{id}"), kind: ProblemKind::DanglingLink { id: id.clone() } });
+    let mut seen = HashSet::new();
+    for (i, a) in w.authors.iter().enumerate() {
+        if !ids.contains(&a.item) || !seen.insert(&a.item) {
+            out.push(Problem { path: format!("{root}.workshop.authors[{i}].item"), kind: ProblemKind::DanglingLink { id: a.item.clone() } });
+        }
     }
-    for (who, votes) in &w.votes {
-        for id in votes.keys().filter(|id| !ids.contains(id)) {
-            out.push(Problem { path: format!("{root}.workshop.votes.{who}.{id}"), kind: ProblemKind::DanglingLink { id: id.clone() } });
+    let mut seen = HashSet::new();
+    for (i, v) in w.votes.iter().enumerate() {
+        if !ids.contains(&v.item) || !seen.insert((&v.participant, &v.item)) {
+            out.push(Problem { path: format!("{root}.workshop.votes[{i}].item"), kind: ProblemKind::DanglingLink { id: v.item.clone() } });
         }
     }
     for (i, c) in w.comments.iter().enumerate() {
@@ -251,15 +282,12 @@ pub(crate) fn repair(plan: &mut Plan) -> usize {
         w.dots = w.dots.clamp(1, MAX_DOTS);
         fixed += 1;
     }
-    let before = w.authors.len();
-    w.authors.retain(|id, _| ids.contains(id));
-    fixed += before - w.authors.len();
-    for votes in w.votes.values_mut() {
-        let before = votes.len();
-        votes.retain(|id, _| ids.contains(id));
-        fixed += before - votes.len();
-    }
-    w.votes.retain(|_, v| !v.is_empty());
+    let before = w.authors.len() + w.votes.len();
+    let mut seen = HashSet::new();
+    w.authors.retain(|a| ids.contains(&a.item) && seen.insert(a.item.clone()));
+    let mut seen = HashSet::new();
+    w.votes.retain(|v| ids.contains(&v.item) && seen.insert((v.participant.clone(), v.item.clone())));
+    fixed += before - w.authors.len() - w.votes.len();
     for c in &mut w.comments {
         if c.item.as_ref().is_some_and(|id| !ids.contains(id)) {
             c.item = None;
@@ -291,9 +319,10 @@ impl Plan {
         if self.workshop.base.is_empty() {
             return Vec::new();
         }
+        let base = self.workshop.base_map();
         let mut out = Vec::new();
         super::edit::for_each_id(self, &mut |id| {
-            if !self.workshop.base.contains_key(id.as_str()) {
+            if !base.contains_key(id.as_str()) {
                 out.push(id.clone());
             }
         });
@@ -309,7 +338,7 @@ impl Plan {
         }
         let mut n = 0;
         for id in self.new_since_hand_out() {
-            let names = self.workshop.authors.entry(id).or_default();
+            let names = self.workshop.authors_mut(&id);
             if names.is_empty() {
                 names.push(author.clone());
                 n += 1;
@@ -345,14 +374,9 @@ impl Plan {
         if others + u32::from(dots) > u32::from(w.dots) {
             return false;
         }
-        let votes = w.votes.entry(who.clone()).or_default();
-        if dots == 0 {
-            votes.remove(item);
-        } else {
-            votes.insert(item.clone(), dots);
-        }
-        if votes.is_empty() {
-            w.votes.remove(&who);
+        w.votes.retain(|v| !(v.participant == who && &v.item == item));
+        if dots > 0 {
+            w.votes.push(Vote { participant: who, item: item.clone(), dots });
         }
         true
     }
@@ -367,12 +391,10 @@ impl Plan {
     /// The items of the voting with their dots, in the plan's order.
     pub fn ranking_in_plan_order(&self) -> Vec<Ranked> {
         let mut totals: HashMap<&Id, (u32, usize)> = HashMap::new();
-        for votes in self.workshop.votes.values() {
-            for (id, d) in votes {
-                let e = totals.entry(id).or_default();
-                e.0 += u32::from(*d);
-                e.1 += usize::from(*d > 0);
-            }
+        for v in &self.workshop.votes {
+            let e = totals.entry(&v.item).or_default();
+            e.0 += u32::from(v.dots);
+            e.1 += usize::from(v.dots > 0);
         }
         let out: Vec<Ranked> = self
             .votable()
@@ -434,20 +456,20 @@ impl Plan {
 }
 
 /// The fingerprints of every item and every field outside the lists of `plan`.
-pub fn base_of(plan: &Plan) -> BTreeMap<String, String> {
+pub fn base_of(plan: &Plan) -> Vec<String> {
     let value = serde_json::to_value(plan).unwrap_or_default();
-    let mut base = BTreeMap::new();
+    let mut base = Vec::new();
     for list in super::merge::LISTS {
         if let Some(items) = super::merge::list_at(&value, list.path) {
             for item in items {
                 if let Some(id) = item.get("id").and_then(|v| v.as_str()) {
-                    base.insert(id.to_owned(), fingerprint(item));
+                    base.push(format!("{} {id}", fingerprint(item)));
                 }
             }
         }
     }
     for (path, v) in super::merge::fields(&value) {
-        base.insert(format!("@{path}"), fingerprint(v));
+        base.push(format!("{} @{path}", fingerprint(v)));
     }
     base
 }
@@ -505,7 +527,7 @@ mod tests {
     fn removing_an_item_takes_its_notes_and_undo_puts_them_back() {
         let mut p = workshop_plan();
         p.set_vote("Ana", &Id::from("f1"), 2);
-        p.workshop.authors.insert(Id::from("f1"), vec!["Ana".into()]);
+        *p.workshop.authors_mut(&Id::from("f1")) = vec!["Ana".into()];
         p.workshop.comments.push(Comment { author: "Ben".into(), item: Some(Id::from("f1")), text: "Yes".into() });
         let before = p.clone();
         let r = p.remove(&Id::from("f1")).expect("removed");
@@ -523,7 +545,7 @@ mod tests {
         p.information.landscape.findings.push(Finding { id: Id::from("new"), text: "Mine".into(), ..Default::default() });
         assert_eq!(p.new_since_hand_out(), vec![Id::from("new")]);
         assert_eq!(p.sign_new_items(" Ana  Lee "), 1);
-        assert_eq!(p.workshop.authors[&Id::from("new")], vec!["Ana Lee".to_owned()]);
+        assert_eq!(p.workshop.authors_of(&Id::from("new")), Some(&vec!["Ana Lee".to_owned()]));
         assert_eq!(p.sign_new_items("Ben"), 0, "signed already");
     }
 
@@ -531,7 +553,7 @@ mod tests {
     fn a_copy_keeps_its_notes_on_the_new_ids() {
         let mut p = workshop_plan();
         p.set_vote("Ana", &Id::from("f1"), 2);
-        p.workshop.authors.insert(Id::from("f3"), vec!["Ana".into()]);
+        *p.workshop.authors_mut(&Id::from("f3")) = vec!["Ana".into()];
         let mut n = 0;
         p.reassign_ids(&mut || { n += 1; Id(format!("n{n}")) });
         assert!(validate(&p, "plan").is_empty(), "{:?}", validate(&p, "plan"));

@@ -35,7 +35,7 @@ fn row_data(spec: &ListSpec, plan: &Plan, at: At, t: &Texts, today: &Date) -> Ro
         advice: spec.advice.map(|a| a(plan, at, t, today)).unwrap_or_default(),
         enabled: spec.action.as_ref().is_some_and(|a| (a.enabled)(plan, at)),
         linked: spec.link.as_ref().is_some_and(|l| (l.linked)(plan, at)),
-        authors: plan.workshop.authors.get(at.id).map(|a| a.join(", ")).unwrap_or_default(),
+        authors: plan.workshop.authors_of(at.id).map(|a| a.join(", ")).unwrap_or_default(),
     }
 }
 

@@ -315,7 +315,7 @@ fn Contribute(name: RwSignal<String>) -> impl IntoView {
         let who = name.get();
         state.plan.with(|p| {
             let Some(p) = p.as_ref() else { return 0 };
-            p.new_since_hand_out().iter().filter(|id| p.workshop.authors.get(*id).is_none_or(|a| a.is_empty() || a.contains(&who))).count()
+            p.new_since_hand_out().iter().filter(|id| p.workshop.authors_of(id).is_none_or(|a| a.is_empty() || a.contains(&who))).count()
         })
     });
     let download_it = move |_| {

@@ -180,7 +180,7 @@ const contributionFiles = Array.from({ length: 10 }, (_, n) => {
   add(copy.information.swot.strengths, 's', 10, (i) => ({ text: `${who}: strength ${i}` }));
   add(copy.strategy.objectives, 'o', 10, (i) => ({ text: `${who}: objective ${i}` }));
   add(copy.strategy.tactics, 't', 10, (i) => ({ objective: `p${n}o${i}`, text: `${who}: tactic ${i}` }));
-  copy.workshop = { dots: 5, votes: { [who]: { [`p${n}f0`]: 3, f1: 2 } } };
+  copy.workshop = { dots: 5, votes: [{ participant: who, item: `p${n}f0`, dots: 3 }, { participant: who, item: 'f1', dots: 2 }] };
   const envelope = { contribution: { id: `c${n}`, author: who, plan: id }, format: 'socialplan', schema_version: 1, app_version: 'bench', exported_at: '2026-01-01T00:00:00Z', plan: copy };
   const f = path.join(dir, `contribution-${n}.socialplan.json`);
   fs.writeFileSync(f, JSON.stringify(envelope));

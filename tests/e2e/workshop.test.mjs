@@ -123,8 +123,8 @@ test('a participant on another laptop contributes a finding with dots; the facil
   const texts = merged.information.landscape.findings.map((x) => x.text);
   assert.deepEqual(texts, ['Customers ask questions on Instagram', 'Our buyers watch short videos'], 'one plan with both findings');
   const added = merged.information.landscape.findings[1];
-  assert.deepEqual(merged.workshop.authors[added.id], ['Ana']);
-  assert.equal(merged.workshop.votes.Ana[added.id], 2);
+  assert.deepEqual(merged.workshop.authors, [{ item: added.id, names: ['Ana'] }]);
+  assert.equal(merged.workshop.votes.find((v) => v.participant === 'Ana' && v.item === added.id).dots, 2);
   assert.equal(merged.workshop.comments[0].author, 'Ana');
   const plans = await f.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('socialplan.v1.plan.')));
   assert.equal(plans.length, 1, 'merging keeps one plan, not a second copy');
