@@ -480,9 +480,11 @@ fn Merge() -> impl IntoView {
                 <span>{t.merge_choose}</span>
                 <input type="file" multiple=true accept=".json,application/json" data-testid="merge-input" on:change=on_change/>
             </label>
-            <ul class="merge-errors" role="alert" data-testid="merge-errors" hidden=move || errors.with(Vec::is_empty)>
-                {move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
-            </ul>
+            <div role="alert">
+                <ul class="merge-errors" data-testid="merge-errors" hidden=move || errors.with(Vec::is_empty)>
+                    {move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
+                </ul>
+            </div>
             <p class="warning" role="alert" hidden=move || !stale.get()>{t.merge_stale}</p>
             <p hidden=move || !can_undo() data-testid="merge-done">
                 {t.merge_applied}" "
