@@ -404,7 +404,7 @@ fn all_ids(v: &Value) -> HashSet<String> {
 
 fn merge_one(out: &mut MergeOutcome, c: &Contribution, now: &str, next_id: &mut dyn FnMut() -> Id, comments: &mut Vec<(usize, Comment)>) {
     let author = clean_name(&c.author);
-    let theirs = serde_json::to_value(&c.plan).expect("a plan always serialises");
+    let mut theirs = serde_json::to_value(&c.plan).expect("a plan always serialises");
     let base = c.plan.workshop.base_map();
     let unchanged = |id: &str, item: &Value| base.get(id).is_some_and(|fp| *fp == fingerprint(item));
     let mut sum = AuthorSummary {
@@ -421,8 +421,12 @@ fn merge_one(out: &mut MergeOutcome, c: &Contribution, now: &str, next_id: &mut 
     for name in ["kpis", "tactics", "indicators"] {
         let def = LISTS.iter().find(|l| l.name == name).expect("listed");
         let parent = def.parent.expect("has a parent");
+        // An item as the team plan has it needs nothing; only the others are compared
+        // with the hand-out (the costly part).
+        let ours: HashMap<&str, &Value> = list_at(&out.value, def.path).into_iter().flatten().map(|x| (id_of(x), x)).collect();
         for item in list_at(&theirs, def.path).into_iter().flatten() {
-            if !unchanged(id_of(item), item) {
+            let as_ours = ours.get(id_of(item)).is_some_and(|o| *o == item);
+            if !as_ours && !unchanged(id_of(item), item) {
                 needed.insert(text_of(item, parent));
             }
         }
@@ -447,7 +451,8 @@ fn merge_one(out: &mut MergeOutcome, c: &Contribution, now: &str, next_id: &mut 
     };
 
     for (li, def) in LISTS.iter().enumerate() {
-        let their_items: Vec<Value> = list_at(&theirs, def.path).cloned().unwrap_or_default();
+        // Taken out of their plan rather than copied; `fields` below reads only the rest.
+        let their_items: Vec<Value> = list_at_mut(&mut theirs, def.path).map(std::mem::take).unwrap_or_default();
         let their_ids: HashSet<&str> = their_items.iter().map(id_of).collect();
         let Some(list) = list_at_mut(&mut out.value, def.path) else { continue };
         // Items of the hand-out the participant removed stay in the team plan.
@@ -460,13 +465,12 @@ fn merge_one(out: &mut MergeOutcome, c: &Contribution, now: &str, next_id: &mut 
             let tid = id_of(&t).to_owned();
             remap_links(def, &mut t, &map);
             let in_base = base.contains_key(tid.as_str());
-            let theirs_changed = !unchanged(&tid, &t);
             let by_them = out.workshop.authors_of(&Id(tid.clone())).is_some_and(|a| a.contains(&author));
             if let Some(&i) = at.get(&tid).filter(|_| in_base || base.is_empty() || by_them) {
                 // The same item on both sides.
                 map.insert(tid.clone(), tid.clone());
                 let o = &list[i];
-                if *o == t || !theirs_changed {
+                if *o == t || unchanged(&tid, &t) {
                     continue;
                 }
                 if unchanged(&tid, o) {
@@ -485,7 +489,7 @@ fn merge_one(out: &mut MergeOutcome, c: &Contribution, now: &str, next_id: &mut 
                     at.insert(id, list.len());
                     list.push(t);
                     sum.brought_back += 1;
-                } else if theirs_changed {
+                } else if !unchanged(&tid, &t) {
                     out.conflicts.push(Conflict { author: author.clone(), target: Target::Removed(li), ours: None, theirs: t });
                     sum.conflicts += 1;
                 } else {
@@ -497,7 +501,7 @@ fn merge_one(out: &mut MergeOutcome, c: &Contribution, now: &str, next_id: &mut 
         }
         // "The same text" is the first item of the list with it, as the list is now.
         let mut keys: HashMap<String, String> = HashMap::new();
-        for x in list.iter() {
+        for x in list.iter().filter(|_| !fresh.is_empty()) {
             let key = key_of(def, x);
             if !key.is_empty() {
                 keys.entry(key).or_insert_with(|| id_of(x).to_owned());
