@@ -172,7 +172,7 @@ const kpiChartMs = await page.evaluate(() => new Promise((done) => {
 const dir = path.dirname(file);
 const contributionFiles = Array.from({ length: 10 }, (_, n) => {
   const who = `Participant ${n}`;
-  const copy = largePlan();
+  const copy = largePlan().plan;
   copy.id = id;
   const add = (list, k, count, make) => { for (let i = 0; i < count; i++) list.push({ id: `p${n}${k}${i}`, ...make(i) }); };
   add(copy.information.landscape.findings, 'f', 20, (i) => ({ level: 'customers', text: `${who}: finding ${i}`, polarity: 'opportunity', weight: 3 }));
