@@ -17,6 +17,8 @@ pub enum Route {
     Summary(Id),
     /// The monthly review's grid, of a month (the current one when none is named).
     Review(Id, Option<Month>),
+    /// The workshop: hand-out, dot-voting, contributions and their merge.
+    Workshop(Id),
     /// A blank worksheet of an exercise, to print.
     Worksheet(Block),
     /// The same worksheet opened from a plan, which it names.
@@ -41,6 +43,7 @@ impl Route {
             ["plans", plan, "review"] => Route::Review(id(plan), None),
             ["plans", plan, "review", month] => Month::parse(month).map_or(Route::NotFound, |m| Route::Review(id(plan), Some(m))),
             ["import", payload] => Route::Import((*payload).to_owned()),
+            ["plans", plan, "workshop"] => Route::Workshop(id(plan)),
             ["worksheets", slug] => Block::WORKSHEETS.into_iter().find(|b| b.slug() == *slug).map_or(Route::NotFound, Route::Worksheet),
             ["plans", plan, "worksheets", slug] => Block::WORKSHEETS.into_iter().find(|b| b.slug() == *slug).map_or(Route::NotFound, |b| Route::PlanWorksheet(id(plan), b)),
             ["plans", plan, phase, block] => {
@@ -71,6 +74,7 @@ impl Route {
             Route::Summary(id) => format!("#/plans/{}/summary", encode(id)),
             Route::Review(id, None) => format!("#/plans/{}/review", encode(id)),
             Route::Review(id, Some(m)) => format!("#/plans/{}/review/{}", encode(id), m.key()),
+            Route::Workshop(id) => format!("#/plans/{}/workshop", encode(id)),
             Route::Worksheet(b) => format!("#/worksheets/{}", b.slug()),
             Route::PlanWorksheet(id, b) => format!("#/plans/{}/worksheets/{}", encode(id), b.slug()),
             Route::Import(payload) => format!("{}{payload}", crate::share::IMPORT_PREFIX),
@@ -79,7 +83,7 @@ impl Route {
 
     pub fn plan_id(&self) -> Option<&Id> {
         match self {
-            Route::Overview(id) | Route::Block(id, _) | Route::Step(id, _) | Route::Check(id) | Route::Dashboard(id) | Route::Summary(id) | Route::PlanWorksheet(id, _) | Route::Review(id, _) => Some(id),
+            Route::Overview(id) | Route::Block(id, _) | Route::Step(id, _) | Route::Check(id) | Route::Dashboard(id) | Route::Summary(id) | Route::PlanWorksheet(id, _) | Route::Review(id, _) | Route::Workshop(id) => Some(id),
             Route::Plans | Route::NotFound | Route::Worksheet(_) | Route::Import(_) => None,
         }
     }
@@ -128,6 +132,7 @@ mod tests {
         let mut routes = vec![Route::Plans, Route::Overview(id.clone()), Route::Check(id.clone()), Route::Dashboard(id.clone()), Route::Summary(id.clone())];
         routes.push(Route::Review(id.clone(), None));
         routes.push(Route::Review(id.clone(), Some(Month { year: 2026, month: 11 })));
+        routes.push(Route::Workshop(id.clone()));
         routes.extend(Block::WORKSHEETS.map(Route::Worksheet));
         routes.extend(Block::WORKSHEETS.map(|b| Route::PlanWorksheet(id.clone(), b)));
         routes.push(Route::Import(crate::share::encode(b"any bytes at all")));

@@ -366,6 +366,8 @@ pub struct Settings {
     pub persist_asked: bool,
     /// When each plan was last exported, for the backup reminder.
     pub exports: Vec<ExportMark>,
+    /// The name this browser's user takes part in workshops with.
+    pub participant: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -409,6 +411,7 @@ fn read_settings(value: &wasm_bindgen::JsValue) -> Option<Settings> {
     read_field(&mut s.lang, value, "lang", |v| v.as_string().map(Some))
         .and_then(|()| read_field(&mut s.persist_asked, value, "persist_asked", |v| v.as_bool()))
         .and_then(|()| read_field(&mut s.exports, value, "exports", |v| read_array(v, mark)))
+        .and_then(|()| read_field(&mut s.participant, value, "participant", |v| v.as_string().map(Some)))
         .ok()?;
     Some(s)
 }
@@ -418,10 +421,11 @@ pub fn save_settings(storage: Option<&web_sys::Storage>, settings: &Settings) {
         let exports: Vec<String> =
             settings.exports.iter().map(|m| format!("{{\"plan\":{},\"at\":{}}}", json_string(&m.plan.0), json_string(&m.at))).collect();
         let text = format!(
-            "{{\"lang\":{},\"persist_asked\":{},\"exports\":[{}]}}",
+            "{{\"lang\":{},\"persist_asked\":{},\"exports\":[{}],\"participant\":{}}}",
             settings.lang.as_deref().map_or_else(|| "null".to_owned(), json_string),
             settings.persist_asked,
-            exports.join(",")
+            exports.join(","),
+            settings.participant.as_deref().map_or_else(|| "null".to_owned(), json_string)
         );
         let _ = set(s, SETTINGS_KEY, &text);
     }

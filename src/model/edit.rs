@@ -36,6 +36,8 @@ pub enum LinkChange {
     TacticObjective { tactic: Id, was: Id },
     SwotFinding { item: Id, was: Id },
     ActionServes { action: Id, was: Serves },
+    /// Workshop notes (authors, votes, comments) about the removed items.
+    Workshop(Box<super::workshop::WorkshopRefs>),
 }
 
 /// What one removal took out and which links of the rest it changed: enough to put
@@ -85,6 +87,25 @@ pub(crate) fn for_each_id(p: &Plan, f: &mut dyn FnMut(&Id)) {
     p.operative.actions.iter().for_each(|x| f(&x.id));
 }
 
+/// The id of a removed item (none for a KPI value).
+fn item_id(item: &Item) -> Option<&Id> {
+    Some(match item {
+        Item::OpportunityRisk(x) => &x.id,
+        Item::Tool(x) => &x.id,
+        Item::Finding(x) => &x.id,
+        Item::Channel(x) => &x.id,
+        Item::Swot(_, x) => &x.id,
+        Item::BusinessObjective(x) => &x.id,
+        Item::Objective(x) => &x.id,
+        Item::Kpi(x) => &x.id,
+        Item::Tactic(x) => &x.id,
+        Item::Indicator(x) => &x.id,
+        Item::Relationship(x) => &x.id,
+        Item::Action(x) => &x.id,
+        Item::Value(..) => return None,
+    })
+}
+
 fn put<T>(list: &mut Vec<T>, at: usize, item: T) {
     let at = at.min(list.len());
     list.insert(at, item);
@@ -130,7 +151,12 @@ impl Plan {
         }
         let mut gone: Vec<&Id> = vec![id];
         gone.extend(tactics.iter());
-        let links = self.detach(&gone);
+        let mut links = self.detach(&gone);
+        let removed: Vec<Id> = items.iter().filter_map(|(_, item)| item_id(item).cloned()).collect();
+        let refs = self.workshop.take_refs(&removed.iter().collect::<Vec<_>>());
+        if !refs.is_empty() {
+            links.push(LinkChange::Workshop(Box::new(refs)));
+        }
         Some(Removal { items, links })
     }
 
@@ -323,6 +349,13 @@ impl Plan {
                         }
                     }
                 }
+            }
+            LinkChange::Workshop(refs) => {
+                let mut ids = std::collections::HashSet::new();
+                for_each_id(self, &mut |id| {
+                    ids.insert(id.clone());
+                });
+                self.workshop.put_refs(*refs, |id| ids.contains(id));
             }
             LinkChange::ActionServes { action, was } => {
                 if self.serves_exists(Some(&was)) {

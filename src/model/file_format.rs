@@ -25,6 +25,9 @@ pub const MAX_DEPTH: usize = 64;
 #[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Envelope {
+    /// Only in a participant's contribution to a workshop: who sent it, for which plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contribution: Option<super::merge::ContributionHeader>,
     /// Always `"socialplan"`.
     pub format: String,
     pub schema_version: u64,
@@ -96,6 +99,8 @@ pub trait Codec: Sync {
     /// The name of a plan's file (see `file_name`); here, so the Unicode tables it needs
     /// come with the plan reader's part, not with the app's first part.
     fn file_name(&self, plan_name: &str) -> String;
+    /// Handing a plan out to a workshop, contributions and their merge (`model::merge`).
+    fn workshop(&self) -> &'static dyn super::merge::Workshops;
 }
 
 /// The plan file format of this version.
@@ -125,11 +130,17 @@ impl Codec for PlanCodec {
     fn file_name(&self, plan_name: &str) -> String {
         file_name(plan_name)
     }
+
+    fn workshop(&self) -> &'static dyn super::merge::Workshops {
+        &super::merge::WorkshopFiles
+    }
 }
 
 /// `Envelope` with the plan borrowed: a save never copies the plan. Same fields, same order.
 #[derive(Serialize)]
 struct EnvelopeRef<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contribution: Option<&'a super::merge::ContributionHeader>,
     format: &'a str,
     schema_version: u64,
     app_version: &'a str,
@@ -141,7 +152,7 @@ struct EnvelopeRef<'a> {
 
 /// The envelope text of `plan`: pretty for files people may read, compact for storage.
 pub fn encode(plan: &Plan, app_version: &str, now: &str, revision: Option<u64>, pretty: bool) -> String {
-    let envelope = EnvelopeRef { format: FORMAT, schema_version: u64::from(SCHEMA_VERSION), app_version, exported_at: now, revision, plan };
+    let envelope = EnvelopeRef { contribution: None, format: FORMAT, schema_version: u64::from(SCHEMA_VERSION), app_version, exported_at: now, revision, plan };
     let text = serde_json::to_string(&envelope).expect("a plan always serialises");
     if pretty {
         self::pretty(&text)

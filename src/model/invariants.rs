@@ -29,6 +29,8 @@ enum Op {
     Unlink(usize),
     AddActual(usize, i64, f64),
     RemoveValue(usize, usize),
+    /// Workshop notes on an item: its author, dots, a comment on it.
+    Workshop(usize, u8),
 }
 
 fn op() -> impl Gen<Value = Op> {
@@ -48,6 +50,7 @@ fn op() -> impl Gen<Value = Op> {
         1 => n.clone().prop_map(Op::Promote),
         1 => n.clone().prop_map(Op::Unlink),
         1 => (n.clone(), n.clone()).prop_map(|(k, v)| Op::RemoveValue(k, v)),
+        2 => (n.clone(), 0u8..4).prop_map(|(i, d)| Op::Workshop(i, d)),
         1 => (n, 19_000i64..25_000, prop_oneof![-1e15..1e15f64, Just(0.0), Just(5e-324)]).prop_map(|(k, d, v)| Op::AddActual(k, d, v)),
     ]
 }
@@ -190,6 +193,14 @@ impl Session {
                 let len = s.kpis.len();
                 if len > 0 {
                     move_in_group(&mut s.kpis, n % len, up, |a, b| a.objective == b.objective);
+                }
+            }
+            Op::Workshop(n, dots) => {
+                let p = &mut self.plan;
+                if let Some(id) = pick(&item_ids(p), n).cloned() {
+                    *p.workshop.authors_mut(&id) = vec!["Ana".into()];
+                    p.workshop.comments.push(Comment { author: "Ben".into(), item: Some(id.clone()), text: "Yes".into() });
+                    p.set_vote("Ben", &id, dots);
                 }
             }
             Op::Promote(n) => {

@@ -17,6 +17,8 @@ mod operative;
 mod plan;
 pub mod sample;
 mod strategy;
+pub mod merge;
+pub mod workshop;
 pub mod tracking;
 pub mod validate;
 
@@ -32,6 +34,7 @@ pub use information::*;
 pub use operative::*;
 pub use plan::{Plan, PlanSummary};
 pub use strategy::*;
+pub use workshop::{Comment, Workshop, VoteKind, Ranked};
 #[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The plan: one company's social media strategy for one business function, with all
 //! three phases.
 
-use super::{BusinessFunction, Id, Information, Operative, Serves, Strategy};
+use super::{BusinessFunction, Id, Information, Operative, Serves, Strategy, Workshop};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -17,6 +17,9 @@ pub struct Plan {
     pub information: Information,
     pub strategy: Strategy,
     pub operative: Operative,
+    /// The workshop's notes (authors, votes, comments); left out of files that have none.
+    #[serde(skip_serializing_if = "Workshop::is_unused")]
+    pub workshop: Workshop,
 }
 
 /// What the plan list shows of a plan without reading it whole.
@@ -122,6 +125,7 @@ impl Plan {
                 None => {}
             }
         }
+        self.workshop.remap(&map);
     }
 }
 

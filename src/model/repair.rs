@@ -28,6 +28,9 @@ pub enum RepairKind {
     Dates,
     /// KPI values with an unreadable period, or a second value for the same period, were dropped.
     Values,
+    /// Workshop notes (authors, dots, comments) about items that are gone were dropped,
+    /// or the number of dots was out of range.
+    Workshop,
 }
 
 /// One kind of repair and how many items it touched.
@@ -94,6 +97,9 @@ pub fn repair(plan: &mut Plan, next_id: &mut dyn FnMut() -> Id) -> Vec<Repair> {
     ids(plan, next_id, &mut tally);
     numbers_and_dates(plan, &mut tally);
     links(plan, next_id, &mut tally);
+    for _ in 0..super::workshop::repair(plan) {
+        tally.add(RepairKind::Workshop);
+    }
     debug_assert!(validate(plan, "plan").is_empty(), "{:?}", validate(plan, "plan"));
     tally.into_repairs()
 }

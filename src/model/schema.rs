@@ -74,6 +74,12 @@ const FIELDS: &[(&str, &str, Rule)] = &[
     ("Resources", "budget", Rule::Range(-MAX_MAGNITUDE, MAX_MAGNITUDE)),
     ("Channel", "audience", Rule::Range(0.0, MAX_MAGNITUDE)),
     ("Maturity", "answers", Rule::Keys(maturity_dimension)),
+    ("Workshop", "dots", Rule::Range(1.0, super::workshop::MAX_DOTS as f64)),
+    ("Authorship", "item", Rule::Link),
+    ("Vote", "item", Rule::Link),
+    ("Vote", "participant", Rule::Link),
+    ("Comment", "item", Rule::Link),
+    ("ContributionHeader", "plan", Rule::Link),
 ];
 
 /// The schema as published: derived, tightened, and laid out in schemars' key order.

@@ -230,5 +230,6 @@ pub fn validate(plan: &Plan, root: &str) -> Vec<Problem> {
             None => {}
         }
     }
+    c.problems.extend(super::workshop::problems(plan, root));
     c.problems
 }

@@ -24,6 +24,8 @@ struct RowData {
     enabled: bool,
     linked: bool,
     link_detail: String,
+    /// Who added the item at a workshop, names joined.
+    authors: String,
 }
 
 fn row_data(spec: &ListSpec, plan: &Plan, at: At, t: &Texts, today: &Date) -> RowData {
@@ -35,6 +37,7 @@ fn row_data(spec: &ListSpec, plan: &Plan, at: At, t: &Texts, today: &Date) -> Ro
         enabled: spec.action.as_ref().is_some_and(|a| (a.enabled)(plan, at)),
         linked: spec.link.as_ref().is_some_and(|l| (l.linked)(plan, at)),
         link_detail: spec.link.as_ref().filter(|l| (l.linked)(plan, at)).map(|l| (l.detail)(plan, at, t)).unwrap_or_default(),
+        authors: plan.workshop.authors_of(at.id).map(|a| a.join(", ")).unwrap_or_default(),
     }
 }
 
@@ -392,6 +395,10 @@ fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) -> impl Int
             {badge}
             {cells}
             <td class="row-actions">
+                {move || {
+                    let names = data.try_with(|d| d.authors.clone()).unwrap_or_default();
+                    (!names.is_empty()).then(|| view! { <p class="author-note" data-testid="item-authors">{fill(t.added_by, &[("names", &names)])}</p> })
+                }}
                 {advice}
                 {action}
                 {link}

@@ -76,6 +76,7 @@ mod strategy;
 mod strategy_map;
 mod summary;
 mod worksheet;
+mod workshop;
 pub mod state;
 
 use crate::i18n::Lang;

@@ -22,6 +22,7 @@ pub fn Overview() -> impl IntoView {
     let export_id = id.clone();
     let dashboard = crate::route::Route::Dashboard(id.clone()).href();
     let summary = crate::route::Route::Summary(id.clone()).href();
+    let workshop = crate::route::Route::Workshop(id.clone()).href();
     let report = move |as_html: bool| {
         let lang = state.lang.get_untracked();
         if let Some(p) = state.plan.get_untracked() {
@@ -64,6 +65,7 @@ pub fn Overview() -> impl IntoView {
                 <button type="button" class="secondary" data-testid="report-html" on:click=move |_| report(true)>{t.export_report_html}</button>
                 <a href=dashboard data-testid="dashboard-link">{t.open_dashboard}</a>
                 <a href=summary data-testid="summary-link">{t.summary_title}</a>
+                <a href=workshop data-testid="workshop-link">{t.open_workshop}</a>
             </div>
             <FileBinding id=id.clone()/>
             <h2 class="model-title">{t.model_title} " " <small>{t.model_note}</small></h2>

@@ -61,6 +61,9 @@ fn PlanScreen(route: Route) -> impl IntoView {
                     Route::PlanWorksheet(_, block) => view! {
                         <Suspense fallback=|| ()>{Suspend::new(async move { super::worksheet::sheet(block).await.unwrap_or_else(|_| super::part_failed()) })}</Suspense>
                     }.into_any(),
+                    Route::Workshop(id) => view! {
+                        <Suspense fallback=|| ()>{Suspend::new(async move { super::workshop::lazy_workshop(id).await.unwrap_or_else(|_| super::part_failed()) })}</Suspense>
+                    }.into_any(),
                     Route::Plans | Route::NotFound | Route::Worksheet(_) | Route::Import(_) => ().into_any(),
                 }
             }

@@ -200,6 +200,40 @@ for (const lang of ['en', 'de', 'bg']) {
   shareLinkChars[lang] = (await p.inputValue('[data-testid=share-link]')).length;
   await context.close();
 }
+// The workshop: 10 participants' contributions of 50 new items each (20 findings, 10
+// strengths, 10 objectives, 10 tactics), chosen at once on the Workshop screen. Measured:
+// the merge as the app marks it (`socialplan:merge`), and from choosing the files to the
+// drawn summary (reading and checking 10 files of the whole plan, merging, drawing).
+const dir = path.dirname(file);
+const contributionFiles = Array.from({ length: 10 }, (_, n) => {
+  const who = `Participant ${n}`;
+  const copy = largePlan().plan;
+  copy.id = id;
+  const add = (list, k, count, make) => { for (let i = 0; i < count; i++) list.push({ id: `p${n}${k}${i}`, ...make(i) }); };
+  add(copy.information.landscape.findings, 'f', 20, (i) => ({ level: 'customers', text: `${who}: finding ${i}`, polarity: 'opportunity', weight: 3 }));
+  copy.information.swot = { strengths: [] };
+  add(copy.information.swot.strengths, 's', 10, (i) => ({ text: `${who}: strength ${i}` }));
+  add(copy.strategy.objectives, 'o', 10, (i) => ({ text: `${who}: objective ${i}` }));
+  add(copy.strategy.tactics, 't', 10, (i) => ({ objective: `p${n}o${i}`, text: `${who}: tactic ${i}` }));
+  copy.workshop = { dots: 5, votes: [{ participant: who, item: `p${n}f0`, dots: 3 }, { participant: who, item: 'f1', dots: 2 }] };
+  const envelope = { contribution: { id: `c${n}`, author: who, plan: id }, format: 'socialplan', schema_version: 1, app_version: 'bench', exported_at: '2026-01-01T00:00:00Z', plan: copy };
+  const f = path.join(dir, `contribution-${n}.socialplan.json`);
+  fs.writeFileSync(f, JSON.stringify(envelope));
+  return f;
+});
+await page.goto(`${server.url}#/plans/${id}/workshop`);
+await page.waitForSelector('[data-testid=merge-input]');
+await page.evaluate(() => {
+  window.benchMerge = {};
+  document.addEventListener('change', (e) => { if (e.target.matches('[data-testid=merge-input]')) window.benchMerge.start = performance.now(); }, true);
+  const wait = () => (document.querySelector('[data-testid=merge-preview]') && window.benchMerge.start ? (window.benchMerge.end = performance.now()) : requestAnimationFrame(wait));
+  requestAnimationFrame(wait);
+});
+await page.setInputFiles('[data-testid=merge-input]', contributionFiles);
+await page.waitForFunction(() => window.benchMerge.end, null, { timeout: 120000 });
+const mergeToSummaryMs = await page.evaluate(() => window.benchMerge.end - window.benchMerge.start);
+const mergeMs = await page.evaluate(() => performance.getEntriesByName('socialplan:merge', 'measure').at(-1)?.duration ?? null);
+const mergeAuthors = await page.$$eval('[data-testid=merge-author]', (a) => a.length);
 
 const listKey = median(listKeys);
 const bareKey = median(bareKeys);
@@ -228,6 +262,9 @@ const report = {
   dashboard_draw_ms: round(dashboardMs), kpi_tracking_draw_ms: round(trackingMs), landscape_draw_ms: round(landscapeMs),
   kpi_chart_260_values_draw_ms: round(kpiChartMs),
   share_link_sample_chars: shareLinkChars, share_link_max_chars: MAX_LINK_CHARS,
+  workshop_merge_10x50_ms: mergeMs === null ? null : round(mergeMs),
+  workshop_files_to_merge_summary_ms: round(mergeToSummaryMs),
+  workshop_merge_contributions_summarised: mergeAuthors,
   goals,
   first_visit_goal: firstVisitGoal,
   errors: page.errors,

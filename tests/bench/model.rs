@@ -2,7 +2,8 @@
 //! benchmark's: 40 objectives, 100 KPIs with 260 weekly values each, 200 tactics with 10
 //! indicators each, 300 findings, 50 channels, 90 actions): serialise, decode (the whole
 //! import path: reading and every check), validate, the status of every KPI, and what
-//! the dashboard computes. `cargo bench --bench model`.
+//! the dashboard computes; and the workshop's merge of 10 participants' contributions of
+//! 50 new items each, next to one import of the same plan. `cargo bench --bench model`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use socialplan::model::tracking::{counts, statuses};
@@ -45,6 +46,31 @@ fn large_plan() -> Plan {
     p
 }
 
+/// Ten participants' copies of the handed-out plan, each with 50 new items (20 findings,
+/// 10 SWOT entries, 10 objectives, 10 tactics under them) and their dots.
+fn contributions(base: &Plan) -> Vec<merge::Contribution> {
+    (0..10)
+        .map(|n| {
+            let who = format!("Participant {n}");
+            let id = |k: &str, i: usize| Id::from(format!("p{n}{k}{i}").as_str());
+            let mut p = base.clone();
+            for i in 0..20 {
+                p.information.landscape.findings.push(Finding { id: id("f", i), text: format!("{who}: finding {i}"), ..Default::default() });
+            }
+            for i in 0..10 {
+                p.information.swot.strengths.push(SwotItem { id: id("s", i), text: format!("{who}: strength {i}"), finding: None });
+                p.strategy.objectives.push(Objective { id: id("o", i), text: format!("{who}: objective {i}"), ..Default::default() });
+                p.strategy.tactics.push(Tactic { id: id("t", i), objective: id("o", i), text: format!("{who}: tactic {i}") });
+            }
+            p.workshop.dots = 5;
+            p.set_vote(&who, &id("f", 0), 3);
+            p.set_vote(&who, &Id::from("f1"), 2);
+            p.sign_new_items(&who);
+            merge::Contribution { id: format!("c{n}"), author: who, plan: p }
+        })
+        .collect()
+}
+
 fn model(c: &mut Criterion) {
     let plan = large_plan();
     let text = encode(&plan, "bench", "2026-01-01T00:00:00Z", None, false);
@@ -66,6 +92,22 @@ fn model(c: &mut Criterion) {
         b.iter(|| {
             let all = statuses(black_box(&plan), &today);
             (counts(&all), Phase::ALL.map(|ph| phase_progress(&plan, ph)), plan_check(&plan).len())
+        })
+    });
+    let mut base = plan.clone();
+    base.hand_out("2026-01-01T00:00:00Z");
+    let sent = contributions(&base);
+    let files: Vec<String> = sent.iter().map(|c| merge::write_contribution(&PlanCodec, &c.plan, &c.author, &c.id, "bench", "2026-01-01T00:00:00Z")).collect();
+    let merged = merge::merge(&base, &sent, "2026-01-01T00:00:00Z", &mut Id::default).plan();
+    assert_eq!(merged.information.landscape.findings.len(), 300 + 200, "every new finding is in");
+    assert!(validate::validate(&merged, "plan").is_empty());
+    g.bench_function("workshop: merge 10 contributions of 50 items", |b| {
+        b.iter(|| merge::merge(black_box(&base), black_box(&sent), "2026-01-01T00:00:00Z", &mut Id::default).plan())
+    });
+    g.bench_function("workshop: read 10 contribution files and merge them", |b| {
+        b.iter(|| {
+            let read: Vec<merge::Contribution> = files.iter().map(|f| merge::read_contribution(&PlanCodec, f.as_bytes(), &base, &mut Id::default).unwrap()).collect();
+            merge::merge(&base, &read, "2026-01-01T00:00:00Z", &mut Id::default).plan()
         })
     });
     g.finish();

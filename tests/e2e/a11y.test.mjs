@@ -41,6 +41,7 @@ test('no WCAG A/AA violations on any kind of screen', async () => {
       `#/plans/${id}/summary`,
       `#/plans/${id}/worksheets/landscape`,
       `#/plans/${id}/review`,
+      `#/plans/${id}/workshop`,
       '#/',
       '#/nowhere',
       '#/worksheets/audit',
@@ -95,8 +96,8 @@ test('the start screen works with the keyboard alone', async () => {
   assert.equal(await page.textContent('[data-testid=plan-title]'), 'Keyboard plan');
   // The first block link is reachable by tabbing from the plan name.
   await page.focus('[data-testid=plan-name]');
-  // Past the export, share, save-to-file and report buttons, the dashboard and the plan-on-a-page links.
-  for (let i = 0; i < 8; i += 1) await page.keyboard.press('Tab');
+  // Past the export, share, save-to-file and report buttons, the dashboard, plan-on-a-page and workshop links.
+  for (let i = 0; i < 9; i += 1) await page.keyboard.press('Tab');
   const focused = await page.evaluate(() => document.activeElement.getAttribute('href') ?? document.activeElement.tagName);
   assert.match(focused, /^#\/plans\/.+\/information\/opportunities-risks$/);
   await context.close();
