@@ -1,8 +1,9 @@
-//! English texts.
+//! English texts. In builds with parts, the first part carries only those it shows (see
+//! `first_part.rs`); the others come with a part of their own.
 
 use super::Texts;
 
-pub static TEXTS: Texts = Texts {
+super::first_part::english! {
     app_name: "Socialplan",
     tagline: "Your social media strategy, built from the ground up",
     skip_to_content: "Skip to content",
@@ -877,4 +878,4 @@ pub static TEXTS: Texts = Texts {
         "Recruiting & HR",
         "Executive office",
     ],
-};
+}

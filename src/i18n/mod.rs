@@ -15,6 +15,7 @@
 //! three. Tests check every pack is complete and keeps the English placeholders.
 
 mod en;
+mod first_part;
 mod format;
 mod messages;
 mod numbers;

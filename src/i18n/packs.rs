@@ -5,17 +5,33 @@
 use super::{en, Lang, Texts};
 
 impl Lang {
-    /// The texts of this language; English until its pack is installed.
+    /// The texts of this language; English until its pack is installed (and, in builds
+    /// with parts, English beyond the first part's texts once the English part is loaded).
     pub fn texts(self) -> &'static Texts {
-        match self {
-            Lang::En => &en::TEXTS,
-            _ => PACKS.with(|p| p.borrow()[self as usize]).unwrap_or(&en::TEXTS),
+        PACKS.with(|p| p.borrow()[self as usize]).unwrap_or(&en::TEXTS)
+    }
+
+    /// Whether the texts of this language are at hand for the first part (the plan list).
+    pub fn is_ready(self) -> bool {
+        self == Lang::En || PACKS.with(|p| p.borrow()[self as usize].is_some())
+    }
+
+    /// Whether every text of this language is at hand, for the screens of the parts: in
+    /// builds with parts, English beyond the first part's texts comes with a part
+    /// (`install_english`).
+    pub fn is_complete(self) -> bool {
+        if cfg!(feature = "split") {
+            PACKS.with(|p| p.borrow()[self as usize].is_some())
+        } else {
+            self.is_ready()
         }
     }
 
-    /// Whether the texts of this language are at hand.
-    pub fn is_ready(self) -> bool {
-        self == Lang::En || PACKS.with(|p| p.borrow()[self as usize].is_some())
+    /// Makes every English text available. In builds with parts, called only by the part
+    /// that carries them (see `first_part`); elsewhere English is complete anyway.
+    pub fn install_english() {
+        #[cfg(feature = "split")]
+        PACKS.with(|p| p.borrow_mut()[Lang::En as usize] = Some(&en::ALL));
     }
 
     /// Installs a language pack (the JSON of `public/i18n/<code>.json`). Fails, naming the

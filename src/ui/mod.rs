@@ -167,9 +167,24 @@ fn initial_language(settings: &storage::Settings) -> Lang {
 
 /// Makes a language's texts available, fetching its pack from the app's own site.
 pub async fn load_language(lang: Lang) -> bool {
-    if lang.is_ready() {
-        return true;
-    }
+    lang.is_ready() || load_pack(lang).await
+}
+
+/// Makes every text of the current language available, for a screen of a part: in
+/// builds with parts, English beyond the plan list's texts is a part of its own
+/// (`i18n::first_part`); another language is complete once it is chosen.
+async fn all_texts(lang: Lang) -> bool {
+    lang.is_complete() || (lang == Lang::En && english_texts().await.is_ok())
+}
+
+on_demand! { english_texts, preload preload_english_texts:
+/// Every English text, for the screens of the parts.
+fn english_texts() -> () {
+    Lang::install_english()
+}
+}
+
+async fn load_pack(lang: Lang) -> bool {
     match state::fetch_text(&format!("i18n/{}.json", lang.code())).await {
         Some(pack) => install_pack(lang, pack).await.unwrap_or(false),
         None => false,
@@ -314,19 +329,50 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 {move || match state.route.get() {
                     Route::Plans => plans::PlansPage().into_any(),
-                    Route::NotFound => screen::NotFound().into_any(),
-                    Route::Worksheet(block) => view! {
-                        <Suspense fallback=|| ()>{Suspend::new(async move { worksheet::sheet(block).await.unwrap_or_else(|_| part_failed()) })}</Suspense>
-                    }.into_any(),
-                    route => view! {
-                        <Suspense fallback=|| ()>{Suspend::new(async move { screen::plan_screen(route).await.unwrap_or_else(|_| part_failed()) })}</Suspense>
-                    }.into_any(),
+                    Route::NotFound => NotFound().into_any(),
+                    // The screens of parts show once their part and all their texts are here.
+                    Route::Worksheet(block) => {
+                        let texts = all_texts(state.lang.get_untracked());
+                        view! {
+                            <Suspense fallback=|| ()>{Suspend::new(async move {
+                                if !texts.await {
+                                    return part_failed();
+                                }
+                                worksheet::sheet(block).await.unwrap_or_else(|_| part_failed())
+                            })}</Suspense>
+                        }.into_any()
+                    }
+                    route => {
+                        let texts = all_texts(state.lang.get_untracked());
+                        view! {
+                            <Suspense fallback=|| ()>{Suspend::new(async move {
+                                if !texts.await {
+                                    return part_failed();
+                                }
+                                screen::plan_screen(route).await.unwrap_or_else(|_| part_failed())
+                            })}</Suspense>
+                        }.into_any()
+                    }
                 }}
             </main>
             <footer class="footer">
                 <p>{t.privacy_note}</p>
             </footer>
         }
+    }
+}
+
+/// The page for addresses that lead nowhere.
+#[component]
+fn NotFound() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    view! {
+        <div class="page">
+            <h1>{t.not_found_title}</h1>
+            <p>{t.not_found_text}</p>
+            <p><a href="#/">{t.go_to_plans}</a></p>
+        </div>
     }
 }
 

@@ -262,15 +262,3 @@ fn from_phase(place: Place) -> crate::model::Phase {
     }
 }
 
-#[component]
-pub fn NotFound() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let t = state.texts();
-    view! {
-        <div class="page">
-            <h1>{t.not_found_title}</h1>
-            <p>{t.not_found_text}</p>
-            <p><a href="#/">{t.go_to_plans}</a></p>
-        </div>
-    }
-}

@@ -303,9 +303,12 @@ test('prose blocks are written in place, kept, and counted as done', async () =>
   const context = await newContext();
   const page = await open(context, server.url);
   const id = await createPlan(page, 'Cornerstones');
-  assert.equal(await page.locator('[data-testid=incomplete]').count(), 1);
+  assert.equal(await page.locator('[data-testid=incomplete]').count(), 0, 'nothing started, nothing incomplete');
   await page.goto(`${server.url}#/plans/${id}/strategy/governance`);
   await page.fill('[data-testid=gov-policies]', 'Only the team may speak for the brand.');
+  await page.goto(`${server.url}#/plans/${id}`);
+  await page.waitForSelector('[data-testid=phase-stack]');
+  assert.equal(await page.locator('[data-testid=incomplete]').count(), 1, 'the Strategy phase started without its cornerstones');
   await page.goto(`${server.url}#/plans/${id}/strategy/business-integration`);
   await page.fill('[data-testid=business-integration]', 'Leads go to sales within a day.');
   await page.goto(`${server.url}#/plans/${id}/strategy/goal-system`);

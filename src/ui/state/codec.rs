@@ -27,6 +27,9 @@ pub async fn load_codec() -> Option<&'static dyn Codec> {
     wasm_bindgen_futures::spawn_local(async {
         let _ = crate::ui::screen::preload_plan_screens().await;
     });
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = crate::ui::preload_english_texts().await;
+    });
     let c = codec_part().await.ok()?;
     CODEC.with(|x| x.set(Some(c)));
     Some(c)
