@@ -383,8 +383,32 @@ pub fn markdown(plan: &Plan, lang: Lang, today: &Date) -> String {
 
 /// The plan as one HTML file with its charts, readable and printable without the app.
 pub fn html(plan: &Plan, lang: Lang, today: &Date) -> String {
+    let body = html_body(parts(plan, lang, today));
+    format!(
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
+        lang.code(),
+        escape(&plan.name),
+        STYLE,
+        body
+    )
+}
+
+/// One block of the report as HTML, without its heading: what projector mode shows of it.
+/// Empty when the block has nothing written.
+pub fn block_html(plan: &Plan, lang: Lang, today: &Date, block: Block) -> String {
+    let name = lang.texts().block(block);
+    let section: Vec<Part> = parts(plan, lang, today)
+        .into_iter()
+        .skip_while(|p| !matches!(p, Part::Heading(3, t) if t == name))
+        .skip(1)
+        .take_while(|p| !matches!(p, Part::Heading(2 | 3, _)))
+        .collect();
+    html_body(section)
+}
+
+fn html_body(parts: Vec<Part>) -> String {
     let mut body = String::new();
-    for part in parts(plan, lang, today) {
+    for part in parts {
         match part {
             Part::Title(t) => body.push_str(&format!("<h1>{}</h1>\n", escape(&t))),
             Part::Heading(level, t) => body.push_str(&format!("<h{level}>{}</h{level}>\n", escape(&t))),
@@ -427,13 +451,7 @@ pub fn html(plan: &Plan, lang: Lang, today: &Date) -> String {
             Part::Chart(title, svg) => body.push_str(&format!("<figure><figcaption>{}</figcaption>{svg}</figure>\n", escape(&title))),
         }
     }
-    format!(
-        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
-        lang.code(),
-        escape(&plan.name),
-        STYLE,
-        body
-    )
+    body
 }
 
 /// Fits A4 in print: tables take the page's width and break long words rather than run
@@ -449,6 +467,18 @@ mod tests {
         p.information.opportunities_risks.push(OpportunityRisk { id: Id::from("o"), kind: OpportunityRiskKind::Risk, title: "<script>alert(1)</script>".into(), description: "a | b".into() });
         p.strategy.business_objectives.push(BusinessObjective { id: Id::from("b"), text: "Grow **fast**".into() });
         p
+    }
+
+    #[test]
+    fn each_block_of_the_report_stands_alone_for_the_projector() {
+        let plan = crate::model::sample::build(include_str!("../public/sample/plan.json"), include_str!("../public/sample/en.json"), &Date::new(2026, 11, 22), "2026-11-22T10:00:00Z").expect("the sample builds");
+        let today = Date::new(2026, 11, 22);
+        for block in Block::ALL {
+            let html = block_html(&plan, Lang::En, &today, block);
+            assert!(!html.is_empty(), "{block:?} shows what the sample holds");
+            assert!(!html.contains("<h2>") && !html.contains("<h3>"), "{block:?} stops at the next block");
+        }
+        assert!(block_html(&plan, Lang::En, &today, Block::Swot).contains(&plan.information.swot.strengths[0].text.replace('&', "&amp;")));
     }
 
     #[test]

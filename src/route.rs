@@ -12,6 +12,8 @@ pub enum Route {
     Step(Id, Step),
     /// The plan check that closes the seven steps, with the strategy map.
     Check(Id),
+    /// A block on the projector: large type, read-only, one block per screen.
+    Present(Id, Block),
     Dashboard(Id),
     /// The plan on one page, to print or take home.
     Summary(Id),
@@ -39,6 +41,7 @@ impl Route {
             [] | ["plans"] => Route::Plans,
             ["plans", plan] => Route::Overview(id(plan)),
             ["plans", plan, "dashboard"] => Route::Dashboard(id(plan)),
+            ["plans", plan, "present", slug] => Block::ALL.into_iter().find(|b| b.slug() == *slug).map_or(Route::NotFound, |b| Route::Present(id(plan), b)),
             ["plans", plan, "summary"] => Route::Summary(id(plan)),
             ["plans", plan, "review"] => Route::Review(id(plan), None),
             ["plans", plan, "review", month] => Month::parse(month).map_or(Route::NotFound, |m| Route::Review(id(plan), Some(m))),
@@ -70,6 +73,7 @@ impl Route {
             Route::Block(id, b) => format!("#/plans/{}/{}/{}", encode(id), b.phase().slug(), b.slug()),
             Route::Step(id, s) => format!("#/plans/{}/strategy/strategic-plan/step-{}", encode(id), s.number()),
             Route::Check(id) => format!("#/plans/{}/strategy/strategic-plan/check", encode(id)),
+            Route::Present(id, b) => format!("#/plans/{}/present/{}", encode(id), b.slug()),
             Route::Dashboard(id) => format!("#/plans/{}/dashboard", encode(id)),
             Route::Summary(id) => format!("#/plans/{}/summary", encode(id)),
             Route::Review(id, None) => format!("#/plans/{}/review", encode(id)),
@@ -83,7 +87,7 @@ impl Route {
 
     pub fn plan_id(&self) -> Option<&Id> {
         match self {
-            Route::Overview(id) | Route::Block(id, _) | Route::Step(id, _) | Route::Check(id) | Route::Dashboard(id) | Route::Summary(id) | Route::PlanWorksheet(id, _) | Route::Review(id, _) | Route::Workshop(id) => Some(id),
+            Route::Overview(id) | Route::Block(id, _) | Route::Step(id, _) | Route::Check(id) | Route::Present(id, _) | Route::Dashboard(id) | Route::Summary(id) | Route::PlanWorksheet(id, _) | Route::Review(id, _) | Route::Workshop(id) => Some(id),
             Route::Plans | Route::NotFound | Route::Worksheet(_) | Route::Import(_) => None,
         }
     }
@@ -138,6 +142,7 @@ mod tests {
         routes.push(Route::Import(crate::share::encode(b"any bytes at all")));
         routes.extend(Block::ALL.iter().map(|b| Route::Block(id.clone(), *b)));
         routes.extend(Step::ALL.iter().map(|s| Route::Step(id.clone(), *s)));
+        routes.extend(Block::ALL.iter().map(|b| Route::Present(id.clone(), *b)));
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
         }

@@ -49,6 +49,7 @@ fn PlanScreen(route: Route) -> impl IntoView {
                     Route::Block(id, block) => view! { <BlockScreen id=id block=block/> }.into_any(),
                     Route::Step(id, step) => view! { <StepScreen id=id step=step/> }.into_any(),
                     Route::Check(id) => view! { <CheckScreen id=id/> }.into_any(),
+                    Route::Present(id, block) => view! { <PresentScreen id=id block=block/> }.into_any(),
                     Route::Dashboard(id) => view! {
                         <Suspense fallback=|| ()>{Suspend::new(async move { super::operative::lazy_dashboard(id).await.unwrap_or_else(|_| super::part_failed()) })}</Suspense>
                     }.into_any(),
@@ -144,6 +145,7 @@ fn BlockScreen(id: Id, block: Block) -> impl IntoView {
             })}
             <NextLink id=id.clone() from=Place::Block(block)/>
             <p>
+                <a href=Route::Present(id.clone(), block).href() data-testid="present-link" title=t.present_label>{t.present}</a>" · "
                 <a href=Route::Overview(id.clone()).href()>{t.back_to_overview}</a>
                 {Block::WORKSHEETS.contains(&block).then(|| view! { " · "<a href=Route::PlanWorksheet(id.clone(), block).href() data-testid="worksheet-link">{t.worksheet_link}</a> })}
             </p>
@@ -206,6 +208,65 @@ fn StepScreen(id: Id, step: Step) -> impl IntoView {
                 <h2>{t.steps_title}</h2>
                 <StepList id=id current=Some(step)/>
             </section>
+        </div>
+    }
+}
+
+super::on_demand! { present:
+/// A block of the report, for the projector: built by code loaded when first presented.
+fn present_html(plan: crate::model::Plan, lang: crate::i18n::Lang, today: crate::model::Date, block: Block) -> String {
+    crate::report::block_html(&plan, lang, &today, block)
+}
+}
+
+/// A block on the projector: large type, read-only, nothing but the block. ← and → go
+/// through the blocks in the method's order, Esc goes back to editing.
+#[component]
+fn PresentScreen(id: Id, block: Block) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let at = Block::ALL.iter().position(|b| *b == block).unwrap_or(0);
+    let previous = at.checked_sub(1).map(|i| Route::Present(id.clone(), Block::ALL[i]));
+    let next = Block::ALL.get(at + 1).map(|b| Route::Present(id.clone(), *b));
+    let back = Route::Block(id.clone(), block);
+    let (to_previous, to_next, to_back) = (previous.clone(), next.clone(), back.clone());
+    let keys = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        let target = match ev.key().as_str() {
+            "ArrowLeft" | "PageUp" => to_previous.clone(),
+            "ArrowRight" | "PageDown" | " " => to_next.clone(),
+            "Escape" => Some(to_back.clone()),
+            _ => None,
+        };
+        if let Some(route) = target {
+            ev.prevent_default();
+            super::state::navigate(&route);
+        }
+    });
+    on_cleanup(move || keys.remove());
+    let content = state.plan.get_untracked().map(|plan| {
+        let lang = state.lang.get_untracked();
+        view! {
+            <Suspense fallback=|| ()>
+                {Suspend::new(async move {
+                    match present_html(plan, lang, super::state::today(), block).await {
+                        Ok(html) if html.trim().is_empty() => view! { <p class="hint">{t.present_empty}</p> }.into_any(),
+                        Ok(html) => view! { <div class="present-body" inner_html=html></div> }.into_any(),
+                        Err(_) => super::part_failed(),
+                    }
+                })}
+            </Suspense>
+        }
+    });
+    view! {
+        <div class="present" data-testid="present">
+            <p class="present-phase">{t.phase(block.phase())}</p>
+            <h1>{t.block(block)}</h1>
+            {content}
+            <nav class="present-nav" aria-label=t.present_keys>
+                {previous.map(|r| view! { <a href=r.href() rel="prev" aria-label=t.previous_step>"←"</a> })}
+                <a href=back.href() data-testid="present-exit">{t.present_keys}</a>
+                {next.map(|r| view! { <a href=r.href() rel="next" aria-label=t.next_step>"→"</a> })}
+            </nav>
         </div>
     }
 }

@@ -40,6 +40,7 @@ test('no WCAG A/AA violations on any kind of screen', async () => {
       `#/plans/${id}/dashboard`,
       `#/plans/${id}/summary`,
       `#/plans/${id}/worksheets/landscape`,
+      `#/plans/${id}/present/landscape`,
       `#/plans/${id}/review`,
       `#/plans/${id}/workshop`,
       '#/',

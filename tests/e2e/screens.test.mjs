@@ -118,3 +118,27 @@ test('long text in the lists reads in full at 1280 px, also in a plan of one’s
   assert.equal(fit[2], long.length);
   await context.close();
 });
+
+test('projector mode shows one block in large type, read-only, and moves through the method with the keyboard', async () => {
+  const { context, page, id } = await sample({ width: 1280, height: 720 });
+  await page.goto(`${server.url}#/plans/${id}/information/swot`);
+  await page.click('[data-testid=present-link]');
+  await page.waitForSelector('[data-testid=present] .present-body');
+  assert.equal(await page.textContent('[data-testid=present] h1'), 'Exercise 3: Readiness (SWOT)');
+  assert.equal(await page.isVisible('.topbar'), false, 'no header on the projector');
+  assert.equal(await page.$$eval('[data-testid=present] input, [data-testid=present] textarea, [data-testid=present] button', (e) => e.length), 0, 'read-only');
+  const size = await page.$eval('[data-testid=present] .present-body', (e) => parseFloat(getComputedStyle(e).fontSize));
+  assert.ok(size >= 19, `large type: ${size} px`);
+  assert.match(await page.textContent('[data-testid=present] .present-body'), /Real expertise/);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => location.hash.endsWith('/present/maturity'));
+  await page.waitForSelector('[data-testid=present] .present-body svg');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => location.hash.endsWith('/present/swot'));
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => location.hash.endsWith('/information/swot'));
+  await page.waitForSelector('.swot-grid');
+  assert.equal(await page.isVisible('.topbar'), true);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
