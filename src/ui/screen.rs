@@ -229,12 +229,15 @@ fn PresentScreen(id: Id, block: Block) -> impl IntoView {
     let previous = at.checked_sub(1).map(|i| Route::Present(id.clone(), Block::ALL[i]));
     let next = Block::ALL.get(at + 1).map(|b| Route::Present(id.clone(), *b));
     let back = Route::Block(id.clone(), block);
-    let (to_previous, to_next, to_back) = (previous.clone(), next.clone(), back.clone());
+    // The keys go by the address as it is when pressed: while one block's screen makes
+    // way for the next, the key still means the block the address names.
     let keys = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        let Some(Route::Present(id, block)) = state.route.try_get_untracked() else { return };
+        let at = Block::ALL.iter().position(|b| *b == block).unwrap_or(0);
         let target = match ev.key().as_str() {
-            "ArrowLeft" | "PageUp" => to_previous.clone(),
-            "ArrowRight" | "PageDown" | " " => to_next.clone(),
-            "Escape" => Some(to_back.clone()),
+            "ArrowLeft" | "PageUp" => at.checked_sub(1).map(|i| Route::Present(id, Block::ALL[i])),
+            "ArrowRight" | "PageDown" | " " => Block::ALL.get(at + 1).map(|b| Route::Present(id, *b)),
+            "Escape" => Some(Route::Block(id, block)),
             _ => None,
         };
         if let Some(route) = target {

@@ -135,6 +135,7 @@ test('projector mode shows one block in large type, read-only, and moves through
   await page.waitForSelector('[data-testid=present] .present-body svg');
   await page.keyboard.press('ArrowLeft');
   await page.waitForFunction(() => location.hash.endsWith('/present/swot'));
+  await page.waitForFunction(() => document.querySelector('[data-testid=present] h1')?.textContent.includes('SWOT'));
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => location.hash.endsWith('/information/swot'));
   await page.waitForSelector('.swot-grid');
