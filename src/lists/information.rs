@@ -222,6 +222,12 @@ fn swot_set(p: &mut Plan, id: &Id, f: impl FnOnce(&mut SwotItem)) {
     }
 }
 
+/// A finding's weight and level, as the SWOT shows it beside an entry and in the choice of
+/// findings to bring in.
+pub fn finding_weight(f: &Finding, t: &crate::i18n::Texts) -> String {
+    fill(t.swot_weight, &[("weight", &f.weight.to_string()), ("level", t.landscape_levels[f.level as usize])])
+}
+
 /// The SWOT entries, one list per quadrant (0 strengths … 3 threats).
 pub static SWOT: ListSpec = ListSpec {
     name: "swot",
@@ -255,7 +261,7 @@ pub static SWOT: ListSpec = ListSpec {
         source_label: |t| t.edit_in_landscape,
         detail: |p, at, t| {
             let finding = swot_item(p, at).and_then(|x| x.finding.as_ref()).and_then(|f| p.information.landscape.findings.iter().find(|x| &x.id == f));
-            finding.map(|f| fill(t.swot_weight, &[("weight", &f.weight.to_string()), ("level", t.landscape_levels[LandscapeLevel::ALL.iter().position(|l| *l == f.level).unwrap_or(0)])])).unwrap_or_default()
+            finding.map(|f| finding_weight(f, t)).unwrap_or_default()
         },
     }),
     cards: false,

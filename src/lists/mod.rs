@@ -11,7 +11,7 @@ mod strategy;
 #[cfg(test)]
 mod tests;
 
-pub use information::{CHANNELS, FINDINGS, OPPORTUNITIES_RISKS, SWOT, TOOLS};
+pub use information::{finding_weight, CHANNELS, FINDINGS, OPPORTUNITIES_RISKS, SWOT, TOOLS};
 pub use operative::ACTIONS;
 pub use strategy::{BUSINESS_OBJECTIVES, INDICATORS, KPIS, OBJECTIVES, RELATIONSHIPS, TACTICS};
 

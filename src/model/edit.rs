@@ -233,26 +233,16 @@ impl Plan {
     /// since, are left out, so the plan stays valid whatever happened in between.
     pub fn restore(&mut self, removal: Removal) {
         for (at, item) in removal.items.into_iter().rev() {
-            let id = match &item {
-                Item::OpportunityRisk(x) => &x.id,
-                Item::Tool(x) => &x.id,
-                Item::Finding(x) => &x.id,
-                Item::Channel(x) => &x.id,
-                Item::Swot(_, x) => &x.id,
-                Item::BusinessObjective(x) => &x.id,
-                Item::Objective(x) => &x.id,
-                Item::Kpi(x) => &x.id,
-                Item::Tactic(x) => &x.id,
-                Item::Indicator(x) => &x.id,
-                Item::Relationship(x) => &x.id,
-                Item::Action(x) => &x.id,
-                Item::Value(kpi, value) => {
+            let id = match (item_id(&item), &item) {
+                (Some(id), _) => id,
+                (None, Item::Value(kpi, value)) => {
                     let k = self.strategy.kpis.iter_mut().find(|k| &k.id == kpi);
                     if let Some(k) = k.filter(|k| !k.actuals.iter().any(|a| a.period == value.period)) {
                         put(&mut k.actuals, at, value.clone());
                     }
                     continue;
                 }
+                (None, _) => continue,
             };
             if id.is_empty() || self.has_id(id) {
                 continue;

@@ -188,9 +188,8 @@ fn SwotEditor(plan: Id) -> impl IntoView {
                     p.information
                         .pullable_findings()
                         .map(|f| {
-                            let level = t.landscape_levels[crate::model::LandscapeLevel::ALL.iter().position(|l| *l == f.level).unwrap_or(0)];
-                            let polarity = t.polarities[crate::model::Polarity::ALL.iter().position(|x| *x == f.polarity).unwrap_or(0)];
-                            (f.id.clone(), f.text.clone(), format!("{polarity} · {}", fill(t.swot_weight, &[("weight", &f.weight.to_string()), ("level", level)])))
+                            let about = format!("{} · {}", t.polarities[f.polarity as usize], crate::lists::finding_weight(f, t));
+                            (f.id.clone(), f.text.clone(), about)
                         })
                         .collect::<Vec<_>>()
                 })

@@ -225,18 +225,17 @@ fn present_html(plan: crate::model::Plan, lang: crate::i18n::Lang, today: crate:
 fn PresentScreen(id: Id, block: Block) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
-    let at = Block::ALL.iter().position(|b| *b == block).unwrap_or(0);
-    let previous = at.checked_sub(1).map(|i| Route::Present(id.clone(), Block::ALL[i]));
-    let next = Block::ALL.get(at + 1).map(|b| Route::Present(id.clone(), *b));
+    let (previous, next) = neighbours(block);
+    let (previous, next) = (previous.map(|b| Route::Present(id.clone(), b)), next.map(|b| Route::Present(id.clone(), b)));
     let back = Route::Block(id.clone(), block);
     // The keys go by the address as it is when pressed: while one block's screen makes
     // way for the next, the key still means the block the address names.
     let keys = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
         let Some(Route::Present(id, block)) = state.route.try_get_untracked() else { return };
-        let at = Block::ALL.iter().position(|b| *b == block).unwrap_or(0);
+        let (previous, next) = neighbours(block);
         let target = match ev.key().as_str() {
-            "ArrowLeft" | "PageUp" => at.checked_sub(1).map(|i| Route::Present(id, Block::ALL[i])),
-            "ArrowRight" | "PageDown" | " " => Block::ALL.get(at + 1).map(|b| Route::Present(id, *b)),
+            "ArrowLeft" | "PageUp" => previous.map(|b| Route::Present(id, b)),
+            "ArrowRight" | "PageDown" | " " => next.map(|b| Route::Present(id, b)),
             "Escape" => Some(Route::Block(id, block)),
             _ => None,
         };
@@ -272,6 +271,12 @@ fn PresentScreen(id: Id, block: Block) -> impl IntoView {
             </nav>
         </div>
     }
+}
+
+/// The blocks before and after `block` in the method's order.
+fn neighbours(block: Block) -> (Option<Block>, Option<Block>) {
+    let at = Block::ALL.iter().position(|b| *b == block).unwrap_or(0);
+    (at.checked_sub(1).map(|i| Block::ALL[i]), Block::ALL.get(at + 1).copied())
 }
 
 /// The plan check that closes the seven steps, with the strategy map: where step 7 leads.
