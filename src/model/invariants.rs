@@ -31,6 +31,8 @@ enum Op {
     RemoveValue(usize, usize),
     /// Workshop notes on an item: its author, dots, a comment on it.
     Workshop(usize, u8),
+    /// A block put on the agenda with some minutes (any number typed), or taken off it.
+    Agenda(usize, Option<u16>),
 }
 
 fn op() -> impl Gen<Value = Op> {
@@ -51,6 +53,7 @@ fn op() -> impl Gen<Value = Op> {
         1 => n.clone().prop_map(Op::Unlink),
         1 => (n.clone(), n.clone()).prop_map(|(k, v)| Op::RemoveValue(k, v)),
         2 => (n.clone(), 0u8..4).prop_map(|(i, d)| Op::Workshop(i, d)),
+        1 => (0usize..18, prop::option::of(any::<u16>())).prop_map(|(b, m)| Op::Agenda(b, m)),
         1 => (n, 19_000i64..25_000, prop_oneof![-1e15..1e15f64, Just(0.0), Just(5e-324)]).prop_map(|(k, d, v)| Op::AddActual(k, d, v)),
     ]
 }
@@ -203,6 +206,7 @@ impl Session {
                     p.set_vote("Ben", &id, dots);
                 }
             }
+            Op::Agenda(b, minutes) => self.plan.set_agenda(Block::ALL[b], minutes),
             Op::Promote(n) => {
                 let id = self.id();
                 let s = &mut self.plan.strategy;
@@ -311,7 +315,7 @@ proptest! {
                 5 => if let Some(a) = p.operative.actions.first_mut() { a.serves = Some(Serves::Tactic(other)) },
                 6 => if let Some(f) = p.information.landscape.findings.first_mut() { f.id = other; f.weight = 0 },
                 7 => if let Some(x) = p.information.swot.threats.first_mut() { x.finding = Some(Id::from("gone")) },
-                8 => { p.operative.thresholds.off_track = x; s.focus.horizon_years = 9 },
+                8 => { p.operative.thresholds.off_track = x; s.focus.horizon_years = 9; p.workshop.agenda.push(agenda::AgendaItem { block: Block::ALL[n % 18], minutes: n as u16 * 7 }) },
                 _ => if let Some(c) = p.information.audit.channels.first_mut() { c.id = Id::default(); c.since = Some(Date("never".into())) },
             }
         }

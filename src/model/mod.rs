@@ -3,6 +3,7 @@
 //! No browser code lives here, so `cargo test` covers it natively.
 
 mod advice;
+pub mod agenda;
 mod blocks;
 mod date;
 mod edit;

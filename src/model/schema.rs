@@ -75,6 +75,7 @@ const FIELDS: &[(&str, &str, Rule)] = &[
     ("Channel", "audience", Rule::Range(0.0, MAX_MAGNITUDE)),
     ("Maturity", "answers", Rule::Keys(maturity_dimension)),
     ("Workshop", "dots", Rule::Range(1.0, super::workshop::MAX_DOTS as f64)),
+    ("AgendaItem", "minutes", Rule::Range(1.0, super::agenda::MAX_MINUTES as f64)),
     ("Authorship", "item", Rule::Link),
     ("Vote", "item", Rule::Link),
     ("Vote", "participant", Rule::Link),

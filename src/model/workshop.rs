@@ -33,6 +33,8 @@ pub struct Workshop {
     pub comments: Vec<Comment>,
     /// Contributions merged into this plan, newest last.
     pub merged: Vec<MergeMark>,
+    /// The blocks of the session with their minutes, in the method's order (`agenda`).
+    pub agenda: Vec<super::agenda::AgendaItem>,
 }
 
 impl Default for Workshop {
@@ -45,6 +47,7 @@ impl Default for Workshop {
             votes: Vec::new(),
             comments: Vec::new(),
             merged: Vec::new(),
+            agenda: Vec::new(),
         }
     }
 }
@@ -243,7 +246,7 @@ impl Workshop {
 
 /// Problems of the workshop notes: dots out of range, notes about items not in the plan.
 pub(crate) fn problems(plan: &Plan, root: &str) -> Vec<Problem> {
-    let mut out = Vec::new();
+    let mut out = super::agenda::problems(plan, root);
     let w = &plan.workshop;
     if !(1..=MAX_DOTS).contains(&w.dots) {
         out.push(Problem { path: format!("{root}.workshop.dots"), kind: ProblemKind::OutOfRange { min: 1.0, max: f64::from(MAX_DOTS) } });
@@ -275,9 +278,9 @@ pub(crate) fn problems(plan: &Plan, root: &str) -> Vec<Problem> {
 /// Drops workshop notes about items that are not in the plan and brings the dots into
 /// range; says how many notes changed.
 pub(crate) fn repair(plan: &mut Plan) -> usize {
+    let mut fixed = super::agenda::repair(plan);
     let ids = item_ids(plan);
     let w = &mut plan.workshop;
-    let mut fixed = 0;
     if !(1..=MAX_DOTS).contains(&w.dots) {
         w.dots = w.dots.clamp(1, MAX_DOTS);
         fixed += 1;
