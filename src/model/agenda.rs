@@ -146,7 +146,8 @@ pub struct Clock {
     pub state: ClockState,
     /// The block being worked on.
     pub current: Option<Block>,
-    /// When the current stretch of the current block began (while running).
+    /// When the current stretch of the current block began (while running), in whole
+    /// milliseconds.
     since: f64,
     /// Milliseconds each block was worked on before the current stretch.
     spent: Vec<(Block, u64)>,
@@ -155,6 +156,7 @@ pub struct Clock {
 impl Clock {
     /// Starts (or restarts) the clock with `block` as the one worked on.
     pub fn start(&mut self, block: Block, now: f64) {
+        let now = now.floor();
         self.bank(now);
         self.state = ClockState::Running;
         self.current = Some(block);
@@ -180,7 +182,7 @@ impl Clock {
     pub fn resume(&mut self, now: f64) {
         if self.state == ClockState::Paused {
             self.state = ClockState::Running;
-            self.since = now;
+            self.since = now.floor();
         }
     }
 
@@ -191,6 +193,7 @@ impl Clock {
 
     /// Adds the current stretch to the current block's time.
     fn bank(&mut self, now: f64) {
+        let now = now.floor();
         if let (ClockState::Running, Some(block)) = (self.state, self.current) {
             let stretch = stretch(self.since, now);
             match self.spent.iter_mut().find(|(b, _)| *b == block) {
@@ -223,7 +226,8 @@ impl Clock {
         };
         let current = self.current.map_or("-", Block::slug);
         let spent: Vec<String> = self.spent.iter().map(|(b, ms)| format!("{}={ms}", b.slug())).collect();
-        format!("{state} {current} {} {}", self.since, spent.join(","))
+        // Whole milliseconds: the clock is read back without a float parser.
+        format!("{state} {current} {} {}", self.since as i64, spent.join(","))
     }
 
     /// The clock written by `to_text`; `None` for anything else.
@@ -239,7 +243,7 @@ impl Clock {
             "-" => None,
             key => Some(Block::by_key(key)?),
         };
-        let since: f64 = parts.next()?.parse().ok().filter(|s: &f64| s.is_finite())?;
+        let since = parts.next()?.parse::<i64>().ok()? as f64;
         let mut spent = Vec::new();
         for entry in parts.next()?.split(',').filter(|e| !e.is_empty()) {
             let (key, ms) = entry.split_once('=')?;

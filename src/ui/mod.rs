@@ -59,6 +59,7 @@ pub fn part_failed() -> AnyView {
     .into_any()
 }
 
+mod agenda;
 mod chart;
 mod fields;
 pub mod file_access;

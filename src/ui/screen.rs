@@ -31,7 +31,14 @@ fn PlanScreen(route: Route) -> impl IntoView {
     leptos::task::spawn_local(async {
         let _ = super::operative::preload_dashboard().await;
     });
+    super::agenda::follow_route(&route);
+    // The agenda's bar shows on every screen of the plan but the projector's.
+    let bar = match (&route, route.plan_id()) {
+        (Route::Present(..), _) | (_, None) => None,
+        (_, Some(id)) => Some(view! { <super::agenda::AgendaBar id=id.clone()/> }),
+    };
     view! {
+        {bar}
         <Show
             when=has_plan
             fallback=move || view! {
@@ -225,6 +232,8 @@ fn present_html(plan: crate::model::Plan, lang: crate::i18n::Lang, today: crate:
 fn PresentScreen(id: Id, block: Block) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
+    // On the agenda's order while a session runs, else the method's.
+    let neighbours = move |block| state.plan.with_untracked(|p| p.as_ref().map(|p| super::agenda::neighbours(p, block))).unwrap_or_default();
     let (previous, next) = neighbours(block);
     let (previous, next) = (previous.map(|b| Route::Present(id.clone(), b)), next.map(|b| Route::Present(id.clone(), b)));
     let back = Route::Block(id.clone(), block);
@@ -261,6 +270,7 @@ fn PresentScreen(id: Id, block: Block) -> impl IntoView {
     });
     view! {
         <div class="present" data-testid="present">
+            <super::agenda::PresentTimer id=id.clone() block=block/>
             <p class="present-phase">{t.phase(block.phase())}</p>
             <h1>{t.block(block)}</h1>
             {content}
@@ -271,12 +281,6 @@ fn PresentScreen(id: Id, block: Block) -> impl IntoView {
             </nav>
         </div>
     }
-}
-
-/// The blocks before and after `block` in the method's order.
-fn neighbours(block: Block) -> (Option<Block>, Option<Block>) {
-    let at = Block::ALL.iter().position(|b| *b == block).unwrap_or(0);
-    (at.checked_sub(1).map(|i| Block::ALL[i]), Block::ALL.get(at + 1).copied())
 }
 
 /// The plan check that closes the seven steps, with the strategy map: where step 7 leads.

@@ -71,6 +71,7 @@ fn Workshop(id: Id) -> impl IntoView {
                 </div>
             </section>
             <HandOut/>
+            <super::agenda::AgendaCard id=id.clone()/>
             <Voting name=name/>
             <Ranking/>
             <Comments name=name/>

@@ -1,0 +1,355 @@
+//! The session's agenda on screen: the facilitator's card on the Workshop screen (blocks,
+//! minutes, start, pause, reset), the bar that shows the block being worked on and its
+//! minutes on every screen of the plan, and the countdown on the projector. The clock
+//! (`model::agenda::Clock`) is kept for the browser session, per plan, so a reload in the
+//! middle of a workshop loses no time; it is not part of the plan and is never autosaved.
+
+use super::state::{navigate, AppState};
+use crate::i18n::{fill, Texts};
+use crate::model::agenda::{clock_face, Clock, ClockState, DEFAULT_MINUTES, MAX_MINUTES};
+use crate::model::{Block, Id, Phase};
+use crate::route::Route;
+use leptos::prelude::*;
+
+thread_local! {
+    /// The clock of the plan last asked for.
+    static CLOCK: std::cell::RefCell<Option<(Id, ArcRwSignal<Clock>)>> = const { std::cell::RefCell::new(None) };
+}
+
+fn key(plan: &Id) -> String {
+    format!("socialplan.v1.clock.{}", plan.as_str())
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// The session clock of `plan`, read from the browser session the first time.
+pub fn clock(plan: &Id) -> ArcRwSignal<Clock> {
+    CLOCK.with(|c| {
+        let mut c = c.borrow_mut();
+        match c.as_ref() {
+            Some((id, signal)) if id == plan => signal.clone(),
+            _ => {
+                let stored = session_storage().and_then(|s| s.get_item(&key(plan)).ok().flatten()).and_then(|t| Clock::from_text(&t));
+                let signal = ArcRwSignal::new(stored.unwrap_or_default());
+                *c = Some((plan.clone(), signal.clone()));
+                signal
+            }
+        }
+    })
+}
+
+/// Changes the clock of `plan` and keeps it for the browser session.
+pub fn change_clock(plan: &Id, f: impl FnOnce(&mut Clock, f64)) {
+    let signal = clock(plan);
+    let mut next = signal.get_untracked();
+    f(&mut next, js_sys::Date::now());
+    // Screens hear of the clock only when it changed.
+    if signal.with_untracked(|c| *c != next) {
+        if let Some(s) = session_storage() {
+            // A full session storage only means a reload would start the clock again.
+            let _ = s.set_item(&key(plan), &next.to_text());
+        }
+        signal.set(next);
+    }
+}
+
+/// The time now, in milliseconds, new every second while the calling component lives.
+fn ticking() -> ReadSignal<f64> {
+    let (now, set_now) = signal(js_sys::Date::now());
+    if let Ok(handle) = set_interval_with_handle(move || set_now.set(js_sys::Date::now()), std::time::Duration::from_millis(1000)) {
+        on_cleanup(move || handle.clear());
+    }
+    now
+}
+
+/// "12:34 left" or "2:05 over".
+fn left_text(t: &Texts, seconds: i64) -> String {
+    let face = clock_face(seconds);
+    if seconds >= 0 {
+        fill(t.agenda_left, &[("time", &face)])
+    } else {
+        fill(t.agenda_over, &[("time", &face)])
+    }
+}
+
+/// "1 h 45 min" or "45 min".
+pub fn duration_text(t: &Texts, minutes: u32) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    if h > 0 {
+        fill(t.agenda_hours, &[("h", &h.to_string()), ("m", &m.to_string())])
+    } else {
+        fill(t.agenda_minutes_short, &[("m", &m.to_string())])
+    }
+}
+
+/// The blocks before and after `block` the way the session goes: on the agenda's order
+/// while a session runs and the block is on it, else the method's.
+pub fn neighbours(plan: &crate::model::Plan, block: Block) -> (Option<Block>, Option<Block>) {
+    let in_session = clock(&plan.id).with_untracked(|c| c.state != ClockState::Idle);
+    match plan.agenda_neighbours(block).filter(|_| in_session) {
+        Some(pair) => pair,
+        None => {
+            let at = Block::ALL.iter().position(|b| *b == block).unwrap_or(0);
+            (at.checked_sub(1).map(|i| Block::ALL[i]), Block::ALL.get(at + 1).copied())
+        }
+    }
+}
+
+/// The block a screen belongs to, for the agenda: a block's own screen, its projector
+/// view, and the strategic plan's steps and check.
+pub fn block_of(route: &Route) -> Option<Block> {
+    match route {
+        Route::Block(_, b) | Route::Present(_, b) => Some(*b),
+        Route::Step(..) | Route::Check(_) => Some(Block::StrategicPlan),
+        _ => None,
+    }
+}
+
+/// Opening a block of the agenda while the session runs makes it the one worked on.
+pub fn follow_route(route: &Route) {
+    let state = expect_context::<AppState>();
+    let (Some(id), Some(block)) = (route.plan_id().cloned(), block_of(route)) else { return };
+    Effect::new(move |_| {
+        let on_agenda = state.plan.with(|p| p.as_ref().is_some_and(|p| p.id == id && p.agenda_minutes(block).is_some()));
+        if on_agenda {
+            change_clock(&id, |c, now| c.show(block, now));
+        }
+    });
+}
+
+/// The block being worked on and its minutes, above every screen of the plan while a
+/// session runs, with the way to the next block of the agenda.
+#[component]
+pub fn AgendaBar(id: Id) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let clock = clock(&id);
+    let active = {
+        let clock = clock.clone();
+        move || clock.with(|c| c.state != ClockState::Idle) && state.plan.with(|p| p.as_ref().is_some_and(|p| !p.workshop.agenda.is_empty()))
+    };
+    view! {
+        <Show when=active>
+            {
+                let clock = clock.clone();
+                let id = id.clone();
+                move || {
+                    let now = ticking();
+                    let clock = clock.clone();
+                    let id = id.clone();
+                    let line = {
+                        let clock = clock.clone();
+                        move || {
+                            let (current, paused) = clock.with(|c| (c.current, c.state == ClockState::Paused));
+                            let minutes = current.and_then(|b| state.plan.with(|p| p.as_ref().and_then(|p| p.agenda_minutes(b))));
+                            let (Some(block), Some(minutes)) = (current, minutes) else { return String::new() };
+                            let left = clock.with(|c| c.left(block, minutes, now.try_get().unwrap_or_default()));
+                            let mut line = format!("{} · {}", fill(t.agenda_now, &[("name", t.block(block))]), left_text(t, left));
+                            if paused {
+                                line = format!("{line} · {}", t.agenda_paused);
+                            }
+                            line
+                        }
+                    };
+                    let over = {
+                        let clock = clock.clone();
+                        move || {
+                            let current = clock.with(|c| c.current);
+                            let minutes = current.and_then(|b| state.plan.with(|p| p.as_ref().and_then(|p| p.agenda_minutes(b))));
+                            matches!((current, minutes), (Some(b), Some(m)) if clock.with(|c| c.left(b, m, now.try_get().unwrap_or_default())) < 0)
+                        }
+                    };
+                    let next = {
+                        let clock = clock.clone();
+                        let id = id.clone();
+                        move || {
+                            let current = clock.with(|c| c.current)?;
+                            let next = state.plan.with(|p| p.as_ref().and_then(|p| p.agenda_neighbours(current)).and_then(|(_, n)| n))?;
+                            Some(view! { <a href=Route::Block(id.clone(), next).href() data-testid="agenda-next">{fill(t.agenda_next, &[("name", t.block(next))])}" →"</a> })
+                        }
+                    };
+                    view! {
+                        <aside class="agenda-bar" class:over=over aria-label=t.agenda_title data-testid="agenda-bar">
+                            <span role="timer">{line}</span>
+                            {next}
+                            <a href=Route::Workshop(id.clone()).href()>{t.agenda_open}</a>
+                        </aside>
+                    }
+                }
+            }
+        </Show>
+    }
+}
+
+/// The countdown of a block on the projector, with its place on the agenda: shown while a
+/// session runs and the block is on the agenda; no control, nothing in the way.
+#[component]
+pub fn PresentTimer(id: Id, block: Block) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let clock = clock(&id);
+    let shown = {
+        let clock = clock.clone();
+        move || clock.with(|c| c.state != ClockState::Idle) && state.plan.with(|p| p.as_ref().is_some_and(|p| p.agenda_minutes(block).is_some()))
+    };
+    view! {
+        <Show when=shown>
+            {
+                let clock = clock.clone();
+                move || {
+                    let now = ticking();
+                    let clock = clock.clone();
+                    let left = Memo::new(move |_| {
+                        let minutes = state.plan.with(|p| p.as_ref().and_then(|p| p.agenda_minutes(block))).unwrap_or(0);
+                        clock.with(|c| c.left(block, minutes, now.try_get().unwrap_or_default()))
+                    });
+                    let place = move || {
+                        state.plan.with(|p| {
+                            let agenda = p.as_ref().map(|p| &p.workshop.agenda[..]).unwrap_or(&[]);
+                            let n = agenda.iter().position(|i| i.block == block).map_or(0, |i| i + 1);
+                            fill(t.agenda_position, &[("n", &n.to_string()), ("total", &agenda.len().to_string())])
+                        })
+                    };
+                    view! {
+                        <p class="present-timer" class:over=move || left.try_get().unwrap_or_default() < 0 role="timer" data-testid="present-timer">
+                            <span class="present-timer-place">{place}</span>" · "{move || left_text(t, left.try_get().unwrap_or_default())}
+                        </p>
+                    }
+                }
+            }
+        </Show>
+    }
+}
+
+/// The facilitator's card on the Workshop screen: which blocks, how many minutes, and the
+/// session's clock with each block's time.
+#[component]
+pub fn AgendaCard(id: Id) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.texts();
+    let clock = clock(&id);
+    let now = ticking();
+    let agenda = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| p.workshop.agenda.clone()).unwrap_or_default()));
+    let error = RwSignal::new(None::<Block>);
+    let state_of = {
+        let clock = clock.clone();
+        move || clock.with(|c| c.state)
+    };
+    let total = move || {
+        agenda.try_with(|a| {
+            let minutes: u32 = a.iter().map(|i| u32::from(i.minutes)).sum();
+            if a.is_empty() {
+                t.agenda_empty.to_owned()
+            } else {
+                fill(&t.count(t.agenda_total, a.len()), &[("time", &duration_text(t, minutes))])
+            }
+        })
+        .unwrap_or_default()
+    };
+    let start = {
+        let id = id.clone();
+        move |_| {
+            let Some(first) = agenda.with_untracked(|a| a.first().map(|i| i.block)) else { return };
+            change_clock(&id, |c, now| {
+                c.reset();
+                c.start(first, now);
+            });
+            navigate(&Route::Present(id.clone(), first));
+        }
+    };
+    let pause = {
+        let id = id.clone();
+        move |_| change_clock(&id, |c, now| if c.state == ClockState::Running { c.pause(now) } else { c.resume(now) })
+    };
+    let reset = {
+        let id = id.clone();
+        move |_| change_clock(&id, |c, _| c.reset())
+    };
+    let phase = move |phase: Phase| {
+        let rows = phase
+            .blocks()
+            .map(|block| {
+                // The clock outlives the screen: what it wakes after the screen went reads nothing.
+                let minutes = move || agenda.try_with(|a| a.iter().find(|i| i.block == block).map(|i| i.minutes)).flatten();
+                let input_id = format!("agenda-{}", block.slug());
+                let message_id = format!("agenda-{}-message", block.slug());
+                let toggle = move |ev: leptos::ev::Event| {
+                    let on = event_target_checked(&ev);
+                    error.set(None);
+                    state.edit(|p| p.set_agenda(block, on.then_some(DEFAULT_MINUTES)));
+                };
+                let set_minutes = move |ev: leptos::ev::Event| match event_target_value(&ev).trim().parse::<u16>() {
+                    Ok(m) if (1..=MAX_MINUTES).contains(&m) => {
+                        error.set(None);
+                        state.edit(|p| p.set_agenda(block, Some(m)));
+                    }
+                    _ => error.set(Some(block)),
+                };
+                let clock = clock.clone();
+                let current = {
+                    let clock = clock.clone();
+                    move || clock.with(|c| c.state != ClockState::Idle && c.current == Some(block))
+                };
+                let countdown = move || {
+                    let m = minutes()?;
+                    let now = now.try_get()?;
+                    let left = clock.with(|c| (c.state != ClockState::Idle).then(|| c.left(block, m, now)))?;
+                    Some(view! { <span class="agenda-left" class:over=left < 0>{left_text(t, left)}</span> })
+                };
+                view! {
+                    <li class="agenda-row" class:current=current.clone() aria-current=move || current().then_some("true") data-block=block.slug()>
+                        <label class="agenda-pick">
+                            <input type="checkbox" data-testid="agenda-pick" prop:checked=move || minutes().is_some() on:change=toggle/>
+                            {t.block(block)}
+                        </label>
+                        <span class="agenda-minutes" hidden=move || minutes().is_none()>
+                            <input id=input_id.clone() type="number" min="1" max=MAX_MINUTES.to_string() step="1" inputmode="numeric"
+                                aria-label=fill(t.agenda_minutes_for, &[("block", t.block(block))]) aria-describedby=message_id.clone()
+                                data-testid="agenda-minutes" prop:value=move || minutes().map(|m| m.to_string()).unwrap_or_default() on:change=set_minutes/>
+                            {t.agenda_minutes_unit}
+                        </span>
+                        {countdown}
+                        <span id=message_id class="field-message" role="status">
+                            {move || (error.get() == Some(block)).then(|| fill(t.agenda_minutes_error, &[("max", &MAX_MINUTES.to_string())]))}
+                        </span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <fieldset class="agenda-phase">
+                <legend>{t.phase(phase)}</legend>
+                <ul class="agenda-list">{rows}</ul>
+            </fieldset>
+        }
+    };
+    view! {
+        <section class="card agenda" aria-labelledby="ws-agenda">
+            <h2 id="ws-agenda">{t.agenda_title}</h2>
+            <p class="hint">{t.agenda_intro}</p>
+            {Phase::ALL.map(phase)}
+            <p class="agenda-total" data-testid="agenda-total">{total}</p>
+            <p class="hint" data-testid="agenda-clock">
+                {let s = state_of.clone(); move || match s() {
+                    ClockState::Idle => t.agenda_idle,
+                    ClockState::Paused => t.agenda_paused,
+                    ClockState::Running => "",
+                }}
+            </p>
+            <div class="actions">
+                {let s = state_of.clone(); move || (s() == ClockState::Idle).then(|| view! {
+                    <button type="button" class="primary" data-testid="agenda-start" disabled=move || agenda.try_with(Vec::is_empty).unwrap_or(true) on:click=start.clone()>{t.agenda_start}</button>
+                })}
+                {let s = state_of.clone(); move || (s() != ClockState::Idle).then(|| {
+                    let paused = s() == ClockState::Paused;
+                    view! {
+                        <button type="button" data-testid="agenda-pause" on:click=pause.clone()>{if paused { t.agenda_resume } else { t.agenda_pause }}</button>
+                        <button type="button" data-testid="agenda-reset" on:click=reset.clone()>{t.agenda_reset}</button>
+                    }
+                })}
+            </div>
+        </section>
+    }
+}
