@@ -225,16 +225,21 @@ pub fn write_contribution(codec: &dyn Codec, plan: &Plan, author: &str, id: &str
     format!("{{\"contribution\":{header},{}", text.strip_prefix('{').unwrap_or(&text))
 }
 
-/// Reads a contribution to `ours`: the plan through the same checked reader as an import,
-/// then the header.
-pub fn read_contribution(codec: &dyn Codec, bytes: &[u8], ours: &Plan, next_id: &mut dyn FnMut() -> Id) -> Result<Contribution, ContributionError> {
-    let decoded = codec.read(bytes, Reading::Import, next_id).map_err(ContributionError::File)?;
+/// The contribution header of a plan file, if it is a contribution.
+pub fn contribution_header(bytes: &[u8]) -> Option<ContributionHeader> {
     #[derive(Deserialize)]
     struct Head {
         contribution: Option<ContributionHeader>,
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let header = serde_json::from_slice::<Head>(bytes).ok().and_then(|h| h.contribution).ok_or(ContributionError::NotAContribution)?;
+    serde_json::from_slice::<Head>(bytes).ok().and_then(|h| h.contribution)
+}
+
+/// Reads a contribution to `ours`: the plan through the same checked reader as an import,
+/// then the header.
+pub fn read_contribution(codec: &dyn Codec, bytes: &[u8], ours: &Plan, next_id: &mut dyn FnMut() -> Id) -> Result<Contribution, ContributionError> {
+    let decoded = codec.read(bytes, Reading::Import, next_id).map_err(ContributionError::File)?;
+    let header = contribution_header(bytes).ok_or(ContributionError::NotAContribution)?;
     let author = clean_name(&header.author);
     if author.is_empty() {
         return Err(ContributionError::NoAuthor);
@@ -702,6 +707,8 @@ pub struct Preview {
 pub trait Workshops: Sync {
     /// Records the plan as handed out (see `Plan::hand_out`).
     fn hand_out(&self, plan: &mut Plan, now: &str);
+    /// The contribution header of a plan file, if it is a contribution.
+    fn header(&self, bytes: &[u8]) -> Option<ContributionHeader>;
     fn read_contribution(&self, codec: &dyn Codec, bytes: &[u8], ours: &Plan, next_id: &mut dyn FnMut() -> Id) -> Result<Contribution, ContributionError>;
     fn write_contribution(&self, codec: &dyn Codec, plan: &Plan, author: &str, id: &str, app_version: &str, now: &str) -> String;
     fn merge(&self, ours: &Plan, contributions: &[Contribution], now: &str, next_id: &mut dyn FnMut() -> Id) -> Preview;
@@ -714,6 +721,10 @@ pub struct WorkshopFiles;
 impl Workshops for WorkshopFiles {
     fn hand_out(&self, plan: &mut Plan, now: &str) {
         plan.hand_out(now)
+    }
+
+    fn header(&self, bytes: &[u8]) -> Option<ContributionHeader> {
+        contribution_header(bytes)
     }
 
     fn read_contribution(&self, codec: &dyn Codec, bytes: &[u8], ours: &Plan, next_id: &mut dyn FnMut() -> Id) -> Result<Contribution, ContributionError> {

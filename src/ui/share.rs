@@ -17,6 +17,7 @@
 use super::state::{self, AppState};
 use crate::i18n::{fill, import_error};
 use crate::model::file_format::Reading;
+use crate::model::merge::ContributionHeader;
 use crate::model::{BusinessFunction, Id, ImportError, Plan};
 use crate::route::Route;
 use crate::share::{self, Decision, MAX_LINK_CHARS, MAX_QR_CHARS};
@@ -70,12 +71,12 @@ pub async fn decompress(bytes: &[u8]) -> Result<Vec<u8>, JsValue> {
 }
 
 /// The app's address as the browser shows it, for the start of a link.
-fn here() -> String {
+pub(super) fn here() -> String {
     web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
 }
 
 /// Puts `text` on the clipboard; `false` where the browser has no clipboard or refuses.
-async fn copy(text: &str) -> bool {
+pub(super) async fn copy(text: &str) -> bool {
     let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return false };
     let clip = js_sys::Reflect::get(&nav, &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
     if clip.is_undefined() || clip.is_null() {
@@ -90,11 +91,16 @@ async fn copy(text: &str) -> bool {
 /// Replaces the address's fragment with the plan list's without a new history entry, so
 /// neither a reload nor "back" opens the shared link again.
 fn clear_fragment(state: AppState) {
+    leave_link(state, Route::Plans);
+}
+
+/// Goes from a shared link to `route` in place of the link's history entry.
+fn leave_link(state: AppState, route: Route) {
     if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&Route::Plans.href()));
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&route.href()));
     }
-    state.route.set(Route::Plans);
-    state.follow_route(&Route::Plans);
+    state.route.set(route.clone());
+    state.follow_route(&route);
 }
 
 /// What sharing the open plan came to.
@@ -119,13 +125,24 @@ async fn share_plan(plan: &Plan) -> Result<(String, Decision), JsValue> {
 
 /// "Share as link" on a plan's overview, and what it shows: the link to copy, its QR code
 /// when it is short enough, or why the plan travels as a file instead.
+///
+/// With `hand_out`, the Workshop's version: the plan is recorded as handed out to the
+/// participants first (`Plan::hand_out`), so their contributions merge against it.
 #[component]
-pub fn ShareLink(id: Id) -> impl IntoView {
+pub fn ShareLink(id: Id, #[prop(optional)] hand_out: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
     let shown = RwSignal::new(None::<Shared>);
     let copied = RwSignal::new(None::<bool>);
     let start = move |_| {
+        if hand_out {
+            let Some(codec) = state::codec() else {
+                state.notify(state::NoticeKind::PartFailed);
+                return;
+            };
+            let at = state::now();
+            state.edit(|p| codec.workshop().hand_out(p, &at));
+        }
         let Some(plan) = state.plan.get_untracked() else { return };
         shown.set(Some(Shared::Preparing));
         copied.set(None);
@@ -225,8 +242,8 @@ pub fn ShareLink(id: Id) -> impl IntoView {
         })
     };
     view! {
-        <button type="button" class="secondary" data-testid="share" aria-expanded=move || shown.with(Option::is_some).to_string() on:click=start>
-            {t.share_link}
+        <button type="button" class="secondary" data-testid=if hand_out { "hand-out-link" } else { "share" } aria-expanded=move || shown.with(Option::is_some).to_string() on:click=start>
+            {if hand_out { t.workshop_handout_link } else { t.share_link }}
         </button>
         {move || body()}
     }
@@ -253,7 +270,7 @@ enum Opened {
     Broken,
     /// Readable, but not a plan the app can import.
     Refused(ImportError),
-    Ready { bytes: std::sync::Arc<Vec<u8>>, name: String, function: BusinessFunction },
+    Ready { bytes: std::sync::Arc<Vec<u8>>, name: String, function: BusinessFunction, contribution: Option<ContributionHeader> },
     /// The plan reader's part could not be fetched.
     PartMissing,
 }
@@ -264,7 +281,12 @@ async fn open_link(payload: &str) -> Opened {
     let Ok(bytes) = decompress(&packed).await else { return Opened::Broken };
     let Some(codec) = state::load_codec().await else { return Opened::PartMissing };
     match codec.read(&bytes, Reading::Import, &mut state::new_id) {
-        Ok(decoded) => Opened::Ready { name: decoded.plan.name.clone(), function: decoded.plan.function(), bytes: std::sync::Arc::new(bytes) },
+        Ok(decoded) => Opened::Ready {
+            name: decoded.plan.name.clone(),
+            function: decoded.plan.function(),
+            contribution: codec.workshop().header(&bytes),
+            bytes: std::sync::Arc::new(bytes),
+        },
         Err(e) => Opened::Refused(e),
     }
 }
@@ -303,7 +325,28 @@ pub fn LinkImport(payload: String) -> impl IntoView {
                 <p><a href="#/">{t.go_to_plans}</a></p>
             }.into_any()
         }
-        Opened::Ready { bytes, name, function } => {
+        Opened::Ready { bytes, name, function, contribution } => {
+            // A participant's contribution to a plan of this browser: merged there.
+            let target = contribution.as_ref().and_then(|c| state.plans.with_untracked(|plans| plans.iter().find(|p| p.id == c.plan).cloned()));
+            if let (Some(c), Some(plan)) = (contribution.clone(), target) {
+                let merge = {
+                    let bytes = bytes.clone();
+                    move |_| {
+                        super::workshop::hand_over((*bytes).clone());
+                        leave_link(state, Route::Workshop(plan.id.clone()));
+                    }
+                };
+                return view! {
+                    <h1 data-testid="link-contribution">{fill(t.link_contribution_title, &[("name", &crate::model::workshop::clean_name(&c.author))])}</h1>
+                    <p class="lead">{fill(t.link_contribution_for, &[("plan", &plan.name)])}</p>
+                    <div class="actions">
+                        <button type="button" class="primary" data-testid="link-merge" on:click=merge>{fill(t.link_contribution_merge, &[("plan", &plan.name)])}</button>
+                        <button type="button" data-testid="link-cancel" on:click=move |_| clear_fragment(state)>{t.link_import_cancel}</button>
+                    </div>
+                }
+                .into_any();
+            }
+            let elsewhere = contribution.is_some().then(|| view! { <p data-testid="link-contribution-elsewhere">{t.link_contribution_elsewhere}</p> });
             let import = move |_| {
                 let bytes = bytes.clone();
                 clear_fragment(state);
@@ -317,6 +360,7 @@ pub fn LinkImport(payload: String) -> impl IntoView {
             view! {
                 <h1>{t.link_import_title}</h1>
                 <p class="lead">{t.link_import_intro}</p>
+                {elsewhere}
                 <section class="card" aria-labelledby="link-plan">
                     <h2 id="link-plan" data-testid="link-plan">{fill(t.link_import_plan, &[("name", &name)])}</h2>
                     <p><span class="tag">{t.function(function)}</span></p>

@@ -21,6 +21,16 @@ pub fn lazy_workshop(id: Id) -> AnyView {
 }
 }
 
+thread_local! {
+    /// A contribution that came as a link, for the Merge card to take up when it opens.
+    static HANDED_OVER: std::cell::RefCell<Option<Vec<u8>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Passes a contribution opened from a link to the Workshop screen about to open.
+pub fn hand_over(bytes: Vec<u8>) {
+    HANDED_OVER.with(|h| *h.borrow_mut() = Some(bytes));
+}
+
 fn kind_label(t: &Texts, kind: VoteKind) -> &'static str {
     match kind {
         VoteKind::Finding => t.vote_kinds[0],
@@ -70,7 +80,7 @@ fn Workshop(id: Id) -> impl IntoView {
                     <p class="hint">{t.workshop_name_hint}</p>
                 </div>
             </section>
-            <HandOut/>
+            <HandOut id=id.clone()/>
             <super::agenda::AgendaCard id=id.clone()/>
             <Voting name=name/>
             <Ranking/>
@@ -84,7 +94,7 @@ fn Workshop(id: Id) -> impl IntoView {
 
 /// The facilitator's part: the dots per participant, and the plan as a file to hand out.
 #[component]
-fn HandOut() -> impl IntoView {
+fn HandOut(id: Id) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
     let lang = state.lang.get_untracked();
@@ -127,7 +137,8 @@ fn HandOut() -> impl IntoView {
                 let at = handed();
                 if at.is_empty() { t.workshop_not_handed_out.to_owned() } else { fill(t.workshop_handed_out, &[("date", &format_timestamp(lang, &at))]) }
             }}</p>
-            <button type="button" class="primary" data-testid="hand-out" on:click=hand_out>{t.workshop_handout}</button>
+            <button type="button" class="primary" data-testid="hand-out" on:click=hand_out>{t.workshop_handout}</button>" "
+            <super::share::ShareLink id=id hand_out=true/>
         </section>
     }
 }
@@ -336,6 +347,70 @@ fn Contribute(name: RwSignal<String>) -> impl IntoView {
         download(&codec.file_name(&format!("{} {}", plan.name, who)), &text);
         state.notify(NoticeKind::Done { text: t.workshop_downloaded.to_owned() });
     };
+    // The same contribution as a link, when it is short enough for one.
+    let linked = RwSignal::new(None::<Result<String, String>>);
+    let copied = RwSignal::new(None::<bool>);
+    let send_link = move |_| {
+        let who = name.get_untracked();
+        if who.is_empty() {
+            return;
+        }
+        state.edit(|p| {
+            p.sign_new_items(&who);
+        });
+        let Some(plan) = state.plan.get_untracked() else { return };
+        let Some(codec) = codec() else {
+            state.notify(NoticeKind::PartFailed);
+            return;
+        };
+        let text = codec.workshop().write_contribution(codec, &plan, &who, &new_id().0, APP_VERSION, &now());
+        copied.set(None);
+        leptos::task::spawn_local(async move {
+            let outcome = match super::share::compress(text.as_bytes()).await {
+                Err(_) => Err(t.share_unsupported.to_owned()),
+                Ok(packed) => {
+                    let link = crate::share::link(&super::share::here(), crate::share::IMPORT_PREFIX, &crate::share::encode(&packed));
+                    let chars = link.chars().count();
+                    match crate::share::decide(chars) {
+                        crate::share::Decision::TooLong => Err(fill(t.workshop_link_too_long, &[("chars", &chars.to_string()), ("max", &crate::share::MAX_LINK_CHARS.to_string())])),
+                        crate::share::Decision::Link { .. } => Ok(link),
+                    }
+                }
+            };
+            linked.set(Some(outcome));
+        });
+    };
+    let link_view = move || {
+        linked.get().map(|outcome| match outcome {
+            Err(message) => view! { <p role="alert" data-testid="contribution-link-refused">{message}</p> }.into_any(),
+            Ok(link) => {
+                let to_copy = link.clone();
+                let on_copy = move |_| {
+                    let text = to_copy.clone();
+                    leptos::task::spawn_local(async move { copied.set(Some(super::share::copy(&text).await)) });
+                };
+                view! {
+                    <label for="contribution-link">{t.workshop_link_label}</label>
+                    <div class="share-row">
+                        <input id="contribution-link" type="text" readonly data-testid="contribution-link" prop:value=link
+                            on:focus=|ev| {
+                                if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                    i.select();
+                                }
+                            }/>
+                        <button type="button" class="primary" data-testid="contribution-copy" on:click=on_copy>{t.copy_link}</button>
+                    </div>
+                    <p class="hint">{t.workshop_link_hint}</p>
+                    <p role="status">{move || match copied.get() {
+                        Some(true) => t.link_copied,
+                        Some(false) => t.copy_failed,
+                        None => "",
+                    }}</p>
+                }
+                .into_any()
+            }
+        })
+    };
     view! {
         <section class="card" aria-labelledby="ws-contribute">
             <h2 id="ws-contribute">{t.workshop_contribute_title}</h2>
@@ -343,7 +418,10 @@ fn Contribute(name: RwSignal<String>) -> impl IntoView {
             <p data-testid="yours">{move || t.count(t.workshop_yours, yours.get())}</p>
             <p class="hint" hidden=move || !name.with(String::is_empty)>{t.workshop_need_name}</p>
             <button type="button" class="primary" data-testid="download-contribution" disabled=move || name.with(String::is_empty)
-                on:click=download_it>{t.workshop_download}</button>
+                on:click=download_it>{t.workshop_download}</button>" "
+            <button type="button" data-testid="contribution-as-link" disabled=move || name.with(String::is_empty)
+                on:click=send_link>{t.workshop_link}</button>
+            {link_view}
         </section>
     }
 }
@@ -389,10 +467,9 @@ fn Merge() -> impl IntoView {
     let stale = RwSignal::new(false);
     let updated = move || state.plan.with(|p| p.as_ref().map(|p| p.updated_at.clone()).unwrap_or_default());
 
-    let take = move |files: Option<web_sys::FileList>| {
-        let Some(files) = files else { return };
-        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
-        if files.is_empty() {
+    // Contributions as files, or one that came as a link (`hand_over`).
+    let take = move |files: Vec<web_sys::File>, linked: Option<Vec<u8>>| {
+        if files.is_empty() && linked.is_none() {
             return;
         }
         leptos::task::spawn_local(async move {
@@ -403,15 +480,15 @@ fn Merge() -> impl IntoView {
             let Some(ours) = state.plan.get_untracked() else { return };
             let mut found: Vec<Contribution> = Vec::new();
             let mut problems = Vec::new();
+            let mut sources: Vec<(String, Result<Vec<u8>, ()>)> = linked.into_iter().map(|b| (t.link_source.to_owned(), Ok(b))).collect();
             for file in files {
-                let name = file.name();
                 let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
-                let result = match buffer {
-                    Ok(buffer) => {
-                        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                        codec.workshop().read_contribution(codec, &bytes, &ours, &mut new_id).map_err(|e| contribution_error(t, lang, &e))
-                    }
-                    Err(_) => Err(fill(t.err_read_file, &[("file", &name)])),
+                sources.push((file.name(), buffer.map(|b| js_sys::Uint8Array::new(&b).to_vec()).map_err(|_| ())));
+            }
+            for (name, bytes) in sources {
+                let result = match bytes {
+                    Ok(bytes) => codec.workshop().read_contribution(codec, &bytes, &ours, &mut new_id).map_err(|e| contribution_error(t, lang, &e)),
+                    Err(()) => Err(fill(t.err_read_file, &[("file", &name)])),
                 };
                 match result {
                     Ok(c) => found.push(c),
@@ -441,10 +518,14 @@ fn Merge() -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
         let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
         if let Some(input) = input {
-            take(input.files());
+            let files = input.files().map(|f| (0..f.length()).filter_map(|i| f.get(i)).collect()).unwrap_or_default();
+            take(files, None);
             input.set_value("");
         }
     };
+    if let Some(bytes) = HANDED_OVER.with(|h| h.borrow_mut().take()) {
+        take(Vec::new(), Some(bytes));
+    }
     let apply = move |_| {
         let Some(p) = pending.get_untracked() else { return };
         let Some(before) = state.plan.get_untracked() else { return };

@@ -75,6 +75,24 @@ test('no WCAG A/AA violations on any kind of screen', async () => {
     await page.goto(`${base}#/import/AAAA`);
     await page.waitForSelector('[data-testid=link-broken]');
     assert.deepEqual(await violations(page), [], `${locale} broken link`);
+    // The workshop's agenda running: the projector's countdown, the bar over a block, the
+    // agenda with each block's time; a contribution as a link.
+    await page.goto(`${base}#/plans/${id}/workshop`);
+    await page.check('.agenda-row[data-block="swot"] [data-testid=agenda-pick]');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=agenda-start]').disabled);
+    await page.click('[data-testid=agenda-start]');
+    await page.waitForSelector('[data-testid=present-timer]');
+    assert.deepEqual(await violations(page), [], `${locale} projector with the agenda`);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=agenda-bar]');
+    assert.deepEqual(await violations(page), [], `${locale} block with the agenda bar`);
+    await page.goto(`${base}#/plans/${id}/workshop`);
+    await page.waitForSelector('.agenda-row.current');
+    await page.fill('[data-testid=workshop-name]', 'Ana');
+    await page.press('[data-testid=workshop-name]', 'Tab');
+    await page.click('[data-testid=contribution-as-link]');
+    await page.waitForSelector('[data-testid=contribution-link]');
+    assert.deepEqual(await violations(page), [], `${locale} workshop with the agenda running and a contribution link`);
     await context.close();
   }
 });

@@ -148,3 +148,65 @@ test('a participant on another laptop contributes a finding with dots; the facil
   await facilitator.close();
   await participant.close();
 });
+
+test('the whole workshop by links: the facilitator hands the plan out as a link, a participant sends a contribution back as a link, and it merges into one plan', async () => {
+  // The facilitator: the sample, handed out as a link (recorded as the hand-out).
+  const facilitator = await browser.newContext();
+  const f = await open(facilitator, server.url);
+  await f.click('[data-testid=open-sample]');
+  await f.waitForSelector('[data-testid=phase-stack]');
+  const id = planIdOf(f);
+  await workshop(f, id);
+  await f.click('[data-testid=hand-out-link]');
+  await f.waitForSelector('[data-testid=share-link]');
+  const handout = await f.inputValue('[data-testid=share-link]');
+  assert.match(handout, /#\/import\//);
+  await settle(f);
+  assert.match(await f.textContent('[data-testid=handed-out]'), /Handed out on/);
+  const findings = (await storedPlan(f, id)).plan.information.landscape.findings.length;
+
+  // A participant opens it in a browser with no plans, adds a finding, sends it back as a link.
+  const participant = await browser.newContext();
+  const p = await open(participant, handout.replace(/#.*$/, ''), handout.slice(handout.indexOf('#')));
+  await p.click('[data-testid=link-import]');
+  await p.waitForSelector('[data-testid=phase-stack]');
+  assert.equal(planIdOf(p), id);
+  await workshop(p, id);
+  assert.equal(await p.isDisabled('[data-testid=contribution-as-link]'), true, 'a contribution needs a name');
+  await p.fill('[data-testid=workshop-name]', 'Boris');
+  await p.press('[data-testid=workshop-name]', 'Tab');
+  await p.goto(`${server.url}#/plans/${id}/information/landscape`);
+  await p.waitForSelector('.editor');
+  await addRow(p, 'finding-3');
+  await p.keyboard.type('Baristas could answer questions live');
+  await settle(p);
+  await workshop(p, id);
+  await p.click('[data-testid=contribution-as-link]');
+  await p.waitForSelector('[data-testid=contribution-link]');
+  const sent = await p.inputValue('[data-testid=contribution-link]');
+  assert.match(sent, /#\/import\//);
+  assert.deepEqual(p.errors, []);
+
+  // The facilitator opens it: a contribution from Boris to this plan, merged there.
+  await f.goto(sent);
+  await f.waitForSelector('[data-testid=link-contribution]');
+  assert.equal(await f.textContent('[data-testid=link-contribution]'), 'A contribution from Boris');
+  await f.click('[data-testid=link-merge]');
+  await f.waitForSelector('[data-testid=merge-preview]');
+  assert.equal(planIdOf(f), id);
+  const summary = await f.textContent('[data-testid=merge-author]');
+  assert.match(summary, /From Boris/);
+  assert.match(summary, /Finding: Baristas could answer questions live/);
+  await f.click('[data-testid=merge-apply]');
+  await f.waitForSelector('[data-testid=merge-undo]');
+  await settle(f);
+  const merged = (await storedPlan(f, id)).plan;
+  assert.equal(merged.information.landscape.findings.length, findings + 1);
+  const added = merged.information.landscape.findings.find((x) => x.text === 'Baristas could answer questions live');
+  assert.ok(added, 'the finding is in the team plan');
+  assert.deepEqual(merged.workshop.authors.find((a) => a.item === added.id)?.names, ['Boris']);
+  assert.equal(JSON.parse(await f.evaluate(() => localStorage.getItem('socialplan.v1.index'))).length, 1, 'one plan, not a copy');
+  assert.deepEqual(f.errors, []);
+  await facilitator.close();
+  await participant.close();
+});
