@@ -406,6 +406,40 @@ pub fn block_html(plan: &Plan, lang: Lang, today: &Date, block: Block) -> String
     html_body(section)
 }
 
+/// One step of the strategic plan, as `block_html` gives a block: for the projector. The
+/// seventh step shows every tactic's candidate indicators, the kept ones marked ✓.
+pub fn step_html(plan: &Plan, lang: Lang, today: &Date, step: Step) -> String {
+    let t = lang.texts();
+    if step == Step::Indicators {
+        let s = &plan.strategy;
+        let tree: Vec<Item> = s
+            .objectives
+            .iter()
+            .enumerate()
+            .flat_map(|(i, o)| s.tactics.iter().filter(move |x| x.objective == o.id).enumerate().map(move |(j, x)| (format!("{}.{}", i + 1, j + 1), x)))
+            .map(|(number, x)| Item {
+                number,
+                text: x.text.clone(),
+                children: s
+                    .indicators
+                    .iter()
+                    .filter(|i| i.tactic == x.id && !i.text.trim().is_empty())
+                    .map(|i| Item { number: String::new(), text: if i.kept { format!("{} ✓", i.text) } else { i.text.clone() }, children: Vec::new() })
+                    .collect(),
+            })
+            .collect();
+        return if tree.is_empty() { String::new() } else { html_body(vec![Part::Tree(tree)]) };
+    }
+    let name = t.step(step);
+    let section: Vec<Part> = parts(plan, lang, today)
+        .into_iter()
+        .skip_while(|p| !matches!(p, Part::Heading(4, t) if t == name))
+        .skip(1)
+        .take_while(|p| !matches!(p, Part::Heading(2..=4, _)))
+        .collect();
+    html_body(section)
+}
+
 fn html_body(parts: Vec<Part>) -> String {
     let mut body = String::new();
     for part in parts {
@@ -479,6 +513,15 @@ mod tests {
             assert!(!html.contains("<h2>") && !html.contains("<h3>"), "{block:?} stops at the next block");
         }
         assert!(block_html(&plan, Lang::En, &today, Block::Swot).contains(&plan.information.swot.strengths[0].text.replace('&', "&amp;")));
+        for step in Step::ALL {
+            let html = step_html(&plan, Lang::En, &today, step);
+            assert!(!html.is_empty(), "{step:?} shows what the sample holds");
+            assert!(!html.contains("<h2>") && !html.contains("<h3>") && !html.contains("<h4>"), "{step:?} stops at the next step");
+        }
+        assert!(step_html(&plan, Lang::En, &today, Step::Mission).contains(&escape(&plan.strategy.mission)));
+        let kept = plan.strategy.indicators.iter().find(|i| i.kept).expect("the sample keeps indicators");
+        assert!(step_html(&plan, Lang::En, &today, Step::Indicators).contains(&format!("{} ✓", escape(&kept.text))));
+        assert_eq!(step_html(&Plan::default(), Lang::En, &today, Step::Indicators), "");
     }
 
     #[test]

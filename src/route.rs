@@ -14,6 +14,8 @@ pub enum Route {
     Check(Id),
     /// A block on the projector: large type, read-only, one block per screen.
     Present(Id, Block),
+    /// A step of the strategic plan on the projector.
+    PresentStep(Id, Step),
     Dashboard(Id),
     /// The plan on one page, to print or take home.
     Summary(Id),
@@ -41,6 +43,11 @@ impl Route {
             [] | ["plans"] => Route::Plans,
             ["plans", plan] => Route::Overview(id(plan)),
             ["plans", plan, "dashboard"] => Route::Dashboard(id(plan)),
+            ["plans", plan, "present", "strategic-plan", step] => step
+                .strip_prefix("step-")
+                .and_then(|n| n.parse::<u8>().ok())
+                .and_then(Step::from_number)
+                .map_or(Route::NotFound, |s| Route::PresentStep(id(plan), s)),
             ["plans", plan, "present", slug] => Block::ALL.into_iter().find(|b| b.slug() == *slug).map_or(Route::NotFound, |b| Route::Present(id(plan), b)),
             ["plans", plan, "summary"] => Route::Summary(id(plan)),
             ["plans", plan, "review"] => Route::Review(id(plan), None),
@@ -74,6 +81,7 @@ impl Route {
             Route::Step(id, s) => format!("#/plans/{}/strategy/strategic-plan/step-{}", encode(id), s.number()),
             Route::Check(id) => format!("#/plans/{}/strategy/strategic-plan/check", encode(id)),
             Route::Present(id, b) => format!("#/plans/{}/present/{}", encode(id), b.slug()),
+            Route::PresentStep(id, s) => format!("#/plans/{}/present/strategic-plan/step-{}", encode(id), s.number()),
             Route::Dashboard(id) => format!("#/plans/{}/dashboard", encode(id)),
             Route::Summary(id) => format!("#/plans/{}/summary", encode(id)),
             Route::Review(id, None) => format!("#/plans/{}/review", encode(id)),
@@ -87,7 +95,7 @@ impl Route {
 
     pub fn plan_id(&self) -> Option<&Id> {
         match self {
-            Route::Overview(id) | Route::Block(id, _) | Route::Step(id, _) | Route::Check(id) | Route::Present(id, _) | Route::Dashboard(id) | Route::Summary(id) | Route::PlanWorksheet(id, _) | Route::Review(id, _) | Route::Workshop(id) => Some(id),
+            Route::Overview(id) | Route::Block(id, _) | Route::Step(id, _) | Route::Check(id) | Route::Present(id, _) | Route::PresentStep(id, _) | Route::Dashboard(id) | Route::Summary(id) | Route::PlanWorksheet(id, _) | Route::Review(id, _) | Route::Workshop(id) => Some(id),
             Route::Plans | Route::NotFound | Route::Worksheet(_) | Route::Import(_) => None,
         }
     }
@@ -143,6 +151,7 @@ mod tests {
         routes.extend(Block::ALL.iter().map(|b| Route::Block(id.clone(), *b)));
         routes.extend(Step::ALL.iter().map(|s| Route::Step(id.clone(), *s)));
         routes.extend(Block::ALL.iter().map(|b| Route::Present(id.clone(), *b)));
+        routes.extend(Step::ALL.iter().map(|s| Route::PresentStep(id.clone(), *s)));
         for r in routes {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
         }
@@ -172,5 +181,7 @@ mod tests {
         assert_eq!(Route::parse("#/import"), Route::NotFound);
         assert_eq!(Route::parse("#/import/"), Route::NotFound);
         assert_eq!(Route::parse("#/import/a/b"), Route::NotFound);
+        assert_eq!(Route::parse("#/plans/x/present/strategic-plan/step-8"), Route::NotFound);
+        assert_eq!(Route::parse("#/plans/x/present/nothing"), Route::NotFound);
     }
 }

@@ -7,7 +7,7 @@
 use super::state::{navigate, AppState};
 use crate::i18n::{fill, Texts};
 use crate::model::agenda::{clock_face, Clock, ClockState, DEFAULT_MINUTES, MAX_MINUTES};
-use crate::model::{Block, Id, Phase};
+use crate::model::{Block, Id, Phase, Step};
 use crate::route::Route;
 use leptos::prelude::*;
 
@@ -84,16 +84,56 @@ pub fn duration_text(t: &Texts, minutes: u32) -> String {
     }
 }
 
-/// The blocks before and after `block` the way the session goes: on the agenda's order
-/// while a session runs and the block is on it, else the method's.
-pub fn neighbours(plan: &crate::model::Plan, block: Block) -> (Option<Block>, Option<Block>) {
-    let in_session = clock(&plan.id).with_untracked(|c| c.state != ClockState::Idle);
-    match plan.agenda_neighbours(block).filter(|_| in_session) {
-        Some(pair) => pair,
-        None => {
-            let at = Block::ALL.iter().position(|b| *b == block).unwrap_or(0);
-            (at.checked_sub(1).map(|i| Block::ALL[i]), Block::ALL.get(at + 1).copied())
+/// What the projector shows on one screen: a block, or a step of the strategic plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slide {
+    Block(Block),
+    Step(Step),
+}
+
+impl Slide {
+    /// The block the slide belongs to (a step's is the strategic plan).
+    pub fn block(self) -> Block {
+        match self {
+            Slide::Block(b) => b,
+            Slide::Step(_) => Block::StrategicPlan,
         }
+    }
+
+    pub fn route(self, id: Id) -> Route {
+        match self {
+            Slide::Block(b) => Route::Present(id, b),
+            Slide::Step(s) => Route::PresentStep(id, s),
+        }
+    }
+
+    /// The slide a projector's address shows.
+    pub fn of(route: &Route) -> Option<Slide> {
+        match route {
+            Route::Present(_, b) => Some(Slide::Block(*b)),
+            Route::PresentStep(_, s) => Some(Slide::Step(*s)),
+            _ => None,
+        }
+    }
+}
+
+/// The slides before and after `at` the way the session goes: the blocks of the agenda
+/// while a session runs and the slide's block is on it, else every block in the method's
+/// order; the strategic plan followed by its seven steps.
+pub fn neighbours(plan: &crate::model::Plan, at: Slide) -> (Option<Slide>, Option<Slide>) {
+    let in_session = clock(&plan.id).with_untracked(|c| c.state != ClockState::Idle);
+    let blocks: Vec<Block> = if in_session && plan.agenda_minutes(at.block()).is_some() {
+        plan.workshop.agenda.iter().map(|i| i.block).collect()
+    } else {
+        Block::ALL.to_vec()
+    };
+    let slides: Vec<Slide> = blocks
+        .into_iter()
+        .flat_map(|b| std::iter::once(Slide::Block(b)).chain(Step::ALL.into_iter().filter(move |_| b == Block::StrategicPlan).map(Slide::Step)))
+        .collect();
+    match slides.iter().position(|s| *s == at) {
+        Some(i) => (i.checked_sub(1).map(|j| slides[j]), slides.get(i + 1).copied()),
+        None => (None, None),
     }
 }
 
@@ -102,7 +142,7 @@ pub fn neighbours(plan: &crate::model::Plan, block: Block) -> (Option<Block>, Op
 pub fn block_of(route: &Route) -> Option<Block> {
     match route {
         Route::Block(_, b) | Route::Present(_, b) => Some(*b),
-        Route::Step(..) | Route::Check(_) => Some(Block::StrategicPlan),
+        Route::Step(..) | Route::Check(_) | Route::PresentStep(..) => Some(Block::StrategicPlan),
         _ => None,
     }
 }

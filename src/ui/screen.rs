@@ -6,6 +6,7 @@ use super::state::AppState;
 use crate::i18n::fill;
 use crate::model::{block_progress, step_done, Block, Id, Place, Step};
 use crate::route::Route;
+use super::agenda::Slide;
 use leptos::prelude::*;
 
 super::on_demand! { plan_screens, preload preload_plan_screens:
@@ -34,7 +35,7 @@ fn PlanScreen(route: Route) -> impl IntoView {
     super::agenda::follow_route(&route);
     // The agenda's bar shows on every screen of the plan but the projector's.
     let bar = match (&route, route.plan_id()) {
-        (Route::Present(..), _) | (_, None) => None,
+        (Route::Present(..) | Route::PresentStep(..), _) | (_, None) => None,
         (_, Some(id)) => Some(view! { <super::agenda::AgendaBar id=id.clone()/> }),
     };
     view! {
@@ -56,7 +57,8 @@ fn PlanScreen(route: Route) -> impl IntoView {
                     Route::Block(id, block) => view! { <BlockScreen id=id block=block/> }.into_any(),
                     Route::Step(id, step) => view! { <StepScreen id=id step=step/> }.into_any(),
                     Route::Check(id) => view! { <CheckScreen id=id/> }.into_any(),
-                    Route::Present(id, block) => view! { <PresentScreen id=id block=block/> }.into_any(),
+                    Route::Present(id, block) => view! { <PresentScreen id=id slide=Slide::Block(block)/> }.into_any(),
+                    Route::PresentStep(id, step) => view! { <PresentScreen id=id slide=Slide::Step(step)/> }.into_any(),
                     Route::Dashboard(id) => view! {
                         <Suspense fallback=|| ()>{Suspend::new(async move { super::operative::lazy_dashboard(id).await.unwrap_or_else(|_| super::part_failed()) })}</Suspense>
                     }.into_any(),
@@ -211,6 +213,7 @@ fn StepScreen(id: Id, step: Step) -> impl IntoView {
                 {next.map(|href| view! { <a href=href rel="next">{t.next_step}</a> })}
             </nav>
             {last.then(|| view! { <NextLink id=id.clone() from=Place::Step(step)/> })}
+            <p><a href=Route::PresentStep(id.clone(), step).href() data-testid="present-link" title=t.present_label>{t.present}</a></p>
             <section class="card">
                 <h2>{t.steps_title}</h2>
                 <StepList id=id current=Some(step)/>
@@ -220,32 +223,40 @@ fn StepScreen(id: Id, step: Step) -> impl IntoView {
 }
 
 super::on_demand! { present:
-/// A block of the report, for the projector: built by code loaded when first presented.
-fn present_html(plan: crate::model::Plan, lang: crate::i18n::Lang, today: crate::model::Date, block: Block) -> String {
-    crate::report::block_html(&plan, lang, &today, block)
+/// A block or step of the report, for the projector: built by code loaded when first presented.
+fn present_html(plan: crate::model::Plan, lang: crate::i18n::Lang, today: crate::model::Date, slide: Slide) -> String {
+    match slide {
+        Slide::Block(block) => crate::report::block_html(&plan, lang, &today, block),
+        Slide::Step(step) => crate::report::step_html(&plan, lang, &today, step),
+    }
 }
 }
 
-/// A block on the projector: large type, read-only, nothing but the block. ← and → go
-/// through the blocks in the method's order, Esc goes back to editing.
+/// A block or a step on the projector: large type, read-only, nothing but its content.
+/// ← and → go through the blocks (and the strategic plan's steps) in the method's order,
+/// or the agenda's while a session runs; Esc goes back to editing.
 #[component]
-fn PresentScreen(id: Id, block: Block) -> impl IntoView {
+fn PresentScreen(id: Id, slide: Slide) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
-    // On the agenda's order while a session runs, else the method's.
-    let neighbours = move |block| state.plan.with_untracked(|p| p.as_ref().map(|p| super::agenda::neighbours(p, block))).unwrap_or_default();
-    let (previous, next) = neighbours(block);
-    let (previous, next) = (previous.map(|b| Route::Present(id.clone(), b)), next.map(|b| Route::Present(id.clone(), b)));
-    let back = Route::Block(id.clone(), block);
-    // The keys go by the address as it is when pressed: while one block's screen makes
-    // way for the next, the key still means the block the address names.
+    let neighbours = move |slide| state.plan.with_untracked(|p| p.as_ref().map(|p| super::agenda::neighbours(p, slide))).unwrap_or_default();
+    let (previous, next) = neighbours(slide);
+    let (previous, next) = (previous.map(|s| s.route(id.clone())), next.map(|s| s.route(id.clone())));
+    let edit = |id: Id, slide: Slide| match slide {
+        Slide::Block(b) => Route::Block(id, b),
+        Slide::Step(s) => Route::Step(id, s),
+    };
+    let back = edit(id.clone(), slide);
+    // The keys go by the address as it is when pressed: while one screen makes way for
+    // the next, the key still means the slide the address names.
     let keys = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
-        let Some(Route::Present(id, block)) = state.route.try_get_untracked() else { return };
-        let (previous, next) = neighbours(block);
+        let Some(route) = state.route.try_get_untracked() else { return };
+        let (Some(id), Some(slide)) = (route.plan_id().cloned(), Slide::of(&route)) else { return };
+        let (previous, next) = neighbours(slide);
         let target = match ev.key().as_str() {
-            "ArrowLeft" | "PageUp" => previous.map(|b| Route::Present(id, b)),
-            "ArrowRight" | "PageDown" | " " => next.map(|b| Route::Present(id, b)),
-            "Escape" => Some(Route::Block(id, block)),
+            "ArrowLeft" | "PageUp" => previous.map(|s| s.route(id)),
+            "ArrowRight" | "PageDown" | " " => next.map(|s| s.route(id)),
+            "Escape" => Some(edit(id, slide)),
             _ => None,
         };
         if let Some(route) = target {
@@ -259,7 +270,7 @@ fn PresentScreen(id: Id, block: Block) -> impl IntoView {
         view! {
             <Suspense fallback=|| ()>
                 {Suspend::new(async move {
-                    match present_html(plan, lang, super::state::today(), block).await {
+                    match present_html(plan, lang, super::state::today(), slide).await {
                         Ok(html) if html.trim().is_empty() => view! { <p class="hint">{t.present_empty}</p> }.into_any(),
                         Ok(html) => view! { <div class="present-body" inner_html=html></div> }.into_any(),
                         Err(_) => super::part_failed(),
@@ -268,11 +279,15 @@ fn PresentScreen(id: Id, block: Block) -> impl IntoView {
             </Suspense>
         }
     });
+    let (eyebrow, title) = match slide {
+        Slide::Block(b) => (t.phase(b.phase()).to_owned(), t.block(b).to_owned()),
+        Slide::Step(s) => (t.block(Block::StrategicPlan).to_owned(), format!("{}. {}", s.number(), t.step(s))),
+    };
     view! {
         <div class="present" data-testid="present">
-            <super::agenda::PresentTimer id=id.clone() block=block/>
-            <p class="present-phase">{t.phase(block.phase())}</p>
-            <h1>{t.block(block)}</h1>
+            <super::agenda::PresentTimer id=id.clone() block=slide.block()/>
+            <p class="present-phase">{eyebrow}</p>
+            <h1>{title}</h1>
             {content}
             <nav class="present-nav" aria-label=t.present_keys>
                 {previous.map(|r| view! { <a href=r.href() rel="prev" aria-label=t.previous_step>"←"</a> })}

@@ -52,8 +52,8 @@ test('every block and the last step lead on in the method’s order, to the dash
     visited.push(page.url().split('#')[1]);
     if (page.url().endsWith('/dashboard')) break;
     // A step leads to the next step; the last step and every block to the next place.
-    const next = (await page.$('[data-testid=next-place]')) ?? (await page.$('.step-nav a[rel=next]'));
-    assert.ok(next, `no way on from ${page.url()}`);
+    const next = page.locator('[data-testid=next-place], .step-nav a[rel=next]');
+    assert.equal(await next.count(), 1, `one way on from ${page.url()}`);
     const before = page.url();
     await next.click();
     await page.waitForFunction((u) => location.href !== u, before);
@@ -140,6 +140,31 @@ test('projector mode shows one block in large type, read-only, and moves through
   await page.waitForFunction(() => location.hash.endsWith('/information/swot'));
   await page.waitForSelector('.swot-grid');
   assert.equal(await page.isVisible('.topbar'), true);
+
+  // A step of the strategic plan on its own screen; the strategic plan leads through its
+  // seven steps, the last one on to POST.
+  await page.goto(`${server.url}#/plans/${id}/strategy/strategic-plan/step-3`);
+  await page.click('[data-testid=present-link]');
+  await page.waitForFunction(() => location.hash.endsWith('/present/strategic-plan/step-3'));
+  await page.waitForSelector('[data-testid=present] .present-body');
+  assert.equal(await page.textContent('[data-testid=present] h1'), '3. Social media mission');
+  assert.equal(await page.$$eval('[data-testid=present] .present-body h4', (h) => h.length), 0, 'one step, not the next');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => location.hash.endsWith('/present/strategic-plan/step-4'));
+  await page.goto(`${server.url}#/plans/${id}/present/strategic-plan`);
+  await page.waitForSelector('[data-testid=present] .present-body');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => location.hash.endsWith('/present/strategic-plan/step-1'));
+  await page.goto(`${server.url}#/plans/${id}/present/strategic-plan/step-7`);
+  await page.waitForSelector('[data-testid=present] .present-body li');
+  assert.match(await page.textContent('[data-testid=present] .present-body'), /✓/, 'kept indicators are marked');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => location.hash.endsWith('/present/post'));
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => location.hash.endsWith('/present/strategic-plan/step-7'));
+  await page.waitForFunction(() => document.querySelector('[data-testid=present] h1')?.textContent.startsWith('7.'));
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => location.hash.endsWith('/strategy/strategic-plan/step-7'));
   assert.deepEqual(page.errors, []);
   await context.close();
 });
