@@ -5,6 +5,7 @@
 //! (`ui::lists`) shows them all, so the build carries it once; the descriptions are plain
 //! code, tested natively.
 
+pub mod conflicts;
 mod information;
 mod operative;
 mod strategy;

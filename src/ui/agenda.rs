@@ -77,7 +77,9 @@ fn left_text(t: &Texts, seconds: i64) -> String {
 /// "1 h 45 min" or "45 min".
 pub fn duration_text(t: &Texts, minutes: u32) -> String {
     let (h, m) = (minutes / 60, minutes % 60);
-    if h > 0 {
+    if h > 0 && m == 0 {
+        fill(t.agenda_hours_only, &[("h", &h.to_string())])
+    } else if h > 0 {
         fill(t.agenda_hours, &[("h", &h.to_string()), ("m", &m.to_string())])
     } else {
         fill(t.agenda_minutes_short, &[("m", &m.to_string())])

@@ -5,6 +5,7 @@
 
 use super::state::{codec, download, load_codec, new_id, now, AppState, NoticeKind};
 use crate::i18n::{fill, format_timestamp, import_error, Texts};
+use crate::lists::conflicts;
 use crate::model::merge::{AuthorSummary, Contribution, ContributionError, Preview, LISTS};
 use crate::model::workshop::{clean_name, MAX_DOTS};
 use crate::model::{Comment, Id, Plan, VoteKind};
@@ -587,15 +588,25 @@ fn Merge() -> impl IntoView {
                                 let take_label = fill(t.conflict_take, &[("name", &c.author)]);
                                 let removed = c.removed;
                                 let group = format!("conflict-{i}");
-                                let label = c.label.clone();
+                                // Fields and values as the screens show them, not as the file has them.
+                                let list = c.list;
+                                let label = if list.is_none() { conflicts::field_label(t, None, &c.label) } else { c.label.clone() };
+                                let differences: Vec<(String, String, String)> = state.plan.with_untracked(|p| {
+                                    let none = Plan::default();
+                                    let plan = p.as_ref().unwrap_or(&none);
+                                    c.differences.iter().map(|(field, ours, theirs)| {
+                                        let value = |v: &str| conflicts::field_value(t, plan, list, field, v);
+                                        (conflicts::field_label(t, list, field), value(ours), value(theirs))
+                                    }).collect()
+                                });
                                 view! {
                                     <fieldset class="conflict" data-testid="conflict">
                                         <legend>{what}": "{label}</legend>
                                         <table class="rows side-by-side">
                                             <thead><tr><th scope="col">{t.conflict_what}</th><th scope="col">{t.conflict_team}</th><th scope="col">{theirs_head}</th></tr></thead>
                                             <tbody>
-                                                {c.differences.into_iter().map(|(field, ours, theirs)| view! {
-                                                    <tr><th scope="row"><code>{field}</code></th>
+                                                {differences.into_iter().map(|(field, ours, theirs)| view! {
+                                                    <tr><th scope="row">{field}</th>
                                                         <td>{if removed { t.conflict_removed.to_owned() } else { ours }}</td>
                                                         <td>{theirs}</td></tr>
                                                 }).collect_view()}

@@ -210,3 +210,56 @@ test('the whole workshop by links: the facilitator hands the plan out as a link,
   await facilitator.close();
   await participant.close();
 });
+
+test('a conflict shows the fields and values as the screens name them, side by side', async () => {
+  const facilitator = await browser.newContext({ acceptDownloads: true });
+  const f = await open(facilitator, server.url);
+  await f.click('[data-testid=open-sample]');
+  await f.waitForSelector('[data-testid=phase-stack]');
+  const id = planIdOf(f);
+  await workshop(f, id);
+  const [handout] = await Promise.all([f.waitForEvent('download'), f.click('[data-testid=hand-out]')]);
+  const handoutFile = await save(handout);
+  await settle(f);
+
+  // The participant changes the first finding's text and turns it into a threat.
+  const participant = await browser.newContext({ acceptDownloads: true });
+  const p = await open(participant, server.url);
+  await p.setInputFiles('[data-testid=import-input]', handoutFile);
+  await p.waitForSelector('[data-testid=phase-stack]');
+  await workshop(p, id);
+  await p.fill('[data-testid=workshop-name]', 'Cleo');
+  await p.press('[data-testid=workshop-name]', 'Tab');
+  await p.goto(`${server.url}#/plans/${id}/information/landscape`);
+  await p.waitForSelector('[data-testid=finding-0] textarea');
+  await p.fill('[data-testid=finding-0] textarea >> nth=0', 'Instagram reels find new customers');
+  await p.selectOption('[data-testid=finding-0] select >> nth=0', { index: 1 });
+  await settle(p);
+  await workshop(p, id);
+  const [contribution] = await Promise.all([p.waitForEvent('download'), p.click('[data-testid=download-contribution]')]);
+  const contributionFile = await save(contribution);
+
+  // Meanwhile the team rewrote the same finding.
+  await f.goto(`${server.url}#/plans/${id}/information/landscape`);
+  await f.waitForSelector('[data-testid=finding-0] textarea');
+  await f.fill('[data-testid=finding-0] textarea >> nth=0', 'Short videos are where coffee is discovered');
+  await settle(f);
+  await workshop(f, id);
+  await f.setInputFiles('[data-testid=merge-input]', contributionFile);
+  await f.waitForSelector('[data-testid=conflict]');
+  const rows = await f.$$eval('[data-testid=conflict] tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+  const byField = Object.fromEntries(rows.map(([field, ours, theirs]) => [field, [ours, theirs]]));
+  assert.deepEqual(byField['Finding'], ['Short videos are where coffee is discovered', 'Instagram reels find new customers'], JSON.stringify(rows));
+  assert.deepEqual(byField['Opportunity or threat'], ['Opportunity', 'Threat'], JSON.stringify(rows));
+  assert.equal(await f.$$eval('[data-testid=conflict] code', (c) => c.length), 0, 'no names from the file');
+  await f.click('[data-testid=conflict-take]');
+  await f.click('[data-testid=merge-apply]');
+  await f.waitForSelector('[data-testid=merge-undo]');
+  await settle(f);
+  const finding = (await storedPlan(f, id)).plan.information.landscape.findings[0];
+  assert.equal(finding.text, 'Instagram reels find new customers');
+  assert.equal(finding.polarity, 'threat');
+  assert.deepEqual(f.errors, []);
+  await facilitator.close();
+  await participant.close();
+});
