@@ -38,8 +38,10 @@ fn chart(c: crate::charts::BarChart) -> Part {
     Part::Chart(c.title.clone(), c.svg())
 }
 
+/// `label: text`, or without the colon after a label that is a question or ends in one.
 fn labelled(label: &str, text: &str) -> Option<Part> {
-    (!text.trim().is_empty()).then(|| Part::Text(format!("{label}: {}", text.trim())))
+    let sep = if label.ends_with(['?', ':', '？']) { " " } else { ": " };
+    (!text.trim().is_empty()).then(|| Part::Text(format!("{label}{sep}{}", text.trim())))
 }
 
 fn parts(plan: &Plan, lang: Lang, today: &Date) -> Vec<Part> {
@@ -66,7 +68,7 @@ fn parts(plan: &Plan, lang: Lang, today: &Date) -> Vec<Part> {
     for level in LandscapeLevel::ALL {
         out.push(Part::Heading(4, t.landscape_levels[level as usize].to_owned()));
         out.push(Part::List(
-            info.landscape.findings.iter().filter(|f| f.level == level && !f.is_blank()).map(|f| format!("{} ({}, {}): {}", t.polarities[f.polarity as usize], t.weight_label, f.weight, f.text)).collect(),
+            info.landscape.findings.iter().filter(|f| f.level == level && !f.is_blank()).map(|f| fill(t.finding_line, &[("polarity", t.polarities[f.polarity as usize]), ("weight", &f.weight.to_string()), ("text", &f.text)])).collect(),
         ));
     }
     out.extend(labelled(t.generic_strategy_label, &info.landscape.generic_strategy));
@@ -188,28 +190,7 @@ fn parts(plan: &Plan, lang: Lang, today: &Date) -> Vec<Part> {
     ));
     out.push(Part::Heading(4, t.step(Step::Tactics).to_owned()));
     // Tactics numbered within their objective (1.1, 1.2), their kept indicators under them.
-    out.push(Part::Tree(
-        s.objectives
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| s.tactics.iter().any(|x| x.objective == o.id))
-            .map(|(i, o)| Item {
-                number: String::new(),
-                text: fill(t.objective_heading, &[("number", &(i + 1).to_string()), ("text", &o.text)]),
-                children: s
-                    .tactics
-                    .iter()
-                    .filter(|x| x.objective == o.id)
-                    .enumerate()
-                    .map(|(j, x)| Item {
-                        number: format!("{}.{}", i + 1, j + 1),
-                        text: x.text.clone(),
-                        children: s.indicators.iter().filter(|n| n.tactic == x.id && n.kept).map(|n| Item { number: String::new(), text: n.text.clone(), children: Vec::new() }).collect(),
-                    })
-                    .collect(),
-            })
-            .collect(),
-    ));
+    out.push(Part::Tree(tactic_tree(plan, lang, |n| n.kept.then(|| n.text.clone()))));
     out.push(h3(Block::Post));
     out.extend(labelled(t.post_people, &s.post.people));
     out.push(Part::Text(format!("{} {}", t.post_objectives, s.post.objectives.iter().map(|o| t.post_objective_names[*o as usize]).collect::<Vec<_>>().join(", "))));
@@ -406,33 +387,44 @@ pub fn block_html(plan: &Plan, lang: Lang, today: &Date, block: Block) -> String
     html_body(section)
 }
 
+/// The tactics, numbered within their objective (1.1, 1.2), under their objectives, with
+/// the indicators `shown` gives a text for under each tactic.
+fn tactic_tree(plan: &Plan, lang: Lang, shown: impl Fn(&Indicator) -> Option<String>) -> Vec<Item> {
+    let (s, t) = (&plan.strategy, lang.texts());
+    s.objectives
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| s.tactics.iter().any(|x| x.objective == o.id))
+        .map(|(i, o)| Item {
+            number: String::new(),
+            text: fill(t.objective_heading, &[("number", &(i + 1).to_string()), ("text", &o.text)]),
+            children: s
+                .tactics
+                .iter()
+                .filter(|x| x.objective == o.id)
+                .enumerate()
+                .map(|(j, x)| Item {
+                    number: format!("{}.{}", i + 1, j + 1),
+                    text: x.text.clone(),
+                    children: s.indicators.iter().filter(|n| n.tactic == x.id).filter_map(|n| shown(n)).map(|text| Item { number: String::new(), text, children: Vec::new() }).collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 /// One step of the strategic plan, as `block_html` gives a block: for the projector. The
 /// seventh step shows every tactic's candidate indicators, the kept ones marked ✓.
 pub fn step_html(plan: &Plan, lang: Lang, today: &Date, step: Step) -> String {
     let t = lang.texts();
     if step == Step::Indicators {
-        let s = &plan.strategy;
-        let tree: Vec<Item> = s
-            .objectives
-            .iter()
-            .enumerate()
-            .flat_map(|(i, o)| s.tactics.iter().filter(move |x| x.objective == o.id).enumerate().map(move |(j, x)| (format!("{}.{}", i + 1, j + 1), x)))
-            .map(|(number, x)| Item {
-                number,
-                text: x.text.clone(),
-                children: s
-                    .indicators
-                    .iter()
-                    .filter(|i| i.tactic == x.id && !i.text.trim().is_empty())
-                    .map(|i| Item { number: String::new(), text: if i.kept { format!("{} ✓", i.text) } else { i.text.clone() }, children: Vec::new() })
-                    .collect(),
-            })
-            .collect();
+        let tree = tactic_tree(plan, lang, |n| (!n.text.trim().is_empty()).then(|| if n.kept { format!("{} ✓", n.text) } else { n.text.clone() }));
         return if tree.is_empty() { String::new() } else { html_body(vec![Part::Tree(tree)]) };
     }
-    let name = t.step(step);
+    let (block, name) = (t.block(Block::StrategicPlan), t.step(step));
     let section: Vec<Part> = parts(plan, lang, today)
         .into_iter()
+        .skip_while(|p| !matches!(p, Part::Heading(3, t) if t == block))
         .skip_while(|p| !matches!(p, Part::Heading(4, t) if t == name))
         .skip(1)
         .take_while(|p| !matches!(p, Part::Heading(2..=4, _)))

@@ -48,7 +48,7 @@ impl Route {
                 .and_then(|n| n.parse::<u8>().ok())
                 .and_then(Step::from_number)
                 .map_or(Route::NotFound, |s| Route::PresentStep(id(plan), s)),
-            ["plans", plan, "present", slug] => Block::ALL.into_iter().find(|b| b.slug() == *slug).map_or(Route::NotFound, |b| Route::Present(id(plan), b)),
+            ["plans", plan, "present", slug] => Block::by_slug(slug).map_or(Route::NotFound, |b| Route::Present(id(plan), b)),
             ["plans", plan, "summary"] => Route::Summary(id(plan)),
             ["plans", plan, "review"] => Route::Review(id(plan), None),
             ["plans", plan, "review", month] => Month::parse(month).map_or(Route::NotFound, |m| Route::Review(id(plan), Some(m))),

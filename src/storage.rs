@@ -13,6 +13,8 @@ pub const INDEX_KEY: &str = "socialplan.v1.index";
 pub const SETTINGS_KEY: &str = "socialplan.v1.settings";
 const PLAN_PREFIX: &str = "socialplan.v1.plan.";
 const BACKUP_PREFIX: &str = "socialplan.v1.backup.";
+/// The clock of a workshop session, per plan (`ui::agenda`).
+pub const CLOCK_PREFIX: &str = "socialplan.v1.clock.";
 
 pub fn plan_key(id: &Id) -> String {
     format!("{PLAN_PREFIX}{id}")
@@ -341,6 +343,7 @@ fn list_in_index(storage: &web_sys::Storage, summary: PlanSummary) {
 pub fn delete(storage: &web_sys::Storage, id: &Id) -> Option<String> {
     let text = storage.get_item(&plan_key(id)).ok().flatten();
     let _ = storage.remove_item(&plan_key(id));
+    let _ = storage.remove_item(&format!("{CLOCK_PREFIX}{id}"));
     let index: Vec<PlanSummary> = read_index(storage).into_iter().filter(|s| &s.id != id).collect();
     let _ = write_index(storage, &index);
     text

@@ -342,6 +342,7 @@ pub struct Texts {
     pub unlink_short: &'static str,
     pub edit_in_landscape: &'static str,
     pub swot_weight: &'static str,
+    pub finding_line: &'static str,
     pub swot_questions: [&'static str; 4],
     // Maturity self-assessment.
     pub stage_names: [&'static str; 6],
@@ -609,6 +610,7 @@ pub struct Texts {
     // The workshop: hand-out, dot-voting, contributions, merge.
     pub open_workshop: &'static str,
     pub workshop_title: &'static str,
+    pub workshop_contents: &'static str,
     pub workshop_intro: &'static str,
     pub workshop_name: &'static str,
     pub workshop_name_hint: &'static str,
@@ -640,6 +642,8 @@ pub struct Texts {
     pub workshop_handout_hint: &'static str,
     pub workshop_not_handed_out: &'static str,
     pub workshop_handed_out: &'static str,
+    pub workshop_handout_again: &'static str,
+    pub agenda_reset_confirm: &'static str,
     pub workshop_handout: &'static str,
     pub workshop_need_name: &'static str,
     pub workshop_contribute_title: &'static str,

@@ -4,7 +4,7 @@
 
 use super::{keys, Column, Kind, ListSpec, ACTIONS, BUSINESS_OBJECTIVES, CHANNELS, FINDINGS, INDICATORS, KPIS, OBJECTIVES, OPPORTUNITIES_RISKS, RELATIONSHIPS, SWOT, TACTICS, TOOLS};
 use crate::i18n::Texts;
-use crate::model::{ActionPlan, Id, LandscapeLevel, MaturityDimension, Plan};
+use crate::model::{ActionPlan, BenchmarkLevel, BusinessFunction, Id, LandscapeLevel, MaturityDimension, Plan};
 
 /// The list description of a list of the merge (`model::merge::LISTS`).
 fn spec(list: &str) -> Option<&'static ListSpec> {
@@ -62,10 +62,11 @@ fn path_label(t: &Texts, path: &str) -> Option<String> {
     let at = |keys: &[&str], labels: &[&'static str], key: &str| keys.iter().position(|k| *k == key).and_then(|i| labels.get(i)).map(|l| (*l).to_owned());
     let text = |s: &'static str| Some(s.to_owned());
     match parts.as_slice() {
+        ["name"] => text(t.plan_name),
         ["information", "landscape", "generic_strategy"] => text(t.generic_strategy_label),
         ["information", "audit", q] => at(&["progress", "channels_used", "engagement", "benefits", "improvements"], &t.audit_questions, q),
         ["information", "audit", "benchmark", level, score] => {
-            let level = at(&["landscape", "generic_strategy", "best_practice", "kpis", "strategic_gap"], &t.benchmark_levels, level)?;
+            let level = at(&keys::<BenchmarkLevel>(), &t.benchmark_levels, level)?;
             let score = at(&["current", "ideal", "note"], &[t.score_current, t.score_ideal, t.score_note], score)?;
             Some(format!("{level} · {score}"))
         }
@@ -101,15 +102,17 @@ pub fn field_value(t: &Texts, plan: &Plan, list: Option<&str>, field: &str, valu
     if value.is_empty() {
         return String::new();
     }
+    // An id the team plan doesn't have (an item new on the participant's side) shows as it is.
     let name_of = |options: Vec<(Id, String)>| {
-        let names: Vec<String> = ids(value).into_iter().filter_map(|id| options.iter().find(|(o, _)| *o == id).map(|(_, n)| n.clone())).collect();
-        if names.is_empty() {
-            value.to_owned()
-        } else {
-            names.join(", ")
-        }
+        let names: Vec<String> = ids(value).into_iter().map(|id| options.iter().find(|(o, _)| *o == id).map_or_else(|| id.to_string(), |(_, n)| n.clone())).collect();
+        names.join(", ")
     };
-    let Some(list) = list else { return value.to_owned() };
+    let Some(list) = list else {
+        return match field {
+            "strategy.focus.function" => keys::<BusinessFunction>().iter().position(|k| *k == value).map_or_else(|| value.to_owned(), |i| t.functions[i].to_owned()),
+            _ => value.to_owned(),
+        };
+    };
     if let Some(c) = column(list, field) {
         return match c.kind {
             Kind::Choice { keys, labels, .. } => keys().iter().position(|k| *k == value).and_then(|i| labels(t).get(i)).map_or_else(|| value.to_owned(), |l| (*l).to_owned()),
@@ -167,11 +170,11 @@ mod tests {
                     assert_ne!(&label, field, "{lang:?} {}.{field}", list.name);
                 }
             }
-            let skip: Vec<String> = LISTS.iter().map(|l| l.path.join(".")).collect();
+            // Every field the merge compares outside the lists (`merge::NOT_MERGED` aside).
+            let mut skip: Vec<String> = LISTS.iter().map(|l| l.path.join(".")).collect();
+            skip.extend(["id", "created_at", "updated_at", "workshop"].map(String::from));
             let mut paths = Vec::new();
-            for phase in ["information", "strategy", "operative"] {
-                leaves(&plan[phase], phase.to_owned(), &skip, &mut paths);
-            }
+            leaves(&plan, String::new(), &skip, &mut paths);
             assert!(paths.len() > 50, "{paths:?}");
             for path in paths {
                 assert_ne!(field_label(t, None, &path), path, "{lang:?}");
@@ -199,6 +202,9 @@ mod tests {
         assert_eq!(field_value(t, &plan, Some("kpis"), "name", "Reach"), "Reach");
         assert_eq!(field_value(t, &plan, Some("findings"), "polarity", "unknown"), "unknown");
         assert_eq!(field_label(t, None, "strategy.mission"), t.mission_label);
+        assert_eq!(field_label(t, None, "name"), "Plan name");
+        assert_eq!(field_value(t, &plan, None, "strategy.focus.function", "sales"), t.function(crate::model::BusinessFunction::Sales));
+        assert_eq!(field_value(t, &plan, Some("kpis"), "objective", "new-one"), "new-one", "an id the team plan lacks");
         assert_eq!(field_label(t, None, "information.audit.benchmark.kpis.ideal"), "KPIs · Ideal (0–10)");
     }
 }

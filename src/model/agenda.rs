@@ -17,16 +17,9 @@ pub const MAX_MINUTES: u16 = 240;
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct AgendaItem {
-    /// The block, by its key in addresses (`swot`, `strategic-plan`, …).
+    /// The block, by its key (`swot`, `strategic_plan`, …).
     pub block: Block,
     pub minutes: u16,
-}
-
-impl Block {
-    /// The block with this key (its address slug), whatever its phase.
-    pub fn by_key(key: &str) -> Option<Block> {
-        Block::ALL.into_iter().find(|b| b.slug() == key)
-    }
 }
 
 #[cfg(test)]
@@ -38,7 +31,7 @@ impl schemars::JsonSchema for Block {
     fn json_schema(_: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
         schemars::schema::SchemaObject {
             instance_type: Some(schemars::schema::InstanceType::String.into()),
-            enum_values: Some(Block::ALL.iter().map(|b| b.slug().into()).collect()),
+            enum_values: Some(Block::ALL.iter().map(|b| b.key().into()).collect()),
             ..Default::default()
         }
         .into()
@@ -47,14 +40,14 @@ impl schemars::JsonSchema for Block {
 
 impl Serialize for Block {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.slug())
+        s.serialize_str(&self.key())
     }
 }
 
 impl<'de> Deserialize<'de> for Block {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Block, D::Error> {
         let key = std::borrow::Cow::<str>::deserialize(d)?;
-        Block::by_key(&key).ok_or_else(|| serde::de::Error::unknown_variant(&key, &[]))
+        Block::from_key(&key).ok_or_else(|| serde::de::Error::unknown_variant(&key, &[]))
     }
 }
 
@@ -124,6 +117,11 @@ pub(crate) fn repair(plan: &mut Plan) -> usize {
         item.minutes = item.minutes.clamp(1, MAX_MINUTES);
         fixed += 1;
     }
+    let ordered = agenda.windows(2).all(|w| order(w[0].block) < order(w[1].block));
+    if !ordered {
+        agenda.sort_by_key(|i| order(i.block));
+        fixed += 1;
+    }
     fixed + before - agenda.len()
 }
 
@@ -186,6 +184,15 @@ impl Clock {
         }
     }
 
+    /// `block` is taken off the agenda: when it is the one worked on, `next` (the block
+    /// after it on the agenda, if any) takes its place from `now`.
+    pub fn drop_block(&mut self, block: Block, next: Option<Block>, now: f64) {
+        if self.current == Some(block) {
+            self.bank(now);
+            self.current = next;
+        }
+    }
+
     /// Back to the start: no block has been worked on.
     pub fn reset(&mut self) {
         *self = Clock::default();
@@ -241,13 +248,13 @@ impl Clock {
         };
         let current = match parts.next()? {
             "-" => None,
-            key => Some(Block::by_key(key)?),
+            key => Some(Block::by_slug(key)?),
         };
         let since = parts.next()?.parse::<i64>().ok()? as f64;
         let mut spent = Vec::new();
         for entry in parts.next()?.split(',').filter(|e| !e.is_empty()) {
             let (key, ms) = entry.split_once('=')?;
-            spent.push((Block::by_key(key)?, ms.parse().ok()?));
+            spent.push((Block::by_slug(key)?, ms.parse().ok()?));
         }
         (parts.next().is_none()).then_some(Clock { state, current, since, spent })
     }
@@ -317,7 +324,7 @@ mod tests {
     fn an_agenda_goes_in_the_file_by_the_blocks_keys() {
         let item = AgendaItem { block: Block::StrategicPlan, minutes: 30 };
         let text = serde_json::to_string(&item).unwrap();
-        assert_eq!(text, r#"{"block":"strategic-plan","minutes":30}"#);
+        assert_eq!(text, r#"{"block":"strategic_plan","minutes":30}"#);
         assert_eq!(serde_json::from_str::<AgendaItem>(&text).unwrap(), item);
         let err = serde_json::from_str::<AgendaItem>(r#"{"block":"nope","minutes":3}"#).unwrap_err();
         assert!(err.to_string().contains("nope"), "{err}");
@@ -340,6 +347,13 @@ mod tests {
         c.resume(300_000.0);
         assert_eq!(c.left(Block::Swot, 10, 330_000.0), 450);
         assert_eq!(c.spent(Block::Audit, 330_000.0), 79_000);
+        // The SWOT is taken off the agenda while worked on: the next block takes over.
+        c.drop_block(Block::Swot, Some(Block::Post), 340_000.0);
+        assert_eq!(c.current, Some(Block::Post));
+        assert_eq!(c.left(Block::Swot, 10, 999_000.0), 440);
+        assert_eq!(c.left(Block::Post, 1, 350_000.0), 50);
+        c.drop_block(Block::Audit, None, 360_000.0);
+        assert_eq!(c.current, Some(Block::Post), "another block's leaving changes nothing");
         c.reset();
         assert_eq!(c, Clock::default());
         // Opened while idle, a block's minutes don't run.
@@ -368,6 +382,7 @@ mod tests {
         Show(usize),
         Pause,
         Resume,
+        Drop(usize, Option<usize>),
         Wait(u32),
     }
 
@@ -377,13 +392,14 @@ mod tests {
             3 => (0usize..18).prop_map(Tick::Show),
             1 => Just(Tick::Pause),
             1 => Just(Tick::Resume),
+            1 => (0usize..18, prop::option::of(0usize..18)).prop_map(|(b, n)| Tick::Drop(b, n)),
             3 => (0u32..4_000_000).prop_map(Tick::Wait),
         ]
     }
 
     proptest! {
         /// Whatever the facilitator does, the blocks' times add up to the time the clock
-        /// ran, no block's time goes down, and the clock survives being kept as text.
+        /// ran with a block being worked on, no block's time goes down, and the clock survives being kept as text.
         #[test]
         fn the_clock_counts_every_running_moment_once(ticks in prop::collection::vec(tick(), 0..60)) {
             let mut c = Clock::default();
@@ -397,8 +413,9 @@ mod tests {
                     Tick::Show(b) => c.show(Block::ALL[b], now),
                     Tick::Pause => c.pause(now),
                     Tick::Resume => c.resume(now),
+                    Tick::Drop(b, n) => c.drop_block(Block::ALL[b], n.map(|n| Block::ALL[n]), now),
                     Tick::Wait(ms) => {
-                        if c.state == ClockState::Running {
+                        if c.state == ClockState::Running && c.current.is_some() {
                             ran += u64::from(ms);
                         }
                         now += f64::from(ms);

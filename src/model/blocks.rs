@@ -124,6 +124,20 @@ impl Block {
         phase.blocks().find(|b| b.slug() == s)
     }
 
+    /// The block with this address slug, whatever its phase.
+    pub fn by_slug(s: &str) -> Option<Block> {
+        Block::ALL.into_iter().find(|b| b.slug() == s)
+    }
+
+    /// The block's key in files (`strategic_plan`): its slug in the file format's case.
+    pub fn key(self) -> String {
+        self.slug().replace('-', "_")
+    }
+
+    pub fn from_key(key: &str) -> Option<Block> {
+        Block::ALL.into_iter().find(|b| b.key() == key)
+    }
+
     /// The exercises that have a blank worksheet to print.
     pub const WORKSHEETS: [Block; 6] = [Block::Landscape, Block::Audit, Block::Swot, Block::Maturity, Block::StrategicPlan, Block::Post];
 

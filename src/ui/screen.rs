@@ -33,9 +33,10 @@ fn PlanScreen(route: Route) -> impl IntoView {
         let _ = super::operative::preload_dashboard().await;
     });
     super::agenda::follow_route(&route);
-    // The agenda's bar shows on every screen of the plan but the projector's.
+    // The agenda's bar shows above the plan's screens but the projector's, the Workshop's
+    // (its agenda shows the same) and the pages meant for print.
     let bar = match (&route, route.plan_id()) {
-        (Route::Present(..) | Route::PresentStep(..), _) | (_, None) => None,
+        (Route::Present(..) | Route::PresentStep(..) | Route::Workshop(_) | Route::Summary(_) | Route::PlanWorksheet(..), _) | (_, None) => None,
         (_, Some(id)) => Some(view! { <super::agenda::AgendaBar id=id.clone()/> }),
     };
     view! {
@@ -240,8 +241,17 @@ fn PresentScreen(id: Id, slide: Slide) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
     let neighbours = move |slide| state.plan.with_untracked(|p| p.as_ref().map(|p| super::agenda::neighbours(p, slide))).unwrap_or_default();
-    let (previous, next) = neighbours(slide);
-    let (previous, next) = (previous.map(|s| s.route(id.clone())), next.map(|s| s.route(id.clone())));
+    // The links follow the session: started or reset in another window, they change too.
+    let session = super::agenda::clock(&id);
+    let link = {
+        let id = id.clone();
+        move |next: bool| {
+            session.track();
+            let (previous, following) = neighbours(slide);
+            if next { following } else { previous }.map(|s| s.route(id.clone()).href())
+        }
+    };
+    let (previous, next) = (link.clone(), link);
     let edit = |id: Id, slide: Slide| match slide {
         Slide::Block(b) => Route::Block(id, b),
         Slide::Step(s) => Route::Step(id, s),
@@ -250,6 +260,10 @@ fn PresentScreen(id: Id, slide: Slide) -> impl IntoView {
     // The keys go by the address as it is when pressed: while one screen makes way for
     // the next, the key still means the slide the address names.
     let keys = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        // Alt+← is the browser's "back", Ctrl and Cmd keys belong to it too.
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
         let Some(route) = state.route.try_get_untracked() else { return };
         let (Some(id), Some(slide)) = (route.plan_id().cloned(), Slide::of(&route)) else { return };
         let (previous, next) = neighbours(slide);
@@ -290,9 +304,9 @@ fn PresentScreen(id: Id, slide: Slide) -> impl IntoView {
             <h1>{title}</h1>
             {content}
             <nav class="present-nav" aria-label=t.present_keys>
-                {previous.map(|r| view! { <a href=r.href() rel="prev" aria-label=t.previous_step>"←"</a> })}
+                {move || previous(false).map(|href| view! { <a href=href rel="prev" aria-label=t.previous_step>"←"</a> })}
                 <a href=back.href() data-testid="present-exit">{t.present_keys}</a>
-                {next.map(|r| view! { <a href=r.href() rel="next" aria-label=t.next_step>"→"</a> })}
+                {move || next(true).map(|href| view! { <a href=href rel="next" aria-label=t.next_step>"→"</a> })}
             </nav>
         </div>
     }

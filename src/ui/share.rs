@@ -71,12 +71,12 @@ pub async fn decompress(bytes: &[u8]) -> Result<Vec<u8>, JsValue> {
 }
 
 /// The app's address as the browser shows it, for the start of a link.
-pub(super) fn here() -> String {
+fn here() -> String {
     web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
 }
 
 /// Puts `text` on the clipboard; `false` where the browser has no clipboard or refuses.
-pub(super) async fn copy(text: &str) -> bool {
+async fn copy(text: &str) -> bool {
     let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return false };
     let clip = js_sys::Reflect::get(&nav, &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
     if clip.is_undefined() || clip.is_null() {
@@ -116,11 +116,7 @@ enum Shared {
 async fn share_plan(plan: &Plan) -> Result<(String, Decision), JsValue> {
     let codec = state::codec().ok_or(JsValue::NULL)?;
     // Compact JSON, the file format as exported: the same checks on the way in.
-    let text = codec.encode(plan, crate::APP_VERSION, &state::now(), None, false);
-    let packed = compress(text.as_bytes()).await?;
-    let link = share::link(&here(), share::IMPORT_PREFIX, &share::encode(&packed));
-    let decision = share::decide(link.chars().count());
-    Ok((link, decision))
+    link_of(&codec.encode(plan, crate::APP_VERSION, &state::now(), None, false)).await
 }
 
 /// "Share as link" on a plan's overview, and what it shows: the link to copy, its QR code
@@ -133,9 +129,11 @@ pub fn ShareLink(id: Id, #[prop(optional)] hand_out: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
     let shown = RwSignal::new(None::<Shared>);
-    let copied = RwSignal::new(None::<bool>);
     let start = move |_| {
         if hand_out {
+            if !super::workshop::may_hand_out(state) {
+                return;
+            }
             let Some(codec) = state::codec() else {
                 state.notify(state::NoticeKind::PartFailed);
                 return;
@@ -145,7 +143,6 @@ pub fn ShareLink(id: Id, #[prop(optional)] hand_out: bool) -> impl IntoView {
         }
         let Some(plan) = state.plan.get_untracked() else { return };
         shown.set(Some(Shared::Preparing));
-        copied.set(None);
         leptos::task::spawn_local(async move {
             let outcome = match share_plan(&plan).await {
                 Err(_) => Shared::Unsupported,
@@ -179,25 +176,6 @@ pub fn ShareLink(id: Id, #[prop(optional)] hand_out: bool) -> impl IntoView {
             }
             Shared::Ready { link, qr } => {
                 let chars = link.chars().count();
-                let to_copy = link.clone();
-                let on_copy = move |_| {
-                    let text = to_copy.clone();
-                    leptos::task::spawn_local(async move {
-                        let ok = copy(&text).await;
-                        copied.set(Some(ok));
-                        if !ok {
-                            // The field is the fallback: selected, ready to copy by hand.
-                            if let Some(input) = web_sys::window()
-                                .and_then(|w| w.document())
-                                .and_then(|d| d.get_element_by_id("share-link"))
-                                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-                            {
-                                let _ = input.focus();
-                                input.select();
-                            }
-                        }
-                    });
-                };
                 let qr_view = match qr {
                     Some(svg) => view! {
                         <figure class="share-qr">
@@ -211,24 +189,9 @@ pub fn ShareLink(id: Id, #[prop(optional)] hand_out: bool) -> impl IntoView {
                 };
                 view! {
                     <p>{t.share_intro}</p>
-                    <label for="share-link">{t.share_link_label}</label>
-                    <div class="share-row">
-                        <input id="share-link" type="text" readonly data-testid="share-link" prop:value=link
-                            on:focus=|ev| {
-                                if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                                    i.select();
-                                }
-                            }/>
-                        <button type="button" class="primary" data-testid="share-copy" on:click=on_copy>{t.copy_link}</button>
-                    </div>
-                    <p class="muted" data-testid="share-length">{t.count(t.share_length, chars)}</p>
-                    <p role="status" data-testid="share-copied">
-                        {move || match copied.get() {
-                            Some(true) => t.link_copied,
-                            Some(false) => t.copy_failed,
-                            None => "",
-                        }}
-                    </p>
+                    <CopyLink link=link label=t.share_link_label name="share">
+                        <p class="muted" data-testid="share-length">{t.count(t.share_length, chars)}</p>
+                    </CopyLink>
                     {qr_view}
                 }.into_any()
             }
@@ -247,6 +210,65 @@ pub fn ShareLink(id: Id, #[prop(optional)] hand_out: bool) -> impl IntoView {
         </button>
         {move || body()}
     }
+}
+
+/// A link to copy: the field with the link (selected when focused, and when the clipboard
+/// refuses, so it can be copied by hand), the copy button, what came of copying; `name`
+/// names them (`<name>-link`, `<name>-copy`, `<name>-copied`).
+#[component]
+pub fn CopyLink(link: String, label: &'static str, name: &'static str, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+    let t = expect_context::<AppState>().texts();
+    let copied = RwSignal::new(None::<bool>);
+    let field = format!("{name}-link");
+    let on_copy = {
+        let (link, field) = (link.clone(), field.clone());
+        move |_| {
+            let (text, field) = (link.clone(), field.clone());
+            leptos::task::spawn_local(async move {
+                let ok = copy(&text).await;
+                copied.set(Some(ok));
+                if !ok {
+                    if let Some(input) = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.get_element_by_id(&field))
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                    {
+                        let _ = input.focus();
+                        input.select();
+                    }
+                }
+            });
+        }
+    };
+    view! {
+        <label for=field.clone()>{label}</label>
+        <div class="share-row">
+            <input id=field.clone() type="text" readonly data-testid=field prop:value=link
+                on:focus=|ev| {
+                    if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                        i.select();
+                    }
+                }/>
+            <button type="button" class="primary" data-testid=format!("{name}-copy") on:click=on_copy>{t.copy_link}</button>
+        </div>
+        {children.map(|c| c())}
+        <p role="status" data-testid=format!("{name}-copied")>
+            {move || match copied.get() {
+                Some(true) => t.link_copied,
+                Some(false) => t.copy_failed,
+                None => "",
+            }}
+        </p>
+    }
+}
+
+/// The link of a plan file's text (a plan, a contribution), compressed, and what can be
+/// done with it; an error where the browser can't compress.
+pub(super) async fn link_of(text: &str) -> Result<(String, Decision), JsValue> {
+    let packed = compress(text.as_bytes()).await?;
+    let link = share::link(&here(), share::IMPORT_PREFIX, &share::encode(&packed));
+    let decision = share::decide(link.chars().count());
+    Ok((link, decision))
 }
 
 super::on_demand! { qr_code:
@@ -284,7 +306,8 @@ async fn open_link(payload: &str) -> Opened {
         Ok(decoded) => Opened::Ready {
             name: decoded.plan.name.clone(),
             function: decoded.plan.function(),
-            contribution: codec.workshop().header(&bytes),
+            // A contribution without a name can't be merged: offered as a plan, like any file.
+            contribution: codec.workshop().header(&bytes).filter(|c| !crate::model::workshop::clean_name(&c.author).is_empty()),
             bytes: std::sync::Arc::new(bytes),
         },
         Err(e) => Opened::Refused(e),
@@ -332,7 +355,7 @@ pub fn LinkImport(payload: String) -> impl IntoView {
                 let merge = {
                     let bytes = bytes.clone();
                     move |_| {
-                        super::workshop::hand_over((*bytes).clone());
+                        super::workshop::hand_over(plan.id.clone(), (*bytes).clone());
                         leave_link(state, Route::Workshop(plan.id.clone()));
                     }
                 };

@@ -23,13 +23,27 @@ pub fn lazy_workshop(id: Id) -> AnyView {
 }
 
 thread_local! {
-    /// A contribution that came as a link, for the Merge card to take up when it opens.
-    static HANDED_OVER: std::cell::RefCell<Option<Vec<u8>>> = const { std::cell::RefCell::new(None) };
+    /// A contribution that came as a link, with the plan it is for, for that plan's Merge
+    /// card to take up when it opens.
+    static HANDED_OVER: std::cell::RefCell<Option<(Id, Vec<u8>)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Whether to hand the open plan out: at once the first time; when it was handed out
+/// before, only if the user says so (on a participant's copy, a second hand-out would take
+/// their additions into the hand-out, and out of their contribution).
+pub fn may_hand_out(state: AppState) -> bool {
+    let t = state.texts();
+    let before = state.plan.with_untracked(|p| p.as_ref().map(|p| p.workshop.handed_out_at.clone()).unwrap_or_default());
+    if before.is_empty() {
+        return true;
+    }
+    let question = fill(t.workshop_handout_again, &[("date", &format_timestamp(state.lang.get_untracked(), &before))]);
+    web_sys::window().and_then(|w| w.confirm_with_message(&question).ok()).unwrap_or(false)
 }
 
 /// Passes a contribution opened from a link to the Workshop screen about to open.
-pub fn hand_over(bytes: Vec<u8>) {
-    HANDED_OVER.with(|h| *h.borrow_mut() = Some(bytes));
+pub fn hand_over(plan: Id, bytes: Vec<u8>) {
+    HANDED_OVER.with(|h| *h.borrow_mut() = Some((plan, bytes)));
 }
 
 fn kind_label(t: &Texts, kind: VoteKind) -> &'static str {
@@ -50,6 +64,10 @@ fn Workshop(id: Id) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
     let stored = storage::settings(storage::local().as_ref()).participant.unwrap_or_default();
+    // A participant's first visit to a handed-out plan starts at their name.
+    if stored.is_empty() && state.plan.with_untracked(|p| p.as_ref().is_some_and(|p| !p.workshop.handed_out_at.is_empty())) {
+        super::refocus("workshop-name");
+    }
     let name = RwSignal::new(stored);
     let plan_name = move || state.plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
     let overview = Route::Overview(id.clone()).href();
@@ -72,8 +90,24 @@ fn Workshop(id: Id) -> impl IntoView {
             </nav>
             <h1>{t.workshop_title}</h1>
             <p class="lead">{t.workshop_intro}</p>
+            // A long page on a phone: each part one press away.
+            <nav class="page-contents" aria-label=t.workshop_contents>
+                <ul>
+                    {[
+                        ("ws-you", t.workshop_name),
+                        ("ws-handout", t.workshop_handout_title),
+                        ("ws-agenda", t.agenda_title),
+                        ("ws-vote", t.vote_title),
+                        ("ws-ranking", t.ranking_title),
+                        ("ws-comments", t.comments_title),
+                        ("ws-contribute", t.workshop_contribute_title),
+                        ("ws-merge", t.merge_title),
+                    ]
+                    .map(|(to, label)| view! { <li><button type="button" class="link" on:click=move |_| super::focus(to)>{label}</button></li> })}
+                </ul>
+            </nav>
             <section class="card" aria-labelledby="ws-you">
-                <h2 id="ws-you">{t.workshop_name}</h2>
+                <h2 id="ws-you" tabindex="-1">{t.workshop_name}</h2>
                 <div class="field">
                     <label for="workshop-name">{t.workshop_name}</label>
                     <input id="workshop-name" type="text" maxlength="60" autocomplete="name" data-testid="workshop-name"
@@ -112,6 +146,9 @@ fn HandOut(id: Id) -> impl IntoView {
         }
     };
     let hand_out = move |_| {
+        if !may_hand_out(state) {
+            return;
+        }
         let Some(codec) = codec() else {
             state.notify(NoticeKind::PartFailed);
             return;
@@ -124,7 +161,7 @@ fn HandOut(id: Id) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="ws-handout">
-            <h2 id="ws-handout">{t.workshop_handout_title}</h2>
+            <h2 id="ws-handout" tabindex="-1">{t.workshop_handout_title}</h2>
             <div class="field">
                 <label for="workshop-dots">{t.workshop_dots}</label>
                 <input id="workshop-dots" type="number" min="1" max=MAX_DOTS.to_string() step="1" data-testid="workshop-dots"
@@ -165,7 +202,7 @@ fn Voting(name: RwSignal<String>) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="ws-vote">
-            <h2 id="ws-vote">{t.vote_title}</h2>
+            <h2 id="ws-vote" tabindex="-1">{t.vote_title}</h2>
             <p class="hint">{t.vote_hint}</p>
             <p role="status" data-testid="dots-left">{move || {
                 let who = name.get();
@@ -227,7 +264,7 @@ fn Ranking() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="ws-ranking">
-            <h2 id="ws-ranking">{t.ranking_title}</h2>
+            <h2 id="ws-ranking" tabindex="-1">{t.ranking_title}</h2>
             <p class="empty" hidden=move || !ranked.with(Vec::is_empty)>{t.ranking_empty}</p>
             <ol class="ranking" data-testid="ranking" hidden=move || ranked.with(Vec::is_empty)>
                 {move || ranked.get().into_iter().map(|r| view! {
@@ -284,7 +321,7 @@ fn Comments(name: RwSignal<String>) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="ws-comments">
-            <h2 id="ws-comments">{t.comments_title}</h2>
+            <h2 id="ws-comments" tabindex="-1">{t.comments_title}</h2>
             <p class="empty" hidden=move || !comments.with(Vec::is_empty)>{t.comments_none}</p>
             <ul class="comments" data-testid="comments">
                 {move || comments.get().into_iter().map(|(i, author, body, about)| view! {
@@ -319,7 +356,16 @@ fn Comments(name: RwSignal<String>) -> impl IntoView {
     }
 }
 
-/// The participant's part: what they added, and their contribution as a file.
+/// What became of sending a contribution as a link.
+#[derive(Clone)]
+enum Sent {
+    Preparing,
+    /// The link, for the plan as it was (its last change) when the link was made.
+    Link { link: String, at: String },
+    Refused(String),
+}
+
+/// The participant's part: what they added, and their contribution as a file or a link.
 #[component]
 fn Contribute(name: RwSignal<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -331,90 +377,66 @@ fn Contribute(name: RwSignal<String>) -> impl IntoView {
             p.new_since_hand_out().iter().filter(|id| p.workshop.authors_of(id).is_none_or(|a| a.is_empty() || a.contains(&who))).count()
         })
     });
+    // The contribution's file text, the new items signed with the participant's name.
+    let contribution = move || -> Option<(String, String)> {
+        let who = name.get_untracked();
+        if who.is_empty() {
+            return None;
+        }
+        state.edit(|p| {
+            p.sign_new_items(&who);
+        });
+        let plan = state.plan.get_untracked()?;
+        let Some(codec) = codec() else {
+            state.notify(NoticeKind::PartFailed);
+            return None;
+        };
+        let text = codec.workshop().write_contribution(codec, &plan, &who, &new_id().0, APP_VERSION, &now());
+        Some((codec.file_name(&format!("{} {}", plan.name, who)), text))
+    };
     let download_it = move |_| {
-        let who = name.get_untracked();
-        if who.is_empty() {
-            return;
+        if let Some((file, text)) = contribution() {
+            download(&file, &text);
+            state.notify(NoticeKind::Done { text: t.workshop_downloaded.to_owned() });
         }
-        state.edit(|p| {
-            p.sign_new_items(&who);
-        });
-        let Some(plan) = state.plan.get_untracked() else { return };
-        let Some(codec) = codec() else {
-            state.notify(NoticeKind::PartFailed);
-            return;
-        };
-        let text = codec.workshop().write_contribution(codec, &plan, &who, &new_id().0, APP_VERSION, &now());
-        download(&codec.file_name(&format!("{} {}", plan.name, who)), &text);
-        state.notify(NoticeKind::Done { text: t.workshop_downloaded.to_owned() });
     };
-    // The same contribution as a link, when it is short enough for one.
-    let linked = RwSignal::new(None::<Result<String, String>>);
-    let copied = RwSignal::new(None::<bool>);
+    let sent = RwSignal::new(None::<Sent>);
     let send_link = move |_| {
-        let who = name.get_untracked();
-        if who.is_empty() {
-            return;
-        }
-        state.edit(|p| {
-            p.sign_new_items(&who);
-        });
-        let Some(plan) = state.plan.get_untracked() else { return };
-        let Some(codec) = codec() else {
-            state.notify(NoticeKind::PartFailed);
-            return;
-        };
-        let text = codec.workshop().write_contribution(codec, &plan, &who, &new_id().0, APP_VERSION, &now());
-        copied.set(None);
+        let Some((_, text)) = contribution() else { return };
+        let at = state.plan.with_untracked(|p| p.as_ref().map(|p| p.updated_at.clone()).unwrap_or_default());
+        sent.set(Some(Sent::Preparing));
         leptos::task::spawn_local(async move {
-            let outcome = match super::share::compress(text.as_bytes()).await {
-                Err(_) => Err(t.share_unsupported.to_owned()),
-                Ok(packed) => {
-                    let link = crate::share::link(&super::share::here(), crate::share::IMPORT_PREFIX, &crate::share::encode(&packed));
-                    let chars = link.chars().count();
-                    match crate::share::decide(chars) {
-                        crate::share::Decision::TooLong => Err(fill(t.workshop_link_too_long, &[("chars", &chars.to_string()), ("max", &crate::share::MAX_LINK_CHARS.to_string())])),
-                        crate::share::Decision::Link { .. } => Ok(link),
-                    }
-                }
+            let outcome = match super::share::link_of(&text).await {
+                Err(_) => Sent::Refused(t.share_unsupported.to_owned()),
+                Ok((link, crate::share::Decision::Link { .. })) => Sent::Link { link, at },
+                Ok((link, crate::share::Decision::TooLong)) => Sent::Refused(fill(
+                    t.workshop_link_too_long,
+                    &[("chars", &link.chars().count().to_string()), ("max", &crate::share::MAX_LINK_CHARS.to_string())],
+                )),
             };
-            linked.set(Some(outcome));
+            sent.set(Some(outcome));
+            super::refocus("contribution-status");
         });
     };
+    // A link shows the plan as it was: after any change (dots, comments) it is made anew.
+    let updated = move || state.plan.with(|p| p.as_ref().map(|p| p.updated_at.clone()).unwrap_or_default());
     let link_view = move || {
-        linked.get().map(|outcome| match outcome {
-            Err(message) => view! { <p role="alert" data-testid="contribution-link-refused">{message}</p> }.into_any(),
-            Ok(link) => {
-                let to_copy = link.clone();
-                let on_copy = move |_| {
-                    let text = to_copy.clone();
-                    leptos::task::spawn_local(async move { copied.set(Some(super::share::copy(&text).await)) });
-                };
-                view! {
-                    <label for="contribution-link">{t.workshop_link_label}</label>
-                    <div class="share-row">
-                        <input id="contribution-link" type="text" readonly data-testid="contribution-link" prop:value=link
-                            on:focus=|ev| {
-                                if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                                    i.select();
-                                }
-                            }/>
-                        <button type="button" class="primary" data-testid="contribution-copy" on:click=on_copy>{t.copy_link}</button>
-                    </div>
-                    <p class="hint">{t.workshop_link_hint}</p>
-                    <p role="status">{move || match copied.get() {
-                        Some(true) => t.link_copied,
-                        Some(false) => t.copy_failed,
-                        None => "",
-                    }}</p>
-                }
-                .into_any()
+        // `try_`: the plan closing as the screen goes away wakes this once more.
+        let view = match sent.try_get().flatten()? {
+            Sent::Preparing => view! { <p id="contribution-status" tabindex="-1" role="status">{t.share_preparing}</p> }.into_any(),
+            Sent::Refused(message) => view! { <p id="contribution-status" tabindex="-1" role="alert" data-testid="contribution-link-refused">{message}</p> }.into_any(),
+            Sent::Link { at, .. } if at != updated() => return None,
+            Sent::Link { link, .. } => view! {
+                <p id="contribution-status" tabindex="-1" class="hint">{t.workshop_link_hint}</p>
+                <super::share::CopyLink link=link label=t.workshop_link_label name="contribution"/>
             }
-        })
+            .into_any(),
+        };
+        Some(view)
     };
     view! {
         <section class="card" aria-labelledby="ws-contribute">
-            <h2 id="ws-contribute">{t.workshop_contribute_title}</h2>
+            <h2 id="ws-contribute" tabindex="-1">{t.workshop_contribute_title}</h2>
             <p class="hint">{t.workshop_contribute_hint}</p>
             <p data-testid="yours">{move || t.count(t.workshop_yours, yours.get())}</p>
             <p class="hint" hidden=move || !name.with(String::is_empty)>{t.workshop_need_name}</p>
@@ -524,7 +546,12 @@ fn Merge() -> impl IntoView {
             input.set_value("");
         }
     };
-    if let Some(bytes) = HANDED_OVER.with(|h| h.borrow_mut().take()) {
+    let open = state.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone()));
+    let linked = HANDED_OVER.with(|h| {
+        let mut h = h.borrow_mut();
+        if h.as_ref().is_some_and(|(plan, _)| Some(plan) == open.as_ref()) { h.take().map(|(_, bytes)| bytes) } else { None }
+    });
+    if let Some(bytes) = linked {
         take(Vec::new(), Some(bytes));
     }
     let apply = move |_| {
@@ -553,11 +580,12 @@ fn Merge() -> impl IntoView {
         state.notify(NoticeKind::Done { text: t.merge_undone.to_owned() });
     };
     // Undo is offered while the plan is as the merge left it.
-    let can_undo = move || undo.with(|u| u.as_ref().is_some_and(|u| u.after == updated()));
+    // Read with `try_`: the plan is closed (and this is woken) as the screen goes away.
+    let can_undo = move || undo.try_with(|u| u.as_ref().is_some_and(|u| u.after == updated())).unwrap_or(false);
 
     view! {
         <section class="card" aria-labelledby="ws-merge">
-            <h2 id="ws-merge">{t.merge_title}</h2>
+            <h2 id="ws-merge" tabindex="-1">{t.merge_title}</h2>
             <p class="hint">{t.merge_hint}</p>
             <label class="file-button">
                 <span>{t.merge_choose}</span>

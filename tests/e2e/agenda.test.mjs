@@ -4,7 +4,7 @@
 // a reload, paused and reset.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, planIdOf, settle, storedPlan } from './harness.mjs';
+import { serve, launch, open, planIdOf, settle, storedPlan, addRow } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -52,19 +52,37 @@ test('an agenda of chosen blocks runs on the projector with a countdown per bloc
   assert.equal(await page.$eval('[data-testid=present-timer]', (e) => e.classList.contains('over')), true);
   assert.equal(await page.$$eval('[data-testid=present] button, [data-testid=present] input', (e) => e.length), 0, 'no controls on the projector');
 
-  // → goes to the next block of the agenda (the audit, between them in the method, is not on it).
-  await page.keyboard.press('ArrowRight');
-  await page.waitForFunction(() => location.hash.endsWith('/present/swot'));
-  await page.waitForFunction(() => /^2 of 2 · 19:5\d left$|^2 of 2 · 20:00 left$/.test(document.querySelector('[data-testid=present-timer]')?.textContent ?? ''));
-  await page.clock.fastForward('02:00');
-
-  // Esc: editing the SWOT, with the bar over the screen; the time over blocks nothing.
+  // Esc: editing the landscape, with the bar over the screen and the way to the next block
+  // of the agenda; the time over blocks nothing.
   await page.keyboard.press('Escape');
   await page.waitForSelector('[data-testid=agenda-bar]');
-  assert.match(await page.textContent('[data-testid=agenda-bar] [role=timer]'), /^Now on the agenda: Exercise 3: Readiness \(SWOT\) · 1[78]:\d\d left$/);
+  assert.match(await page.textContent('[data-testid=agenda-bar] [role=timer]'), /^Now on the agenda — Exercise 1: Landscape analysis · 0:\d\d over$/);
+  assert.equal(await page.textContent('[data-testid=agenda-next]'), 'Next on the agenda: Exercise 3: Readiness (SWOT) →');
+  assert.equal(await page.$eval('[data-testid=agenda-bar]', (e) => getComputedStyle(e).position), 'sticky', 'the countdown stays in sight while scrolling');
+  await addRow(page, 'finding-0');
+  await page.keyboard.type('Typed while the time is over');
+  await settle(page);
+  await page.click('[data-testid=agenda-next]');
+  await page.waitForFunction(() => location.hash.endsWith('/information/swot'));
+  // The SWOT becomes the block worked on once it has been open for ten seconds.
+  await page.waitForSelector('.swot-grid');
+  await page.waitForTimeout(1000);
+  await page.clock.runFor('02:00');
+  await page.waitForFunction(() => /SWOT\) · 1[78]:\d\d left$/.test(document.querySelector('[data-testid=agenda-bar] [role=timer]')?.textContent ?? ''));
   assert.equal(await page.$('[data-testid=agenda-next]'), null, 'the SWOT is the last block of the agenda');
 
+  // On the projector the keys go through the agenda (the audit, between the two blocks in
+  // the method, is not on it); a glance at another block leaves the clock as it was.
+  await page.goto(`${server.url}#/plans/${id}/present/swot`);
+  await page.waitForSelector('[data-testid=present-timer]');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => location.hash.endsWith('/present/landscape'));
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => location.hash.endsWith('/present/swot'));
+  await page.waitForFunction(() => /^2 of 2 · 1[78]:\d\d left$/.test(document.querySelector('[data-testid=present-timer]')?.textContent ?? ''));
+
   // A reload in the middle of the session keeps the clock.
+  await page.goto(`${server.url}#/plans/${id}/information/swot`);
   await page.reload();
   await page.waitForSelector('[data-testid=agenda-bar]');
   assert.match(await page.textContent('[data-testid=agenda-bar] [role=timer]'), /SWOT\) · 1[78]:\d\d left$/);
@@ -72,19 +90,59 @@ test('an agenda of chosen blocks runs on the projector with a countdown per bloc
   // The Workshop screen shows each block's time; pause stops it, reset clears it.
   await page.goto(`${server.url}#/plans/${id}/workshop`);
   await page.waitForSelector(`${row('swot')}.current`);
-  assert.match(await page.textContent(`${row('landscape')} .agenda-left`), /^0:[23]\d over$/);
+  assert.match(await page.textContent(`${row('landscape')} .agenda-left`), /^0:[2-9]\d over$|^1:\d\d over$/);
   await page.click('[data-testid=agenda-pause]');
   await page.waitForFunction(() => document.querySelector('[data-testid=agenda-clock]').textContent === 'The clock is paused.');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'agenda-pause', 'the focus stays on the button');
   const paused = await page.textContent(`${row('swot')} .agenda-left`);
   await page.clock.fastForward('05:00');
+  await page.waitForTimeout(1200);
   assert.equal(await page.textContent(`${row('swot')} .agenda-left`), paused);
+  await page.goto(`${server.url}#/plans/${id}/information/swot`);
+  await page.waitForSelector('[data-testid=agenda-bar]');
   assert.match(await page.textContent('[data-testid=agenda-bar]'), /The clock is paused/);
+  await page.goto(`${server.url}#/plans/${id}/workshop`);
   await page.click('[data-testid=agenda-pause]');
+  // Taken off the agenda while worked on: no block's minutes run until the next is opened.
+  await page.uncheck(`${row('swot')} [data-testid=agenda-pick]`);
+  await page.waitForFunction((sel) => !document.querySelector(sel).classList.contains('current'), row('swot'));
+  await page.check(`${row('swot')} [data-testid=agenda-pick]`);
+  // Reset asks first: dismissed, nothing changes; accepted, the clock starts over.
+  page.once('dialog', (d) => d.dismiss());
   await page.click('[data-testid=agenda-reset]');
-  await page.waitForSelector('[data-testid=agenda-start]');
-  assert.equal(await page.$('[data-testid=agenda-bar]'), null);
+  assert.equal(await page.isVisible('[data-testid=agenda-pause]'), true);
+  page.once('dialog', (d) => d.accept());
+  await page.click('[data-testid=agenda-reset]');
+  await page.waitForSelector('[data-testid=agenda-start]:visible');
   assert.equal(await page.$(`${row('swot')} .agenda-left`), null);
+  await page.goto(`${server.url}#/plans/${id}/information/swot`);
+  await page.waitForSelector('.swot-grid');
+  assert.equal(await page.$('[data-testid=agenda-bar]'), null, 'no bar without a session');
   assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a projector in a second window follows the session started, paused and reset in the first', async () => {
+  const context = await browser.newContext();
+  const page = await open(context, server.url);
+  await page.click('[data-testid=open-sample]');
+  await page.waitForSelector('[data-testid=phase-stack]');
+  const id = planIdOf(page);
+  await page.goto(`${server.url}#/plans/${id}/workshop`);
+  await page.check(`${row('maturity')} [data-testid=agenda-pick]`);
+  await page.waitForFunction(() => !document.querySelector('[data-testid=agenda-start]').disabled);
+  const projector = await open(context, server.url, `#/plans/${id}/present/maturity`);
+  await projector.waitForSelector('[data-testid=present] h1');
+  assert.equal(await projector.$('[data-testid=present-timer]'), null, 'no countdown before the session');
+  await page.click('[data-testid=agenda-start]');
+  await projector.waitForSelector('[data-testid=present-timer]');
+  await page.goto(`${server.url}#/plans/${id}/workshop`);
+  await page.click('[data-testid=agenda-pause]');
+  await projector.waitForFunction(() => document.querySelector('[data-testid=present-timer]') !== null);
+  page.once('dialog', (d) => d.accept());
+  await page.click('[data-testid=agenda-reset]');
+  await projector.waitForFunction(() => document.querySelector('[data-testid=present-timer]') === null);
+  assert.deepEqual([...page.errors, ...projector.errors], []);
   await context.close();
 });
 

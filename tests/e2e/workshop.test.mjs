@@ -51,9 +51,10 @@ test('a participant on another laptop contributes a finding with dots; the facil
   const participant = await browser.newContext({ acceptDownloads: true });
   const p = await open(participant, server.url);
   await p.setInputFiles('[data-testid=import-input]', handoutFile);
-  await p.waitForSelector('[data-testid=phase-stack]');
+  // A hand-out opens where the participant enters their name, the field ready.
+  await p.waitForSelector('[data-testid=workshop-name]');
   assert.equal(planIdOf(p), id, 'the participant works on the same plan');
-  await workshop(p, id);
+  await p.waitForFunction(() => document.activeElement?.dataset.testid === 'workshop-name');
   await p.fill('[data-testid=workshop-name]', 'Ana');
   await p.press('[data-testid=workshop-name]', 'Tab');
   assert.equal(JSON.parse(await p.evaluate(() => localStorage.getItem('socialplan.v1.settings'))).participant, 'Ana', 'the name is kept in the settings');
@@ -169,9 +170,8 @@ test('the whole workshop by links: the facilitator hands the plan out as a link,
   const participant = await browser.newContext();
   const p = await open(participant, handout.replace(/#.*$/, ''), handout.slice(handout.indexOf('#')));
   await p.click('[data-testid=link-import]');
-  await p.waitForSelector('[data-testid=phase-stack]');
+  await p.waitForSelector('[data-testid=workshop-name]');
   assert.equal(planIdOf(p), id);
-  await workshop(p, id);
   assert.equal(await p.isDisabled('[data-testid=contribution-as-link]'), true, 'a contribution needs a name');
   await p.fill('[data-testid=workshop-name]', 'Boris');
   await p.press('[data-testid=workshop-name]', 'Tab');
@@ -206,6 +206,12 @@ test('the whole workshop by links: the facilitator hands the plan out as a link,
   assert.ok(added, 'the finding is in the team plan');
   assert.deepEqual(merged.workshop.authors.find((a) => a.item === added.id)?.names, ['Boris']);
   assert.equal(JSON.parse(await f.evaluate(() => localStorage.getItem('socialplan.v1.index'))).length, 1, 'one plan, not a copy');
+  // Leaving the Workshop screen while its undo is offered (to the plan list, or to the next
+  // participant's link) closes it cleanly.
+  await f.click('.topbar a[href="#/"]');
+  await f.waitForSelector('[data-testid=new-plan-name]');
+  await f.goto(sent);
+  await f.waitForSelector('[data-testid=link-contribution]');
   assert.deepEqual(f.errors, []);
   await facilitator.close();
   await participant.close();
@@ -226,8 +232,7 @@ test('a conflict shows the fields and values as the screens name them, side by s
   const participant = await browser.newContext({ acceptDownloads: true });
   const p = await open(participant, server.url);
   await p.setInputFiles('[data-testid=import-input]', handoutFile);
-  await p.waitForSelector('[data-testid=phase-stack]');
-  await workshop(p, id);
+  await p.waitForSelector('[data-testid=workshop-name]');
   await p.fill('[data-testid=workshop-name]', 'Cleo');
   await p.press('[data-testid=workshop-name]', 'Tab');
   await p.goto(`${server.url}#/plans/${id}/information/landscape`);

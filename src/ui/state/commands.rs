@@ -17,8 +17,13 @@ use leptos::prelude::*;
 impl AppState {
     /// Stores a plan the way `store` does and hands it to the screen about to open it.
     fn store_and_open(&self, codec: &dyn Codec, plan: Plan, force: bool) -> bool {
-        let Some(revision) = self.store(codec, &plan, force) else { return false };
         let route = Route::Overview(plan.id.clone());
+        self.store_and_open_at(codec, plan, force, route)
+    }
+
+    /// `store_and_open`, opening the plan at `route`.
+    fn store_and_open_at(&self, codec: &dyn Codec, plan: Plan, force: bool, route: Route) -> bool {
+        let Some(revision) = self.store(codec, &plan, force) else { return false };
         // A plan stored anew may reuse a revision number: the closed copy is not it.
         session(|s| (s.handoff, s.closed) = (Some((plan, revision)), None));
         if self.route.get_untracked() == route {
@@ -210,9 +215,12 @@ impl AppState {
     fn import_decoded(&self, codec: &dyn Codec, plan: Plan, migrated_from: Option<u32>, repairs: Vec<Repair>) {
         let exists = self.plans.with_untracked(|l| l.iter().any(|s| s.id == plan.id));
         let (name, id) = (plan.name.clone(), plan.id.clone());
+        // A plan handed out to a workshop, new in this browser: a participant's copy, which
+        // opens where they enter their name and send their contribution.
+        let route = if plan.workshop.handed_out_at.is_empty() { Route::Overview(id.clone()) } else { Route::Workshop(id.clone()) };
         if exists {
             self.notify(NoticeKind::ImportSameId { incoming: Box::new(plan) });
-        } else if self.store_and_open(codec, plan, false) {
+        } else if self.store_and_open_at(codec, plan, false, route) {
             crate::ui::file_access::imported(&id);
             self.notify(NoticeKind::Imported { name: name.clone(), migrated_from });
         } else {
