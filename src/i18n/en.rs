@@ -50,7 +50,7 @@ super::first_part::english! {
     drop_here: "Drop the plan file here",
     imported: "“{name}” was imported.",
     imported_migrated: "“{name}” was imported and updated from file format version {version}.",
-    import_same_id: "You already have this plan: “{name}”. Replace your copy with the file, or keep both?",
+    import_same_id: "You already have this plan: “{name}”. Replace your copy with the one you are opening, or keep both?",
     replace: "Replace mine",
     keep_both: "Keep both",
     import_failed: "“{file}” could not be imported.",

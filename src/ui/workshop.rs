@@ -223,8 +223,8 @@ fn Voting(name: RwSignal<String>) -> impl IntoView {
                             view! {
                                 <tr data-testid="vote-row">
                                     <th scope="row">{r.text.clone()}</th>
-                                    <td>{kind_label(t, r.kind)}</td>
-                                    <td class="vote-cell">
+                                    <td data-label=t.vote_kind>{kind_label(t, r.kind)}</td>
+                                    <td class="vote-cell" data-label=t.vote_yours>
                                         <button type="button" class="icon" data-testid="vote-minus" aria-label=fill(t.vote_remove, &[("item", &l1)])
                                             disabled=move || mine(&minus_id) == 0
                                             on:click={ let id = r.id.clone(); move |_| { vote(id.clone(), -1); } }>"−"</button>
@@ -233,7 +233,7 @@ fn Voting(name: RwSignal<String>) -> impl IntoView {
                                             disabled=move || name.with(String::is_empty) || left() == 0 || mine(&plus_id) == u8::MAX
                                             on:click={ let id = r.id.clone(); move |_| { vote(id.clone(), 1); } }>"+"</button>
                                     </td>
-                                    <td data-testid="vote-total">{total}</td>
+                                    <td data-testid="vote-total" data-label=t.vote_total>{total}</td>
                                 </tr>
                             }
                         }
