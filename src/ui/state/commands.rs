@@ -231,10 +231,20 @@ impl AppState {
     /// bound to it) only once it is stored: `import_stored`.
     fn open_imported(&self, plan: Plan, migrated_from: Option<u32>, repairs: Vec<Repair>) {
         let route = Route::Overview(plan.id.clone());
-        session(|s| {
-            s.imported = Some(super::PendingImport { id: plan.id.clone(), name: plan.name.clone(), migrated_from, repairs });
-            (s.handoff, s.closed) = (Some((plan, 0)), None);
-        });
+        let id = plan.id.clone();
+        session(|s| s.imported = Some(super::PendingImport { id: id.clone(), name: plan.name.clone(), migrated_from, repairs }));
+        // A plan still open with changes storage refused is not replaced (`follow_route`):
+        // then the import is stored first, so it is not left waiting in memory.
+        self.flush();
+        if self.has_unsaved() {
+            if let Some(codec) = codec() {
+                if self.store_and_open(codec, plan, false) {
+                    self.import_stored(&id);
+                }
+            }
+            return;
+        }
+        session(|s| (s.handoff, s.closed) = (Some((plan, 0)), None));
         if self.route.get_untracked() == route {
             self.follow_route(&route);
         }
