@@ -26,8 +26,10 @@ wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$work/ou
 cp "$work/split/__wasm_split.js" "$work/out/"
 find "$work/split" -name '*.wasm' ! -name socialplan.wasm -exec cp {} "$work/out/" \;
 if [ "$dir" = release ]; then
+  # NAMES=1 keeps the functions' names (`wasm-opt -g`), for a CPU profile with names.
+  names=(); if [ -n "${NAMES:-}" ]; then names=(-g); fi
   for f in "$work"/out/*.wasm; do
-    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    wasm-opt -Oz "${names[@]}" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
       --enable-reference-types --enable-multivalue "$f" -o "$f" 2>/dev/null
   done
   # The JS glue and the part loader come from the tools unminified (trunk minifies only

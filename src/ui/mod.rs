@@ -242,6 +242,12 @@ fn focus_main() {
     focus("main");
 }
 
+/// Runs `f` in the task after the next frame: once what the current task rendered is
+/// painted, before anything that comes later.
+pub(crate) fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+}
+
 /// Focuses an element once the current render is done.
 fn refocus(id: &'static str) {
     set_timeout(move || focus(id), std::time::Duration::ZERO);

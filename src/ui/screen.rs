@@ -28,9 +28,12 @@ fn PlanScreen(route: Route) -> impl IntoView {
     let t = state.texts();
     let has_plan = move || state.plan.with(|p| p.is_some());
     // The dashboard is where a review starts: its part is fetched while the team works on
-    // any screen of the plan, so it opens without waiting. Once fetched, this is a no-op.
-    leptos::task::spawn_local(async {
-        let _ = super::operative::preload_dashboard().await;
+    // any screen of the plan, so it opens without waiting; once this screen is drawn, so
+    // fetching and compiling it does not hold up the first frame. Once fetched, a no-op.
+    super::after_paint(|| {
+        leptos::task::spawn_local(async {
+            let _ = super::operative::preload_dashboard().await;
+        })
     });
     super::agenda::follow_route(&route);
     // The agenda's bar shows above the plan's screens but the projector's, the Workshop's

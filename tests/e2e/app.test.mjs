@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, open, storage, storedPlan, planIdOf } from './harness.mjs';
+import { serve, launch, open, storage, storedPlan, planIdOf, settle } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -71,6 +71,8 @@ test('export then import gives the same plan, and a second import asks first', a
   await importFile(page, exported.file);
   await page.waitForSelector('[data-testid=phase-stack]');
   assert.equal(planIdOf(page), id);
+  // The overview shows first; the plan is stored in the task after that frame.
+  await settle(page);
   assert.deepEqual((await storedPlan(page, id)).plan, exported.json.plan);
 
   // The same file again: the app asks, and "keep both" adds a copy.

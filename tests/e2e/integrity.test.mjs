@@ -238,3 +238,89 @@ test('KPI names that look like formulas are harmless in the CSV export, and read
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+// An import shows its plan first and stores it in the task after that frame. Watched on
+// every change of the page: the plan is never said to be imported or saved while storage
+// does not hold it.
+const WATCH_IMPORT = (id) => {
+  window.importSeen = { violations: [], shownUnstored: false };
+  const key = `socialplan.v1.plan.${id}`;
+  new MutationObserver(() => {
+    const stored = localStorage.getItem(key) !== null;
+    const shown = document.querySelector('[data-testid=phase-stack]') !== null;
+    const saved = document.querySelector('[data-testid=save-status]')?.classList.contains('status-saved');
+    const confirmed = [...document.querySelectorAll('[data-testid=notice]')].some((n) => /was imported/.test(n.textContent));
+    if (shown && !stored) window.importSeen.shownUnstored = true;
+    if (!stored && ((shown && saved) || confirmed)) window.importSeen.violations.push({ saved, confirmed });
+  }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+};
+
+async function exportedSample(name, id) {
+  const { context, page, id: sampleId } = await sample();
+  const envelope = await storedPlan(page, sampleId);
+  await context.close();
+  delete envelope.revision;
+  Object.assign(envelope.plan, { id, name });
+  return { file: tempFile(`${id}.socialplan.json`, JSON.stringify(envelope)), plan: envelope.plan };
+}
+
+test('an imported plan is shown, then stored; it is confirmed and saved only once storage holds it', async () => {
+  const { file, plan } = await exportedSample('Shown first', 'shown-first');
+  const context = await browser.newContext();
+  const page = await open(context, server.url);
+  await page.evaluate(WATCH_IMPORT, plan.id);
+  await page.setInputFiles('[data-testid=import-input]', file);
+  await page.waitForSelector('[data-testid=phase-stack]');
+  await page.locator('[data-testid=notice]', { hasText: '“Shown first” was imported.' }).waitFor();
+  await settle(page);
+  assert.deepEqual((await storedPlan(page, plan.id)).plan, plan);
+  const seen = await page.evaluate(() => window.importSeen);
+  assert.deepEqual(seen.violations, []);
+  assert.equal(await page.textContent('[data-testid=plan-title]'), 'Shown first');
+  await page.goto(server.url + '#/');
+  assert.equal(await page.locator('[data-testid=plan-row]').count(), 1);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('an import into full storage stays open and unsaved with the message, and is stored once there is room', async () => {
+  const { file, plan } = await exportedSample('No room', 'no-room');
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.storageFull = false;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.storageFull && key.startsWith('socialplan.v1.plan.')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  const page = await open(context, server.url);
+  await page.evaluate(WATCH_IMPORT, plan.id);
+  await page.evaluate(() => { window.storageFull = true; });
+  await page.setInputFiles('[data-testid=import-input]', file);
+  await page.waitForSelector('[data-testid=phase-stack]');
+  await page.locator('.notice-error', { hasText: "The browser's storage is full" }).waitFor();
+  assert.equal(await page.textContent('[data-testid=save-status]'), 'Not saved');
+  assert.equal(await page.textContent('[data-testid=plan-title]'), 'No room');
+  assert.equal(await storedPlan(page, plan.id), null);
+  assert.equal(await page.locator('[data-testid=notice]', { hasText: 'was imported' }).count(), 0, 'not confirmed while not stored');
+  // Leaving tries to save first; it fails, so the plan stays in memory, unsaved.
+  await page.click('header nav a[href="#/"]');
+  await page.waitForSelector('[data-testid=new-plan-name]');
+  assert.equal(await page.textContent('[data-testid=save-status]'), 'Not saved');
+  assert.equal(await storedPlan(page, plan.id), null);
+  // Back to it, with room again: the next save stores it, and only then is the import confirmed.
+  await page.goBack();
+  await page.waitForSelector('[data-testid=phase-stack]');
+  assert.equal(await page.inputValue('[data-testid=plan-name]'), 'No room');
+  await page.evaluate(() => { window.storageFull = false; });
+  await page.fill('[data-testid=plan-name]', 'No room, kept');
+  await settle(page);
+  await page.locator('[data-testid=notice]', { hasText: '“No room” was imported.' }).waitFor();
+  const stored = (await storedPlan(page, plan.id)).plan;
+  assert.equal(stored.name, 'No room, kept');
+  assert.deepEqual(stored.strategy, plan.strategy);
+  assert.deepEqual(await page.evaluate(() => window.importSeen.violations), []);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

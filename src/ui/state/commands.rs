@@ -190,8 +190,9 @@ impl AppState {
         });
     }
 
-    /// Reads a plan file, checks it completely, stores it and opens it; or says why not.
-    /// Marked as `socialplan:import` in the browser's performance timeline.
+    /// Reads a plan file, checks it completely and opens it (see `open_imported`); or says
+    /// why not. Marked as `socialplan:import` in the browser's performance timeline; the
+    /// store that follows the first frame is a `socialplan:save`.
     pub fn import_bytes(&self, codec: &dyn Codec, file: &str, bytes: &[u8]) {
         let timing = Timing::start("socialplan:import");
         match codec.read(bytes, Reading::Import, &mut new_id) {
@@ -206,36 +207,72 @@ impl AppState {
                     repairs: decoded.repairs,
                 });
             }
-            Ok(decoded) => self.import_decoded(codec, decoded.plan, decoded.migrated_from, decoded.repairs),
+            Ok(decoded) => self.import_decoded(decoded.plan, decoded.migrated_from, decoded.repairs),
         }
         timing.end();
     }
 
-    /// Imports the plan of a file that was read: asks when a plan with its id exists.
-    fn import_decoded(&self, codec: &dyn Codec, plan: Plan, migrated_from: Option<u32>, repairs: Vec<Repair>) {
-        let exists = self.plans.with_untracked(|l| l.iter().any(|s| s.id == plan.id));
-        let (name, id) = (plan.name.clone(), plan.id.clone());
+    /// Imports the plan of a file that was read: asks when a plan with its id exists
+    /// (listed, or open and not stored yet).
+    fn import_decoded(&self, plan: Plan, migrated_from: Option<u32>, repairs: Vec<Repair>) {
+        let exists = self.plans.with_untracked(|l| l.iter().any(|s| s.id == plan.id)) || self.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.id == plan.id));
+        if !exists {
+            self.open_imported(plan, migrated_from, repairs);
+            return;
+        }
+        let name = plan.name.clone();
+        self.notify(NoticeKind::ImportSameId { incoming: Box::new(plan) });
+        if !repairs.is_empty() {
+            self.notify(NoticeKind::Repaired { name, repairs, kept: None });
+        }
+    }
+
+    /// Opens an imported plan at once and stores it in the task after the frame that draws
+    /// it, so a large plan shows without waiting for its write. Until storage holds it, the
+    /// plan is open with an unsaved change (the header says so): leaving it, hiding or
+    /// closing the tab writes it first, autosave's timer writes it should no frame come (a
+    /// hidden tab), and a write that fails keeps it open, "Not saved", with the message
+    /// about full storage. The import is confirmed (and a file opened with "Open file…"
+    /// bound to it) only once it is stored: `import_stored`.
+    fn open_imported(&self, plan: Plan, migrated_from: Option<u32>, repairs: Vec<Repair>) {
+        let id = plan.id.clone();
         // A plan handed out to a workshop, new in this browser: a participant's copy, which
         // opens where they enter their name and send their contribution.
         let route = if plan.workshop.handed_out_at.is_empty() { Route::Overview(id.clone()) } else { Route::Workshop(id.clone()) };
-        if exists {
-            self.notify(NoticeKind::ImportSameId { incoming: Box::new(plan) });
-        } else if self.store_and_open_at(codec, plan, false, route) {
-            crate::ui::file_access::imported(&id);
-            self.notify(NoticeKind::Imported { name: name.clone(), migrated_from });
-        } else {
+        session(|s| s.imported = Some(super::PendingImport { id: id.clone(), name: plan.name.clone(), migrated_from, repairs }));
+        // A plan still open with changes storage refused is not replaced (`follow_route`):
+        // then the import is stored first, so it is not left waiting in memory.
+        self.flush();
+        if self.has_unsaved() {
+            if let Some(codec) = codec() {
+                if self.store_and_open_at(codec, plan, false, route) {
+                    self.import_stored(&id);
+                }
+            }
             return;
         }
-        if !repairs.is_empty() {
-            self.notify(NoticeKind::Repaired { name, repairs, kept: None });
+        session(|s| (s.handoff, s.closed) = (Some((plan, 0)), None));
+        if self.route.get_untracked() == route {
+            self.follow_route(&route);
+        }
+        navigate(&route);
+    }
+
+    /// A plan was stored: if it is an import waiting for that, the import is confirmed.
+    pub(super) fn import_stored(&self, id: &Id) {
+        let Some(done) = session(|s| s.imported.take_if(|p| &p.id == id)) else { return };
+        crate::ui::file_access::imported(id);
+        self.notify(NoticeKind::Imported { name: done.name.clone(), migrated_from: done.migrated_from });
+        if !done.repairs.is_empty() {
+            self.notify(NoticeKind::Repaired { name: done.name, repairs: done.repairs, kept: None });
         }
     }
 
     /// Answers the question about unknown fields: import without them, or not at all.
     pub fn resolve_unknown(&self, notice: u64, incoming: &Plan, migrated_from: Option<u32>, repairs: &[Repair], import: bool) {
         self.dismiss(notice);
-        if let (true, Some(codec)) = (import, codec()) {
-            self.import_decoded(codec, incoming.clone(), migrated_from, repairs.to_vec());
+        if import {
+            self.import_decoded(incoming.clone(), migrated_from, repairs.to_vec());
         }
     }
 

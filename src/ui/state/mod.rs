@@ -24,7 +24,7 @@ pub use crate::autosave::SaveStatus;
 
 use crate::autosave::{Autosave, Event};
 use crate::i18n::Lang;
-use crate::model::{Date, Id, Plan, PlanSummary, Removal};
+use crate::model::{Date, Id, Plan, PlanSummary, Removal, Repair};
 use crate::route::Route;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -55,12 +55,24 @@ struct Session {
     /// Plans already reminded of a backup this session.
     reminded: Vec<Id>,
     /// A plan just stored by this tab, with its revision, for the screen about to open
-    /// it: a new or imported plan is not read back from storage.
+    /// it: a new or imported plan is not read back from storage. Revision 0: an imported
+    /// plan not stored yet (`AppState::open_imported`).
     handoff: Option<(Plan, u64)>,
+    /// An imported plan that is open but not stored yet, with what the import says once
+    /// storage holds it.
+    imported: Option<PendingImport>,
     /// The plan last closed (for the plan list), with the revision storage held then:
     /// opened again while storage still holds that revision, it is taken as it is rather
     /// than read and checked anew (a large plan takes tens of milliseconds to read).
     closed: Option<(Plan, u64)>,
+}
+
+/// What an import confirms once its plan is stored (`AppState::import_stored`).
+struct PendingImport {
+    id: Id,
+    name: String,
+    migrated_from: Option<u32>,
+    repairs: Vec<Repair>,
 }
 
 thread_local! {

@@ -85,6 +85,7 @@ impl AppState {
         // A plan this tab just stored is taken as it is, and so is the plan closed last if
         // storage still holds the revision it had; any other is read from storage.
         let handoff = session(|s| s.handoff.take()).filter(|(p, _)| Some(&p.id) == wanted.as_ref());
+        let unstored = matches!(handoff, Some((_, 0)));
         let reopened = || {
             let (id, storage) = (wanted.as_ref()?, storage::local()?);
             session(|s| s.closed.take_if(|(p, revision)| &p.id == id && storage::stored_revision(&storage, id) == *revision))
@@ -105,6 +106,25 @@ impl AppState {
             }
         }
         self.set_open(loaded);
+        if unstored {
+            // An imported plan not stored yet: an unsaved change, written once drawn.
+            self.dispatch(Event::Edited);
+            self.store_after_paint();
+        }
+    }
+
+    /// Writes the open plan in the task after the next frame, the one that draws the
+    /// screen about to show it; registered before that screen renders, it runs before
+    /// whatever the screen leaves for after its frame. Whatever the user does in between
+    /// (leave, edit, close the tab) finds the plan unsaved and writes it first.
+    fn store_after_paint(&self) {
+        let state = *self;
+        let Some(id) = self.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())) else { return };
+        crate::ui::after_paint(move || {
+            if state.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.id == id)) {
+                state.flush();
+            }
+        });
     }
 
     /// A stored plan with its revision. A plan damaged since start is kept and reported,

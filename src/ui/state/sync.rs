@@ -126,8 +126,10 @@ impl AppState {
             Ok(revision) => {
                 // A plan bound to a file on disk is written there too, once saves pause.
                 crate::ui::file_access::saved(*self, &summary.id);
+                let id = summary.id.clone();
                 self.upsert_summary(summary);
                 self.dispatch(Event::Saved { revision });
+                self.import_stored(&id);
             }
             Err(SaveError::Conflict { .. }) => self.dispatch(Event::SaveRefused),
             Err(SaveError::Full) | Err(SaveError::Other(_)) => self.dispatch(Event::SaveFailed(Failure::Full)),
