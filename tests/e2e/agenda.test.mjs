@@ -12,15 +12,23 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const row = (slug) => `.agenda-row[data-block="${slug}"]`;
 
-test('an agenda of chosen blocks runs on the projector with a countdown per block that never blocks', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.clock.install({ time: new Date('2026-11-30T09:00:00Z') });
+/** The sample plan on the Workshop screen, with `blocks` ticked on the agenda. */
+async function workshopWith(context, blocks) {
   const page = await open(context, server.url);
   await page.click('[data-testid=open-sample]');
   await page.waitForSelector('[data-testid=phase-stack]');
   const id = planIdOf(page);
   await page.goto(`${server.url}#/plans/${id}/workshop`);
   await page.waitForSelector('[data-testid=agenda-total]');
+  for (const b of blocks) await page.check(`${row(b)} [data-testid=agenda-pick]`);
+  if (blocks.length) await page.waitForFunction(() => !document.querySelector('[data-testid=agenda-start]').disabled);
+  return { page, id };
+}
+
+test('an agenda of chosen blocks runs on the projector with a countdown per block that never blocks', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.clock.install({ time: new Date('2026-11-30T09:00:00Z') });
+  const { page, id } = await workshopWith(context, []);
   assert.match(await page.textContent('[data-testid=agenda-total]'), /No blocks on the agenda yet/);
   assert.equal(await page.isDisabled('[data-testid=agenda-start]'), true, 'nothing to start without blocks');
 
@@ -124,13 +132,7 @@ test('an agenda of chosen blocks runs on the projector with a countdown per bloc
 
 test('a projector in a second window follows the session started, paused and reset in the first', async () => {
   const context = await browser.newContext();
-  const page = await open(context, server.url);
-  await page.click('[data-testid=open-sample]');
-  await page.waitForSelector('[data-testid=phase-stack]');
-  const id = planIdOf(page);
-  await page.goto(`${server.url}#/plans/${id}/workshop`);
-  await page.check(`${row('maturity')} [data-testid=agenda-pick]`);
-  await page.waitForFunction(() => !document.querySelector('[data-testid=agenda-start]').disabled);
+  const { page, id } = await workshopWith(context, ['maturity']);
   const projector = await open(context, server.url, `#/plans/${id}/present/maturity`);
   await projector.waitForSelector('[data-testid=present] h1');
   assert.equal(await projector.$('[data-testid=present-timer]'), null, 'no countdown before the session');
@@ -153,13 +155,7 @@ test('a projector in a second window follows the session started, paused and res
 test('the agenda and its countdown read in German and Bulgarian', async () => {
   for (const [lang, total, left] of [['de', /^1 Baustein, insgesamt 15 Min\.$/, /^1 von 1 · noch 1[45]:\d\d$/], ['bg', /^1 блок, общо 15 мин$/, /^1 от 1 · остават 1[45]:\d\d$/]]) {
     const context = await browser.newContext({ locale: lang });
-    const page = await open(context, server.url);
-    await page.click('[data-testid=open-sample]');
-    await page.waitForSelector('[data-testid=phase-stack]');
-    const id = planIdOf(page);
-    await page.goto(`${server.url}#/plans/${id}/workshop`);
-    await page.check(`${row('maturity')} [data-testid=agenda-pick]`);
-    await page.waitForFunction(() => !document.querySelector('[data-testid=agenda-start]').disabled);
+    const { page } = await workshopWith(context, ['maturity']);
     assert.match(await page.textContent('[data-testid=agenda-total]'), total, lang);
     await page.click('[data-testid=agenda-start]');
     await page.waitForSelector('[data-testid=present-timer]');
