@@ -134,6 +134,14 @@ impl Slide {
         }
     }
 
+    /// Where the slide's content is edited.
+    pub fn editing(self, id: Id) -> Route {
+        match self {
+            Slide::Block(b) => Route::Block(id, b),
+            Slide::Step(s) => Route::Step(id, s),
+        }
+    }
+
     /// The slide a projector's address shows.
     pub fn of(route: &Route) -> Option<Slide> {
         match route {
@@ -183,10 +191,14 @@ const DWELL: std::time::Duration = std::time::Duration::from_secs(10);
 pub fn follow_route(route: &Route) {
     let state = expect_context::<AppState>();
     let (Some(id), Some(block)) = (route.plan_id().cloned(), block_of(route)) else { return };
+    // A memo: typing in the plan changes nothing here, so it sets no timer.
+    let on_agenda = {
+        let id = id.clone();
+        Memo::new(move |_| state.plan.with(|p| p.as_ref().is_some_and(|p| p.id == id && p.agenda_minutes(block).is_some())))
+    };
     Effect::new(move |_| {
-        let on_agenda = state.plan.with(|p| p.as_ref().is_some_and(|p| p.id == id && p.agenda_minutes(block).is_some()));
         let waiting = clock(&id).with_untracked(|c| c.state != ClockState::Idle && c.current != Some(block));
-        if on_agenda && waiting {
+        if on_agenda.get() && waiting {
             let id = id.clone();
             set_timeout(
                 move || {
@@ -228,13 +240,13 @@ pub fn AgendaBar(id: Id) -> impl IntoView {
                 let id = id.clone();
                 move || {
                     let now = ticking();
+                    let paused = {
+                        let clock = clock.clone();
+                        move || clock.with(|c| c.state == ClockState::Paused)
+                    };
                     let clock = clock.clone();
                     // Once a second: the block, its time, and whether it is over.
                     let on = Memo::new(move |_| now_on(state, &clock, now.try_get().unwrap_or_default()));
-                    let paused = {
-                        let clock = self::clock(&id);
-                        move || clock.with(|c| c.state == ClockState::Paused)
-                    };
                     let line = move || {
                         let Some((block, left)) = on.try_get().flatten() else { return String::new() };
                         let mut line = format!("{} · {}", fill(t.agenda_now, &[("name", t.block(block))]), left_text(t, left));

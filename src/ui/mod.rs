@@ -338,17 +338,6 @@ pub fn App() -> impl IntoView {
                     Route::Plans => plans::PlansPage().into_any(),
                     Route::NotFound => NotFound().into_any(),
                     // The screens of parts show once their part and all their texts are here.
-                    Route::Worksheet(block) => {
-                        let texts = all_texts(state.lang.get_untracked());
-                        view! {
-                            <Suspense fallback=|| ()>{Suspend::new(async move {
-                                if !texts.await {
-                                    return part_failed();
-                                }
-                                worksheet::sheet(block).await.unwrap_or_else(|_| part_failed())
-                            })}</Suspense>
-                        }.into_any()
-                    }
                     route => {
                         let texts = all_texts(state.lang.get_untracked());
                         view! {
@@ -356,7 +345,11 @@ pub fn App() -> impl IntoView {
                                 if !texts.await {
                                     return part_failed();
                                 }
-                                screen::plan_screen(route).await.unwrap_or_else(|_| part_failed())
+                                match route {
+                                    Route::Worksheet(block) => worksheet::sheet(block).await,
+                                    route => screen::plan_screen(route).await,
+                                }
+                                .unwrap_or_else(|_| part_failed())
                             })}</Suspense>
                         }.into_any()
                     }

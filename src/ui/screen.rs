@@ -246,20 +246,16 @@ fn PresentScreen(id: Id, slide: Slide) -> impl IntoView {
     let neighbours = move |slide| state.plan.with_untracked(|p| p.as_ref().map(|p| super::agenda::neighbours(p, slide))).unwrap_or_default();
     // The links follow the session: started or reset in another window, they change too.
     let session = super::agenda::clock(&id);
+    let around = Memo::new(move |_| {
+        session.track();
+        neighbours(slide)
+    });
     let link = {
         let id = id.clone();
-        move |next: bool| {
-            session.track();
-            let (previous, following) = neighbours(slide);
-            if next { following } else { previous }.map(|s| s.route(id.clone()).href())
-        }
+        move |pick: fn((Option<Slide>, Option<Slide>)) -> Option<Slide>| around.try_get().and_then(pick).map(|s| s.route(id.clone()).href())
     };
     let (previous, next) = (link.clone(), link);
-    let edit = |id: Id, slide: Slide| match slide {
-        Slide::Block(b) => Route::Block(id, b),
-        Slide::Step(s) => Route::Step(id, s),
-    };
-    let back = edit(id.clone(), slide);
+    let back = slide.editing(id.clone());
     // The keys go by the address as it is when pressed: while one screen makes way for
     // the next, the key still means the slide the address names.
     let keys = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
@@ -273,7 +269,7 @@ fn PresentScreen(id: Id, slide: Slide) -> impl IntoView {
         let target = match ev.key().as_str() {
             "ArrowLeft" | "PageUp" => previous.map(|s| s.route(id)),
             "ArrowRight" | "PageDown" | " " => next.map(|s| s.route(id)),
-            "Escape" => Some(edit(id, slide)),
+            "Escape" => Some(slide.editing(id)),
             _ => None,
         };
         if let Some(route) = target {
@@ -307,9 +303,9 @@ fn PresentScreen(id: Id, slide: Slide) -> impl IntoView {
             <h1>{title}</h1>
             {content}
             <nav class="present-nav" aria-label=t.present_keys>
-                {move || previous(false).map(|href| view! { <a href=href rel="prev" aria-label=t.previous_step>"←"</a> })}
+                {move || previous(|(p, _)| p).map(|href| view! { <a href=href rel="prev" aria-label=t.previous_step>"←"</a> })}
                 <a href=back.href() data-testid="present-exit">{t.present_keys}</a>
-                {move || next(true).map(|href| view! { <a href=href rel="next" aria-label=t.next_step>"→"</a> })}
+                {move || next(|(_, n)| n).map(|href| view! { <a href=href rel="next" aria-label=t.next_step>"→"</a> })}
             </nav>
         </div>
     }
