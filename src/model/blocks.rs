@@ -224,8 +224,17 @@ pub fn step_done(plan: &Plan, step: Step) -> bool {
     let s = &plan.strategy;
     let objectives = || s.objectives.iter().filter(|o| !o.is_blank());
     let tactics = || s.tactics.iter().filter(|t| !t.is_blank());
-    let per_objective = |count: &dyn Fn(&super::Id) -> usize, range: std::ops::RangeInclusive<usize>| {
-        objectives().next().is_some() && objectives().all(|o| range.contains(&count(&o.id)))
+    // How many of `items` hang on each id, counted in one pass (a plan has hundreds of
+    // tactics and thousands of indicators).
+    fn per<'a, T: 'a>(items: impl Iterator<Item = &'a T>, owner: impl Fn(&'a T) -> &'a super::Id) -> std::collections::HashMap<&'a str, usize> {
+        let mut counts = std::collections::HashMap::new();
+        for item in items {
+            *counts.entry(owner(item).as_str()).or_insert(0) += 1;
+        }
+        counts
+    }
+    let per_objective = |counts: std::collections::HashMap<&str, usize>, range: std::ops::RangeInclusive<usize>| {
+        objectives().next().is_some() && objectives().all(|o| range.contains(&counts.get(o.id.as_str()).copied().unwrap_or(0)))
     };
     match step {
         // The function and horizon have defaults from the start; the focus is chosen once
@@ -236,18 +245,11 @@ pub fn step_done(plan: &Plan, step: Step) -> bool {
         Step::Objectives => {
             objectives().next().is_some() && objectives().all(|o| !o.business_objectives.is_empty())
         }
-        Step::Kpis => per_objective(
-            &|id| s.kpis.iter().filter(|k| &k.objective == id && !k.is_blank()).count(),
-            1..=2,
-        ),
-        Step::Tactics => per_objective(&|id| tactics().filter(|t| &t.objective == id).count(), 1..=usize::MAX),
+        Step::Kpis => per_objective(per(s.kpis.iter().filter(|k| !k.is_blank()), |k| &k.objective), 1..=2),
+        Step::Tactics => per_objective(per(tactics(), |t| &t.objective), 1..=usize::MAX),
         Step::Indicators => {
-            tactics().next().is_some()
-                && tactics().all(|t| {
-                    let kept =
-                        s.indicators.iter().filter(|i| i.tactic == t.id && i.kept && !i.is_blank()).count();
-                    (2..=5).contains(&kept)
-                })
+            let kept = per(s.indicators.iter().filter(|i| i.kept && !i.is_blank()), |i| &i.tactic);
+            tactics().next().is_some() && tactics().all(|t| (2..=5).contains(&kept.get(t.id.as_str()).copied().unwrap_or(0)))
         }
     }
 }
@@ -349,8 +351,13 @@ pub fn block_progress(plan: &Plan, block: Block) -> Progress {
 
 /// A phase's progress: every block counts the same, whatever its number of parts.
 pub fn phase_progress(plan: &Plan, phase: Phase) -> Progress {
+    phase_progress_of(phase, |b| block_progress(plan, b))
+}
+
+/// A phase's progress from its blocks' (`block`), for a caller that has them already.
+pub fn phase_progress_of(phase: Phase, block: impl Fn(Block) -> Progress) -> Progress {
     phase.blocks().fold(Progress::default(), |acc, b| {
-        let p = block_progress(plan, b);
+        let p = block(b);
         // Each block weighs 10 parts so a checklist of 13 items doesn't drown a single field.
         let scaled = (p.done * 10).checked_div(p.total).unwrap_or(10);
         acc + Progress { done: scaled, total: 10 }
@@ -387,13 +394,15 @@ impl Place {
 /// Empty on a plan whose Strategy phase has not been started: there is nothing yet that
 /// could be incomplete.
 pub fn missing_cornerstones(plan: &Plan) -> Vec<Block> {
-    if phase_progress(plan, Phase::Strategy).is_empty() {
+    missing_cornerstones_of(|b| block_progress(plan, b))
+}
+
+/// `missing_cornerstones` from the blocks' progress (`block`).
+pub fn missing_cornerstones_of(block: impl Fn(Block) -> Progress) -> Vec<Block> {
+    if phase_progress_of(Phase::Strategy, &block).is_empty() {
         return Vec::new();
     }
-    Block::ALL
-        .into_iter()
-        .filter(|b| b.is_cornerstone() && block_progress(plan, *b).is_empty())
-        .collect()
+    Block::ALL.into_iter().filter(|b| b.is_cornerstone() && block(*b).is_empty()).collect()
 }
 
 #[cfg(test)]

@@ -21,12 +21,9 @@ impl Date {
         if s.len() != 10 || s[4] != b'-' || s[7] != b'-' {
             return None;
         }
+        // Digits only (a plan holds thousands of dates, so no string parsing).
         let num = |r: std::ops::Range<usize>| -> Option<u32> {
-            let t = std::str::from_utf8(&s[r]).ok()?;
-            if !t.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            t.parse().ok()
+            s[r].iter().try_fold(0u32, |n, b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')))
         };
         let (y, m, d) = (num(0..4)? as i32, num(5..7)?, num(8..10)?);
         if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {

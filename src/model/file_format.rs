@@ -101,6 +101,8 @@ pub trait Codec: Sync {
     fn file_name(&self, plan_name: &str) -> String;
     /// Handing a plan out to a workshop, contributions and their merge (`model::merge`).
     fn workshop(&self) -> &'static dyn super::merge::Workshops;
+    /// Reads and writes a small plan once (see `warm_up`).
+    fn warm_up(&self);
 }
 
 /// The plan file format of this version.
@@ -133,6 +135,24 @@ impl Codec for PlanCodec {
 
     fn workshop(&self) -> &'static dyn super::merge::Workshops {
         &super::merge::WorkshopFiles
+    }
+
+    fn warm_up(&self) {
+        warm_up();
+    }
+}
+
+/// A plan with some of everything the file can hold (the sample's, its lists cut short;
+/// `specimen_is_current` keeps it so).
+pub const SPECIMEN: &str = include_str!("specimen.json");
+
+/// Reads, checks and writes `SPECIMEN` once. The browser compiles each function of the
+/// reader when it is first called, and again, optimised, once it has run for a while;
+/// done while the app waits for the user (`state::codec`), this spares the first real
+/// import or opening of a large plan that work.
+pub fn warm_up() {
+    if let Ok(decoded) = read(SPECIMEN.as_bytes(), Reading::Import, &mut Id::default) {
+        let _ = encode(&decoded.plan, "", "", Some(1), false);
     }
 }
 

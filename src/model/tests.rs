@@ -697,3 +697,23 @@ fn comments_round_trip_and_empty_ones_are_left_out() {
     assert_eq!(back.plan, plan);
     assert_eq!(back.plan.strategy.kpis[0].actuals[0].comment, "Giveaway with a roaster; \"decision\": keep it");
 }
+
+/// The plan the reader warms up on (`file_format::SPECIMEN`) is the English sample as the
+/// app writes it, read without repairs or unknown fields, with items in every list.
+/// `UPDATE_SCHEMA=1 cargo test` writes it anew.
+#[test]
+fn the_specimen_is_the_sample() {
+    use super::file_format::{encode, read, Reading, SPECIMEN};
+    let plan = sample::build(STRUCTURE, include_str!("../../public/sample/en.json"), &Date::new(2026, 11, 22), NOW).expect("the sample builds");
+    let text = encode(&plan, "", NOW, None, false);
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/model/specimen.json");
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(path, &text).unwrap();
+    }
+    assert!(SPECIMEN == text, "src/model/specimen.json is out of date: run `UPDATE_SCHEMA=1 cargo test` and commit it");
+    let decoded = read(SPECIMEN.as_bytes(), Reading::Import, &mut Id::default).expect("the specimen reads");
+    assert!(decoded.repairs.is_empty() && decoded.unknown.is_empty());
+    for list in crate::lists::ALL {
+        assert!(!(list.items)(&decoded.plan).is_empty(), "the specimen has no item in {}", list.name);
+    }
+}

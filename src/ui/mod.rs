@@ -248,6 +248,25 @@ pub(crate) fn after_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
+/// Shows `route`'s screen, as the address changing to it does.
+pub(crate) fn show_route(state: AppState, route: Route) {
+    state.left_screen(&route);
+    if route.plan_id().is_none() {
+        // Leaving the plan: its screen goes first, so nothing on it reads a plan that
+        // is being closed.
+        state.route.set(route.clone());
+        state.follow_route(&route);
+    } else {
+        state.follow_route(&route);
+        state.route.set(route);
+    }
+    // Like a page load: start at the top, with the focus on the new screen.
+    refocus("main");
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
 /// Focuses an element once the current render is done.
 fn refocus(id: &'static str) {
     set_timeout(move || focus(id), std::time::Duration::ZERO);
@@ -275,20 +294,9 @@ pub fn App() -> impl IntoView {
     state.route.set(start);
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         let route = Route::parse(&current_hash());
-        state.left_screen(&route);
-        if route.plan_id().is_none() {
-            // Leaving the plan: its screen goes first, so nothing on it reads a plan that
-            // is being closed.
-            state.route.set(route.clone());
-            state.follow_route(&route);
-        } else {
-            state.follow_route(&route);
-            state.route.set(route);
-        }
-        // Like a page load: start at the top, with the focus on the new screen.
-        refocus("main");
-        if let Some(w) = web_sys::window() {
-            w.scroll_to_with_x_and_y(0.0, 0.0);
+        // A screen shown at once (`AppState::go`) is current already.
+        if route != state.route.get_untracked() {
+            show_route(state, route);
         }
     });
 

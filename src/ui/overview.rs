@@ -3,7 +3,7 @@
 
 use super::state::AppState;
 use crate::i18n::fill;
-use crate::model::{block_progress, missing_cornerstones, phase_progress, Block, Phase, Progress};
+use crate::model::{block_progress, missing_cornerstones_of, phase_progress_of, Block, Phase, Progress};
 use crate::route::Route;
 use leptos::prelude::*;
 
@@ -132,10 +132,13 @@ struct Standing {
 
 impl Standing {
     fn of(plan: &crate::model::Plan) -> Standing {
+        // Each block once; the phases and cornerstones follow from them.
+        let blocks: Vec<(Block, Progress)> = Block::ALL.iter().map(|b| (*b, block_progress(plan, *b))).collect();
+        let of = |b: Block| blocks.iter().find(|(x, _)| *x == b).map(|(_, p)| *p).unwrap_or_default();
         Standing {
-            blocks: Block::ALL.iter().map(|b| (*b, block_progress(plan, *b))).collect(),
-            phases: Phase::ALL.iter().map(|p| (*p, phase_progress(plan, *p))).collect(),
-            cornerstones: missing_cornerstones(plan),
+            phases: Phase::ALL.iter().map(|p| (*p, phase_progress_of(*p, of))).collect(),
+            cornerstones: missing_cornerstones_of(of),
+            blocks,
         }
     }
 

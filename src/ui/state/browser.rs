@@ -36,6 +36,20 @@ pub(crate) async fn fetch_text(url: &str) -> Option<String> {
     JsFuture::from(response.text().ok()?).await.ok()?.as_string()
 }
 
+/// Shows `route`'s screen in this task, with a new entry in the history: what `navigate`
+/// does a task later (after the address's change event), with a frame of the old screen
+/// between. Back and forward then go through the address's change as usual.
+pub fn go(state: super::AppState, route: Route) {
+    let href = route.href();
+    if let Some(w) = web_sys::window() {
+        let here = w.location().hash().ok().is_some_and(|h| h == href);
+        if let (false, Ok(history)) = (here, w.history()) {
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+        }
+    }
+    crate::ui::show_route(state, route);
+}
+
 pub fn navigate(route: &Route) {
     if let Some(w) = web_sys::window() {
         let _ = w.location().set_hash(&route.href());

@@ -4,7 +4,7 @@
 
 use super::browser::{download, Timing};
 use super::codec::{warm_up_codec, with_codec};
-use super::{codec, fetch_text, load_codec, navigate, new_id, now, session, today, AppState, NoticeKind};
+use super::{codec, fetch_text, load_codec, new_id, now, session, today, AppState, NoticeKind};
 use crate::autosave::Event;
 use crate::i18n::fill;
 use crate::model::file_format::{Codec, Reading, MAX_BYTES};
@@ -26,10 +26,7 @@ impl AppState {
         let Some(revision) = self.store(codec, &plan, force) else { return false };
         // A plan stored anew may reuse a revision number: the closed copy is not it.
         session(|s| (s.handoff, s.closed) = (Some((plan, revision)), None));
-        if self.route.get_untracked() == route {
-            self.follow_route(&route);
-        }
-        navigate(&route);
+        super::browser::go(*self, route);
         true
     }
 
@@ -252,10 +249,8 @@ impl AppState {
             return;
         }
         session(|s| (s.handoff, s.closed) = (Some((plan, 0)), None));
-        if self.route.get_untracked() == route {
-            self.follow_route(&route);
-        }
-        navigate(&route);
+        // Drawn in this task: the overview's first frame is the next one.
+        super::browser::go(*self, route);
     }
 
     /// A plan was stored: if it is an import waiting for that, the import is confirmed.
