@@ -3,7 +3,8 @@
 # (and the report) split into parts the browser loads when they are first shown, so a
 # first visit carries the shell and the plan list only.
 #
-# cargo (with relocations kept) → wasm-split-cli → wasm-bindgen → wasm-opt, into
+# cargo (with relocations kept) → wasm-split-cli → wasm-bindgen → wasm-opt → the first
+# plan's parts packed into one file (scripts/pack-parts.py), into
 # `wasm-<hash>/` of the staged site (one folder: the loader fetches the parts next to
 # itself; the hash in the name makes every deployment fetch fresh files), then a start-up
 # script, then scripts/offline.py (precache list, CSP). Trunk runs hooks of one stage at
@@ -32,6 +33,10 @@ if [ "$dir" = release ]; then
     wasm-opt -Oz "${names[@]}" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
       --enable-reference-types --enable-multivalue "$f" -o "$f" 2>/dev/null
   done
+fi
+# The parts a first plan needs, and their shared chunks, as one file (see the script).
+python3 scripts/pack-parts.py "$work/out"
+if [ "$dir" = release ]; then
   # The JS glue and the part loader come from the tools unminified (trunk minifies only
   # what it writes itself): terser (npm, see package.json) takes them from 73 KB to 40 KB,
   # 3 KB less gzipped. Names the wasm imports are exports of these modules and stay.

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 BUDGET_KB=${BUDGET_KB:-200}
 total=0
 printf '%-44s %10s %10s\n' "first-load file" "bytes" "gzipped"
-# The parts of the wasm loaded on demand (split_*, chunk_*) are not in a first visit.
+# The parts of the wasm loaded on demand (split_*, chunk_*, pack_*) are not in a first visit.
 for f in dist/index.html dist/*.js dist/*.wasm dist/*.css dist/wasm-*/socialplan.js dist/wasm-*/socialplan_bg.wasm dist/wasm-*/__wasm_split.js; do
   [ -f "$f" ] || continue
   raw=$(wc -c < "$f"); gz=$(gzip -9 -c "$f" | wc -c); total=$((total + gz))
@@ -15,7 +15,7 @@ for f in dist/index.html dist/*.js dist/*.wasm dist/*.css dist/wasm-*/socialplan
 done
 printf '%-44s %10s %10d  (%d KB; budget %d KB)\n' "total" "" "$total" $((total / 1000)) "$BUDGET_KB"
 lazy=0
-for f in dist/wasm-*/split_*.wasm dist/wasm-*/chunk_*.wasm; do
+for f in dist/wasm-*/split_*.wasm dist/wasm-*/chunk_*.wasm dist/wasm-*/pack_*.wasm; do
   [ -f "$f" ] || continue
   lazy=$((lazy + $(gzip -9 -c "$f" | wc -c)))
 done
