@@ -1,17 +1,18 @@
 #!/usr/bin/env python3
 """Packs the parts a first plan needs into one file, so opening, creating or importing
-the first plan fetches one file instead of about 130.
+the first plan fetches one file instead of about 110.
 
 wasm-split puts every function that several parts share into a chunk of its own, one
-per set of parts that share it; the plan reader, the screens of a plan and the English
-texts (loaded together, `state::load_codec`) need about 130 of them. Here those parts
-and their chunks become one file, `pack_plan.wasm` (a pack of wasm modules one after
+per set of parts that share it; the plan reader and the screens of a plan (loaded
+together, `state::load_codec`) need about 110 of them. Here those parts and their chunks
+become one file, `pack_plan.wasm` (a pack of wasm modules one after
 the other after an index, named .wasm so hosts send it compressed like the modules in
 it), and the part loader (`__wasm_split.js`) takes each of them out of the pack, which
 it fetches once.
 
-Chunks that a part loaded before any plan can also need (the reader of language packs,
-the files on disk) stay files of their own, so the plan list never fetches the pack.
+Parts the plan list can load before any plan (the reader of language packs, files on
+disk, blank worksheets, the English texts) and the chunks they need stay files of their
+own, so nothing but a plan fetches the pack.
 
 Usage: pack-parts.py <folder with __wasm_split.js and the parts>
 """
@@ -20,9 +21,9 @@ import os
 import re
 import sys
 
-PACKED = ("plan_codec", "plan_screens", "english_texts")
+PACKED = ("plan_codec", "plan_screens")
 # Parts the plan list can load before any plan is open.
-BEFORE_A_PLAN = ("language_pack_reader", "file_access")
+BEFORE_A_PLAN = ("language_pack_reader", "file_access", "worksheets", "english_texts")
 PACK = "pack_plan.wasm"
 
 folder = sys.argv[1]

@@ -103,6 +103,11 @@ pub const UNKNOWN_SHOWN: usize = 20;
 /// (`error_path`): the path costs a third of the reading time, and only a broken file
 /// needs it.
 pub fn from_str_noting<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<String>), String> {
+    read_noting(text).ok_or_else(|| error_path::<T>(text))
+}
+
+/// `from_str_noting` without the path of what is wrong: `None` when `text` does not read.
+pub fn read_noting<T: DeserializeOwned>(text: &str) -> Option<(T, Vec<String>)> {
     let mut de = serde_json::Deserializer::from_str(text);
     let mut unknown = Vec::new();
     let read = serde_ignored::deserialize(&mut de, |path| {
@@ -112,10 +117,8 @@ pub fn from_str_noting<T: DeserializeOwned>(text: &str) -> Result<(T, Vec<String
             unknown.push(text);
         }
     });
-    match read.and_then(|value| de.end().map(|()| value)) {
-        Ok(value) => Ok((value, unknown)),
-        Err(_) => Err(error_path::<T>(text)),
-    }
+    let value = read.and_then(|value| de.end().map(|()| value)).ok()?;
+    Some((value, unknown))
 }
 
 /// The path of the first wrong value of `text` as `T` (empty for the root, or for text

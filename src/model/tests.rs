@@ -717,3 +717,23 @@ fn the_specimen_is_the_sample() {
         assert!(!(list.items)(&decoded.plan).is_empty(), "the specimen has no item in {}", list.name);
     }
 }
+
+/// The reader warms up on `SPECIMEN` until it has read about a large plan's worth of
+/// text, and not at all in a page that has read that much of its plans already.
+#[test]
+fn the_warm_up_stops_after_a_large_plans_worth_of_reading() {
+    use super::file_format::{read, warm_up, Reading, SPECIMEN, WARM_UP_BYTES};
+    std::thread::spawn(|| {
+        let runs = std::iter::from_fn(|| warm_up().then_some(())).take(1000).count();
+        assert_eq!(runs, WARM_UP_BYTES.div_ceil(SPECIMEN.len()));
+    })
+    .join()
+    .unwrap();
+    std::thread::spawn(|| {
+        let plans = " ".repeat(WARM_UP_BYTES);
+        let _ = read(plans.as_bytes(), Reading::Stored, &mut Id::default);
+        assert!(!warm_up());
+    })
+    .join()
+    .unwrap();
+}

@@ -294,7 +294,7 @@ pub fn App() -> impl IntoView {
     state.route.set(start);
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         let route = Route::parse(&current_hash());
-        // A screen shown at once (`AppState::go`) is current already.
+        // A screen shown at once (`state::browser::go`) is current already.
         if route != state.route.get_untracked() {
             show_route(state, route);
         }

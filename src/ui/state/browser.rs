@@ -40,6 +40,11 @@ pub(crate) async fn fetch_text(url: &str) -> Option<String> {
 /// does a task later (after the address's change event), with a frame of the old screen
 /// between. Back and forward then go through the address's change as usual.
 pub fn go(state: super::AppState, route: Route) {
+    // Already there (a plan replaced under its open screen): the screen takes the plan.
+    if state.route.get_untracked() == route {
+        state.follow_route(&route);
+        return;
+    }
     let href = route.href();
     if let Some(w) = web_sys::window() {
         let here = w.location().hash().ok().is_some_and(|h| h == href);

@@ -31,25 +31,25 @@ pub async fn load_codec() -> Option<&'static dyn Codec> {
         let _ = crate::ui::preload_english_texts().await;
     });
     let c = codec_part().await.ok()?;
-    CODEC.with(|x| x.set(Some(c)));
-    crate::ui::after_paint(move || warm_up(c, WARM_UP_RUNS));
+    // Two callers may have waited for the part: the first to get it warms it up.
+    if codec().is_none() {
+        CODEC.with(|x| x.set(Some(c)));
+        crate::ui::after_paint(move || warm_up(c));
+    }
     Some(c)
 }
 
-/// How often the reader runs on its small plan after loading: about a large plan's worth
-/// of text (60 × 21 KB), enough for the browser to have the reader's optimised code ready
-/// (measured: the first import of a 1.2 MB plan reads in 24 ms instead of 48 ms).
-const WARM_UP_RUNS: usize = 60;
-
-/// Runs the reader on its small plan (`Codec::warm_up`) `runs` times, a few runs per task
-/// so the page stays responsive; marked as `socialplan:warm-up` in the performance timeline.
-fn warm_up(c: &'static dyn Codec, runs: usize) {
+/// Runs the reader on its small plan (`Codec::warm_up`), a few runs per task so the page
+/// stays responsive, until it has read about a large plan's worth of text, real plans
+/// included (`file_format::WARM_UP_BYTES`); marked as `socialplan:warm-up` in the
+/// performance timeline.
+fn warm_up(c: &'static dyn Codec) {
     const PER_TASK: usize = 4;
     let timing = super::browser::Timing::start("socialplan:warm-up");
-    (0..runs.min(PER_TASK)).for_each(|_| c.warm_up());
+    let going = (0..PER_TASK).all(|_| c.warm_up());
     timing.end();
-    if runs > PER_TASK {
-        set_timeout(move || warm_up(c, runs - PER_TASK), std::time::Duration::ZERO);
+    if going {
+        set_timeout(move || warm_up(c), std::time::Duration::ZERO);
     }
 }
 
