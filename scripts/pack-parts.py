@@ -5,10 +5,9 @@ the first plan fetches one file instead of about 110.
 wasm-split puts every function that several parts share into a chunk of its own, one
 per set of parts that share it; the plan reader and the screens of a plan (loaded
 together, `state::load_codec`) need about 110 of them. Here those parts and their chunks
-become one file, `pack_plan.wasm` (a pack of wasm modules one after
-the other after an index, named .wasm so hosts send it compressed like the modules in
-it), and the part loader (`__wasm_split.js`) takes each of them out of the pack, which
-it fetches once.
+become one file, `pack_plan.wasm` (an index, then the wasm modules one after the other;
+named .wasm so hosts send it compressed like the modules in it), and the part loader
+(`__wasm_split.js`) takes each of them out of the pack, which it fetches once.
 
 Parts the plan list can load before any plan (the reader of language packs, files on
 disk, blank worksheets, the English texts) and the chunks they need stay files of their

@@ -143,8 +143,8 @@ impl Codec for PlanCodec {
     }
 }
 
-/// A plan with some of everything the file can hold (the sample's, its lists cut short;
-/// `specimen_is_current` keeps it so).
+/// A plan with some of everything the file can hold: the English sample as the app writes
+/// it (`the_specimen_is_the_sample` keeps it so).
 pub const SPECIMEN: &str = include_str!("specimen.json");
 
 /// Reads, checks and writes `SPECIMEN` once, unless the reader has read `WARM_UP_BYTES`
