@@ -260,12 +260,19 @@ pub fn ListEditor(model: ListModel, #[prop(optional)] group: usize) -> impl Into
             </p>
         }
     });
+    // A table with long text gives it the room its other columns leave.
+    let long = !spec.cards && spec.columns.iter().any(|c| matches!(c.kind, Kind::Text { long: true }));
+    let table_class = match (spec.cards, long) {
+        (true, _) => "rows cards",
+        (false, true) => "rows long",
+        (false, false) => "rows",
+    };
     view! {
         <div class="list" data-testid=format!("{}-{group}", spec.name)>
             {filters}
             {link_note}
             <p class="hint" hidden=move || !empty()>{t.list_empty}</p>
-            <table class="rows" class:cards=spec.cards hidden=empty>
+            <table class=table_class hidden=empty>
                 <thead><tr>{spec.badge.map(|_| view! { <th scope="col"></th> })}{header}<th scope="col"><span class="visually-hidden">{t.actions_column}</span></th></tr></thead>
                 <tbody>
                     <For each=ids key=|id| id.clone() children=move |id| view! { <Row model=model group=group id=id sorted=Signal::derive(move || sort.try_get().flatten().is_some())/> }/>
@@ -306,7 +313,7 @@ fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) -> impl Int
     let cells = spec.columns.iter().enumerate().map(|(i, c)| {
         let el_id = format!("{}-{}-{}", spec.name, c.key, id.try_get_value().unwrap_or_default());
         let value = Memo::new(move |_| data.try_with(|d| d.cells.get(i).cloned()).flatten().unwrap_or_else(|| c.kind.empty()));
-        view! { <td data-label=(c.label)(t)><Cell model=model column=i el_id=el_id id=id value=value readonly=Signal::derive(linked)/></td> }
+        view! { <td class=column_class(c.kind) data-label=(c.label)(t)><Cell model=model column=i el_id=el_id id=id value=value readonly=Signal::derive(linked)/></td> }
     }).collect_view();
     let add_id = StoredValue::new(format!("{}-{group}-add", spec.name));
     // Removing asks first when other items hang on this one.
@@ -411,6 +418,20 @@ fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) -> impl Int
                 {removal}
             </td>
         </tr>
+    }
+}
+
+/// The class of a column's cells, by what they hold: the style sheet sizes columns by it.
+fn column_class(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Text { long: true } => "k-long",
+        Kind::Text { long: false } => "k-text",
+        Kind::Number { .. } | Kind::Count => "k-number",
+        Kind::Date => "k-date",
+        Kind::Choice { .. } => "k-choice",
+        Kind::Check => "k-check",
+        Kind::Links(_) => "k-links",
+        Kind::Pick(_) => "k-pick",
     }
 }
 
