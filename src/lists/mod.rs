@@ -19,7 +19,7 @@ pub use strategy::{BUSINESS_OBJECTIVES, INDICATORS, KPIS, OBJECTIVES, RELATIONSH
 use crate::i18n::Texts;
 use crate::model::validate::MAX_MAGNITUDE;
 use crate::model::{Date, Id, Keyed, Plan};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Every list.
 pub const ALL: [&ListSpec; 12] =
@@ -224,7 +224,7 @@ pub struct Index {
 impl Index {
     pub fn new(spec: &ListSpec, plan: &Plan) -> Index {
         let items = (spec.items)(plan);
-        let mut index = Index { slots: HashMap::with_capacity(items.len()), groups: Vec::new() };
+        let mut index = Index { slots: HashMap::with_capacity_and_hasher(items.len(), Default::default()), groups: Vec::new() };
         for (slot, (id, group)) in items.into_iter().enumerate() {
             if index.groups.len() <= group {
                 index.groups.resize_with(group + 1, Vec::new);

@@ -226,14 +226,14 @@ pub fn step_done(plan: &Plan, step: Step) -> bool {
     let tactics = || s.tactics.iter().filter(|t| !t.is_blank());
     // How many of `items` hang on each id, counted in one pass (a plan has hundreds of
     // tactics and thousands of indicators).
-    fn per<'a, T: 'a>(items: impl Iterator<Item = &'a T>, owner: impl Fn(&'a T) -> &'a super::Id) -> std::collections::HashMap<&'a str, usize> {
-        let mut counts = std::collections::HashMap::new();
+    fn per<'a, T: 'a>(items: impl Iterator<Item = &'a T>, owner: impl Fn(&'a T) -> &'a super::Id) -> rustc_hash::FxHashMap<&'a str, usize> {
+        let mut counts = rustc_hash::FxHashMap::default();
         for item in items {
             *counts.entry(owner(item).as_str()).or_insert(0) += 1;
         }
         counts
     }
-    let per_objective = |counts: std::collections::HashMap<&str, usize>, range: std::ops::RangeInclusive<usize>| {
+    let per_objective = |counts: rustc_hash::FxHashMap<&str, usize>, range: std::ops::RangeInclusive<usize>| {
         objectives().next().is_some() && objectives().all(|o| range.contains(&counts.get(o.id.as_str()).copied().unwrap_or(0)))
     };
     match step {

@@ -5,7 +5,7 @@
 
 use super::validate::{validate, MAX_MAGNITUDE};
 use super::{Date, Id, Objective, Plan, Serves, Tactic};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// What was repaired.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -119,7 +119,7 @@ fn fresh_id(next_id: &mut dyn FnMut() -> Id, taken: impl Fn(&Id) -> bool) -> Id 
 /// Every id unique and present: the first holder keeps it, later ones get a new one.
 fn ids(plan: &mut Plan, next_id: &mut dyn FnMut() -> Id, tally: &mut Tally) {
     let all: HashSet<Id> = {
-        let mut all = HashSet::new();
+        let mut all = HashSet::default();
         let mut note = |id: &Id| {
             all.insert(id.clone());
         };
@@ -127,7 +127,7 @@ fn ids(plan: &mut Plan, next_id: &mut dyn FnMut() -> Id, tally: &mut Tally) {
         super::edit::for_each_id(plan, &mut note);
         all
     };
-    let mut seen: HashSet<Id> = HashSet::new();
+    let mut seen: HashSet<Id> = HashSet::default();
     let mut fix = |id: &mut Id| {
         if id.is_empty() || !seen.insert(id.clone()) {
             let fresh = fresh_id(next_id, |x| seen.contains(x) || all.contains(x));
@@ -187,7 +187,7 @@ fn numbers_and_dates(plan: &mut Plan, tally: &mut Tally) {
             a.value = clamp_f64(a.value, -MAX_MAGNITUDE, MAX_MAGNITUDE, tally);
         }
         // The later of two values for one period is the correction: keep it.
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let mut kept: Vec<_> = k.actuals.drain(..).rev().filter(|a| seen.insert(a.period.clone())).collect();
         kept.reverse();
         kept.sort_by(|a, b| a.period.0.cmp(&b.period.0));
@@ -207,7 +207,7 @@ fn numbers_and_dates(plan: &mut Plan, tally: &mut Tally) {
 }
 
 fn links(plan: &mut Plan, next_id: &mut dyn FnMut() -> Id, tally: &mut Tally) {
-    let mut taken: HashSet<Id> = HashSet::new();
+    let mut taken: HashSet<Id> = HashSet::default();
     let mut fresh = |plan: &Plan, taken: &mut HashSet<Id>| {
         let id = fresh_id(next_id, |x| taken.contains(x) || plan.has_id(x));
         taken.insert(id.clone());
@@ -217,7 +217,7 @@ fn links(plan: &mut Plan, next_id: &mut dyn FnMut() -> Id, tally: &mut Tally) {
     let business: HashSet<Id> = s.business_objectives.iter().map(|b| b.id.clone()).collect();
     for o in &mut s.objectives {
         let before = o.business_objectives.len();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         o.business_objectives.retain(|b| business.contains(b) && seen.insert(b.clone()));
         if o.business_objectives.len() < before {
             tally.add(RepairKind::BusinessLinks);

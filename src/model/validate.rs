@@ -2,7 +2,8 @@
 //! numbers in range, real dates. Every problem names the field path where it is.
 
 use super::{Date, Id, Plan, Serves};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::hash_map::Entry;
 
 /// Largest magnitude accepted for a measured number (KPI values, budgets, hours).
 pub const MAX_MAGNITUDE: f64 = 1e15;
@@ -55,11 +56,17 @@ impl<'a> Checker<'a> {
     fn id(&mut self, loc: Loc, id: &'a Id) {
         if id.is_empty() {
             self.report(self.render(loc), ProblemKind::MissingId);
-        } else if let Some(first) = self.ids.get(id) {
-            let kind = ProblemKind::DuplicateId { id: id.clone(), first: self.render(*first) };
-            self.report(self.render(loc), kind);
         } else {
-            self.ids.insert(id, loc);
+            match self.ids.entry(id) {
+                Entry::Occupied(first) => {
+                    let first = *first.get();
+                    let kind = ProblemKind::DuplicateId { id: id.clone(), first: self.render(first) };
+                    self.report(self.render(loc), kind);
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(loc);
+                }
+            }
         }
     }
 
@@ -94,7 +101,7 @@ impl<'a> Checker<'a> {
 
 /// All problems of `plan`, with paths under `root` (e.g. `plan`). Empty means valid.
 pub fn validate(plan: &Plan, root: &str) -> Vec<Problem> {
-    let mut c = Checker { root, problems: Vec::new(), ids: HashMap::new() };
+    let mut c = Checker { root, problems: Vec::new(), ids: HashMap::with_capacity_and_hasher(4096, Default::default()) };
     let info = &plan.information;
     let s = &plan.strategy;
     let p = |rest: &str| format!("{root}.{rest}");
@@ -156,7 +163,7 @@ pub fn validate(plan: &Plan, root: &str) -> Vec<Problem> {
         // Values are kept in order of their period, so a duplicate is rare: only then are
         // the periods collected to find it.
         let ordered = k.actuals.windows(2).all(|w| w[0].period < w[1].period);
-        let mut periods = HashSet::new();
+        let mut periods = HashSet::default();
         for (j, a) in k.actuals.iter().enumerate() {
             // The hot loop of a large plan: paths are only spelled out for a problem.
             if !a.period.is_valid() {

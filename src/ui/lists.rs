@@ -12,7 +12,7 @@ use crate::i18n::{fill, parse_number, Texts};
 use crate::lists::{At, Column, Index, Kind, ListSpec, Value};
 use crate::model::{Date, Id, Plan};
 use leptos::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// What a row shows, read from the plan in one pass.
 #[derive(Clone, Default, PartialEq)]
@@ -72,7 +72,7 @@ impl ListModel {
                 _ => None,
             })
             .collect();
-        let model = ListModel { spec, index, rows: StoredValue::new(HashMap::new()), options: StoredValue::new(options) };
+        let model = ListModel { spec, index, rows: StoredValue::new(HashMap::default()), options: StoredValue::new(options) };
         // One pass per change of the plan; only rows whose values changed are told.
         Effect::new(move |_| {
             let mut changed = Vec::new();
