@@ -9,6 +9,7 @@ use super::state::{new_id, AppState, NoticeKind};
 use crate::i18n::{fill, Texts};
 use crate::model::*;
 use leptos::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 
 fn index_of(text: &str) -> Option<usize> {
     text.parse().ok()
@@ -134,51 +135,60 @@ fn Grouped(spec: &'static ListSpec, by_tactic: bool, library: bool) -> impl Into
                 .unwrap_or_default()
         })
     });
-    let heading = move |i: usize| {
+    // Every group's heading and count note, worked out in one pass per change of the plan
+    // (counting an objective's KPIs or a tactic's kept indicators once, not once per
+    // group); each group hears only when its own changed, so typing in an item is silent.
+    let headings = Memo::new(move |_| {
         state.plan.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    let s = &p.strategy;
-                    if by_tactic {
-                        let tactic = s.tactics.get(i).map(|x| short(&x.text, 80)).filter(|x| !x.is_empty()).unwrap_or_else(|| t.untitled.to_owned());
-                        fill(t.tactic_heading, &[("text", &tactic)])
-                    } else {
-                        objective_label(s, i, t)
-                    }
-                })
-                .unwrap_or_default()
-        })
-    };
-    let count_note = move |i: usize| {
-        state.plan.with(|p| {
-            let p = p.as_ref()?;
+            let Some(p) = p.as_ref() else { return Vec::new() };
             let s = &p.strategy;
             if by_tactic {
-                let tactic = s.tactics.get(i)?;
-                let kept = s.indicators.iter().filter(|x| x.tactic == tactic.id && x.kept).count();
-                (!(2..=5).contains(&kept)).then(|| t.count(t.kept_count, kept))
-            } else if library {
-                let (kpis, _) = s.dependents(&s.objectives.get(i)?.id);
-                match kpis {
-                    0 => Some(t.kpi_none.to_owned()),
-                    1 | 2 => None,
-                    n => Some(fill(t.kpi_too_many, &[("count", &n.to_string())])),
+                let mut kept: HashMap<&str, usize> = HashMap::default();
+                for x in s.indicators.iter().filter(|x| x.kept) {
+                    *kept.entry(x.tactic.as_str()).or_default() += 1;
                 }
+                s.tactics
+                    .iter()
+                    .map(|x| {
+                        let text = Some(short(&x.text, 80)).filter(|x| !x.is_empty()).unwrap_or_else(|| t.untitled.to_owned());
+                        let kept = kept.get(x.id.as_str()).copied().unwrap_or(0);
+                        (fill(t.tactic_heading, &[("text", &text)]), (!(2..=5).contains(&kept)).then(|| t.count(t.kept_count, kept)))
+                    })
+                    .collect::<Vec<_>>()
             } else {
-                None
+                let mut kpis: HashMap<&str, usize> = HashMap::default();
+                if library {
+                    for k in &s.kpis {
+                        *kpis.entry(k.objective.as_str()).or_default() += 1;
+                    }
+                }
+                s.objectives
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| {
+                        let note = library.then(|| match kpis.get(o.id.as_str()).copied().unwrap_or(0) {
+                            0 => Some(t.kpi_none.to_owned()),
+                            1 | 2 => None,
+                            n => Some(fill(t.kpi_too_many, &[("count", &n.to_string())])),
+                        });
+                        (objective_label(s, i, t), note.flatten())
+                    })
+                    .collect()
             }
         })
-    };
+    });
+    let heading_of = move |i: usize| Memo::new(move |_| headings.with(|h| h.get(i).cloned().unwrap_or_default()));
     let empty_text = if by_tactic { t.need_tactics } else { t.need_objectives };
     view! {
         {by_tactic.then(|| view! { <p class="hint">{t.candidates_hint}</p> })}
         <p class="warning" hidden=move || !groups.with(Vec::is_empty)>{empty_text}</p>
         {move || groups.with(|g| (0..g.len()).map(|i| {
             let heading_id = format!("{}-group-{i}", spec.name);
+            let head = heading_of(i);
             view! {
                 <section class="group" aria-labelledby=heading_id.clone()>
-                    <h2 id=heading_id.clone()>{move || heading(i)}</h2>
-                    <p class="warning" data-testid=format!("{}-count-{i}", spec.name) hidden=move || count_note(i).is_none()>{move || count_note(i)}</p>
+                    <h2 id=heading_id.clone()>{move || head.with(|h| h.0.clone())}</h2>
+                    <p class="warning" data-testid=format!("{}-count-{i}", spec.name) hidden=move || head.with(|h| h.1.is_none())>{move || head.with(|h| h.1.clone())}</p>
                     <ListEditor model=model group=i/>
                     {library.then(|| view! { <Library group=i/> })}
                 </section>
