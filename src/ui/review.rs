@@ -5,9 +5,10 @@
 
 use super::state::{navigate, today, AppState};
 use crate::i18n::{fill, format_date, format_number_short, parse_number, Lang, Texts};
-use crate::model::review::{grid, value_in, GridError, Month, Period, MAX_COMMENT};
+use crate::model::review::{grid, GridError, Month, Period, MAX_COMMENT};
 use crate::model::tracking::in_future;
-use crate::model::{Actual, Frequency, Id, Plan};
+use crate::model::{Actual, Frequency, Id};
+use rustc_hash::FxHashMap as HashMap;
 use crate::route::Route;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -44,20 +45,22 @@ fn Review(id: Id, month: Option<Month>) -> impl IntoView {
     let t = state.texts();
     let day = today();
     let month = month.or_else(|| Month::of(&day)).unwrap_or(Month { year: 2026, month: 1 });
+    // The grid, worked out once per change of the plan: each row's value and the value
+    // before it, found by the row's KPI and period, so a row hears only of its own.
+    let grid_now = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| grid(p, month)).unwrap_or_default()));
+    let values = Memo::new(move |_| grid_now.with(|g| g.iter().map(|r| ((r.kpi.clone(), r.period.clone()), (r.value.clone(), r.before))).collect::<Values>()));
     // The grid's rows change only when KPIs or their frequencies do, not with each value.
     let rows = Memo::new(move |_| {
-        state.plan.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    grid(p, month)
-                        .into_iter()
-                        .map(|r| {
-                            let k = &p.strategy.kpis[r.index];
-                            RowKey { kpi: r.kpi, name: k.name.clone(), unit: k.unit.trim().to_owned(), frequency: r.frequency, period: r.period }
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        grid_now.with(|g| {
+            state.plan.with(|p| {
+                let Some(p) = p.as_ref() else { return Vec::new() };
+                g.iter()
+                    .filter_map(|r| {
+                        let k = p.strategy.kpis.get(r.index)?;
+                        Some(RowKey { kpi: r.kpi.clone(), name: k.name.clone(), unit: k.unit.trim().to_owned(), frequency: r.frequency, period: r.period.clone() })
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let plan_name = move || state.plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default());
@@ -93,7 +96,7 @@ fn Review(id: Id, month: Option<Month>) -> impl IntoView {
                     <thead><tr>{t.review_columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr></thead>
                     <tbody>
                         <For each=move || rows.get().into_iter().enumerate() key=|(_, r)| (r.kpi.clone(), r.period.clone()) let:((i, row))>
-                            <GridRow row=row index=i day=day.clone()/>
+                            <GridRow row=row index=i day=day.clone() values=values/>
                         </For>
                     </tbody>
                 </table>
@@ -137,28 +140,19 @@ fn on_grid_key(ev: leptos::ev::KeyboardEvent) {
     }
 }
 
-fn value_of(p: &Option<Plan>, kpi: &Id, period: &Period) -> Option<Actual> {
-    let k = p.as_ref()?.strategy.kpis.iter().find(|k| &k.id == kpi)?;
-    value_in(k, period).cloned()
-}
+/// Each row's value in its period and the latest value before, by KPI and period.
+type Values = HashMap<(Id, Period), (Option<Actual>, Option<f64>)>;
 
 #[component]
-fn GridRow(row: RowKey, index: usize, day: crate::model::Date) -> impl IntoView {
+fn GridRow(row: RowKey, index: usize, day: crate::model::Date, values: Memo<Values>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
     let lang = state.lang.get_untracked();
     let RowKey { kpi, name, unit, frequency, period } = row;
     let label = period_label(t, lang, frequency, &period);
     let key = StoredValue::new((kpi.clone(), period.clone()));
-    let current = Memo::new(move |_| state.plan.with(|p| key.with_value(|(k, at)| value_of(p, k, at))));
-    let before = Memo::new(move |_| {
-        state.plan.with(|p| {
-            key.with_value(|(k, at)| {
-                let k = p.as_ref()?.strategy.kpis.iter().find(|x| &x.id == k)?;
-                k.actuals.iter().filter(|a| a.period.0 < at.first.0).max_by(|a, b| a.period.0.cmp(&b.period.0)).map(|a| a.value)
-            })
-        })
-    });
+    let current = Memo::new(move |_| values.with(|v| key.with_value(|key| v.get(key).and_then(|(now, _)| now.clone()))));
+    let before = Memo::new(move |_| values.with(|v| key.with_value(|key| v.get(key).and_then(|(_, before)| *before))));
     let shown = move |a: &Option<Actual>| a.as_ref().map(|a| format_number_short(lang, a.value)).unwrap_or_default();
     let draft = RwSignal::new(current.with_untracked(shown));
     let note = RwSignal::new(current.with_untracked(|a| a.as_ref().map(|a| a.comment.clone()).unwrap_or_default()));
