@@ -263,7 +263,9 @@ fn PresentScreen(id: Id, slide: Slide) -> impl IntoView {
         if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
             return;
         }
-        let Some(route) = state.route.try_get_untracked() else { return };
+        // The address, not the screen shown: a key pressed right after another one (before
+        // the address's change reached the screen) goes on from where the first one led.
+        let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).map(|h| Route::parse(&h)) else { return };
         let (Some(id), Some(slide)) = (route.plan_id().cloned(), Slide::of(&route)) else { return };
         let (previous, next) = neighbours(slide);
         let target = match ev.key().as_str() {

@@ -108,16 +108,16 @@ const importMs = await page.evaluate(() => performance.getEntriesByName('socialp
 const id = planIdOf(page);
 
 // Keystroke to next paint: time from the key event to the frame after it, per key.
-async function typeInto(selector, count) {
+async function typeInto(selector, count, key = 'x') {
   const times = [];
   for (let i = 0; i < count; i++) {
-    times.push(await page.evaluate((sel) => new Promise((done) => {
+    times.push(await page.evaluate(([sel, key]) => new Promise((done) => {
       const el = document.querySelector(sel);
       const s = performance.now();
-      el.value += 'x';
+      el.value += key;
       el.dispatchEvent(new Event('input', { bubbles: true }));
       requestAnimationFrame(() => setTimeout(() => done(performance.now() - s), 0));
-    }), selector));
+    }), [selector, key]));
   }
   return times;
 }
@@ -184,6 +184,29 @@ async function drawn(hash, ready) {
 const dashboardMs = await drawn(`#/plans/${id}/dashboard`, () => document.querySelectorAll('[data-testid=kpi-status-list] li').length === 100 && document.querySelector('[data-testid=chart-phases] svg'));
 const landscapeMs = await drawn(`#/plans/${id}/information/landscape`, () => document.querySelectorAll('[data-testid^=finding-text-]').length === 400 && document.querySelector('[data-testid=chart-landscape] svg'));
 const trackingMs = await drawn(`#/plans/${id}/operative/kpi-tracking`, () => document.querySelectorAll('.kpi-card').length === 100);
+
+// Typing on two more large screens, in turns with a bare textarea as above: the 2,000
+// indicators of 200 tactics (step 7, one list per tactic), and the review's grid of 500
+// rows, where a value typed changes the value before in the rows after it.
+async function typeOnScreen(hash, selector, key) {
+  await page.goto(`${server.url}${hash}`);
+  await page.waitForSelector(selector);
+  await page.evaluate(() => {
+    const bare = document.createElement('textarea');
+    bare.id = 'bench-bare';
+    bare.rows = 2;
+    document.querySelector('main').prepend(bare);
+  });
+  const keys = [];
+  const bare = [];
+  for (let round = 0; round < 4; round++) {
+    bare.push(...await typeInto('#bench-bare', 8));
+    keys.push(...await typeInto(selector, 8, key));
+  }
+  return [median(keys), median(bare)];
+}
+const [indicatorKey, indicatorBare] = await typeOnScreen(`#/plans/${id}/strategy/strategic-plan/step-7`, 'table.rows input[type=text]', 'x');
+const [reviewKey, reviewBare] = await typeOnScreen(`#/plans/${id}/review`, 'table.review-grid input.grid-value', '1');
 // One KPI chart of 260 values, drawn when its card is opened.
 const kpiChartMs = await page.evaluate(() => new Promise((done) => {
   const s = performance.now();
@@ -248,6 +271,8 @@ const bareKey = median(bareKeys);
 // The goals, as ratios to the bare work of this run.
 const goals = [
   ['keystroke in the 400-row list / bare textarea', listKey / bareKey, 1.2],
+  ['keystroke in 2,000 indicators of 200 tactics / bare textarea', indicatorKey / indicatorBare, 1.2],
+  ['value typed in the review grid of 500 rows / bare textarea', reviewKey / reviewBare, 1.2],
   ['landscape (400 findings) drawn / JSON.parse', landscapeMs / bareParse, 40],
   ['KPI tracking (100 KPIs) drawn / JSON.parse', trackingMs / bareParse, 40],
   ['dashboard drawn / JSON.parse', dashboardMs / bareParse, 10],
@@ -264,6 +289,7 @@ const report = {
   bare_json_parse_ms: round(bareParse), bare_localstorage_write_ms: round(bareWrite),
   bare_textarea_keystroke_to_paint_ms_median: round(bareKey),
   list_keystroke_to_paint_ms_median: round(listKey), list_keystroke_to_paint_ms_max: round(Math.max(...listKeys)),
+  indicators_keystroke_to_paint_ms_median: round(indicatorKey), review_value_keystroke_to_paint_ms_median: round(reviewKey),
   prose_keystroke_to_paint_ms_median: round(median(keystrokes)), prose_keystroke_to_paint_ms_max: round(Math.max(...keystrokes)),
   import_ms: importMs === null ? null : round(importMs), import_to_overview_ms: round(importToOverviewMs), import_to_overview_without_reaching_first_ms: round(coldImportToOverviewMs),
   autosave_ms: round(autosave),
