@@ -133,12 +133,30 @@ pub struct Row {
 pub fn grid(plan: &Plan, month: Month) -> Vec<Row> {
     let mut rows = Vec::new();
     for (index, k) in plan.strategy.kpis.iter().enumerate().filter(|(_, k)| !k.is_blank()) {
+        // The app keeps values in order of their periods: then each row's are found by
+        // halving (the grid is worked out again on each key typed into it).
+        let ordered = k.actuals.windows(2).all(|w| w[0].period.0 <= w[1].period.0);
         for period in periods(k.frequency, month) {
-            let before = k.actuals.iter().filter(|a| a.period.0 < period.first.0).max_by(|a, b| a.period.0.cmp(&b.period.0)).map(|a| a.value);
-            rows.push(Row { kpi: k.id.clone(), index, frequency: k.frequency, value: value_in(k, &period).cloned(), period, before });
+            let (value, before) = value_and_before(k, &period, ordered);
+            rows.push(Row { kpi: k.id.clone(), index, frequency: k.frequency, value: value.cloned(), period, before });
         }
     }
     rows
+}
+
+/// The value a KPI has for `period` (see `value_in`) and the latest value before it;
+/// `ordered` tells that its values are in order of their periods.
+fn value_and_before<'a>(kpi: &'a Kpi, period: &Period, ordered: bool) -> (Option<&'a Actual>, Option<f64>) {
+    let all = &kpi.actuals;
+    if ordered {
+        // Of several values on one day, the last one counts, as with `value_in`.
+        let start = all.partition_point(|a| a.period.0 < period.first.0);
+        let end = all.partition_point(|a| a.period.0 <= period.last.0);
+        (end.checked_sub(1).filter(|&i| i >= start).map(|i| &all[i]), start.checked_sub(1).map(|i| all[i].value))
+    } else {
+        let before = all.iter().filter(|a| a.period.0 < period.first.0).max_by(|a, b| a.period.0.cmp(&b.period.0)).map(|a| a.value);
+        (value_in(kpi, period), before)
+    }
 }
 
 /// Why an entry of the grid changed nothing.
@@ -317,7 +335,47 @@ mod tests {
             ]
         }
 
+        fn day() -> impl Strategy<Value = Date> {
+            prop_oneof![
+                (2025..2028i32, 1..13u32, 1..29u32).prop_map(|(y, m, d)| Date::new(y, m, d)),
+                Just(Date("not a date".into())),
+                Just(Date(String::new())),
+            ]
+        }
+
         proptest! {
+            /// The grid finds each row's value and the value before it by halving when the
+            /// values are in order, and gives what looking at every value gives, in order or
+            /// not, with values on the same day or dates that are not dates.
+            #[test]
+            fn the_grid_finds_what_looking_at_every_value_finds(
+                days in prop::collection::vec((day(), -1e6..1e6f64), 0..60),
+                sort in any::<bool>(),
+                frequency in prop_oneof![Just(Frequency::Weekly), Just(Frequency::Monthly), Just(Frequency::Quarterly)],
+                month in 1..13u32,
+            ) {
+                let mut p = plan();
+                let mut actuals: Vec<Actual> = days.into_iter().map(|(period, value)| Actual { period, value, comment: String::new() }).collect();
+                if sort {
+                    actuals.sort_by(|a, b| a.period.0.cmp(&b.period.0));
+                }
+                let k = &mut p.strategy.kpis[0];
+                k.frequency = frequency;
+                k.actuals = actuals;
+                let month = Month { year: 2026, month };
+                let rows = grid(&p, month);
+                let k = &p.strategy.kpis[0];
+                let expected: Vec<(Option<Actual>, Option<f64>)> = periods(frequency, month)
+                    .iter()
+                    .map(|period| {
+                        let before = k.actuals.iter().filter(|a| a.period.0 < period.first.0).max_by(|a, b| a.period.0.cmp(&b.period.0)).map(|a| a.value);
+                        (value_in(k, period).cloned(), before)
+                    })
+                    .collect();
+                let got: Vec<(Option<Actual>, Option<f64>)> = rows.into_iter().filter(|r| r.index == 0).map(|r| (r.value, r.before)).collect();
+                prop_assert_eq!(got, expected);
+            }
+
             /// Any sequence of grid entries (the fourth KPI id names none) keeps the plan
             /// valid, with every KPI's values in order of their periods.
             #[test]
