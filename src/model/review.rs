@@ -335,6 +335,25 @@ mod tests {
             ]
         }
 
+        #[test]
+        fn ties_and_empty_periods_read_as_looking_at_every_value_reads() {
+            let mut k = Kpi::default();
+            let at = |day: &str, value: f64| Actual { period: d(day), value, comment: String::new() };
+            k.actuals = vec![at("2026-10-31", 1.0), at("2026-10-31", 2.0), at("2026-11-08", 3.0), at("2026-11-08", 4.0), at("2026-11-30", 5.0)];
+            let nov = Period { first: d("2026-11-01"), last: d("2026-11-30") };
+            // Of two values on one day, the later one counts, before the period and in it.
+            assert_eq!(value_and_before(&k, &nov, true).0.map(|a| a.value), Some(5.0));
+            assert_eq!(value_and_before(&k, &nov, true).1, Some(2.0));
+            let week = Period { first: d("2026-11-02"), last: d("2026-11-08") };
+            assert_eq!(value_and_before(&k, &week, true).0.map(|a| a.value), Some(4.0));
+            assert_eq!(value_in(&k, &week).map(|a| a.value), Some(4.0));
+            // A period that ends before it starts holds no value.
+            let backwards = Period { first: d("2026-11-30"), last: d("2026-11-01") };
+            assert_eq!(value_and_before(&k, &backwards, true).0, None);
+            assert_eq!(value_in(&k, &backwards), None);
+            assert_eq!(value_and_before(&k, &backwards, true).1, Some(4.0));
+        }
+
         fn day() -> impl Strategy<Value = Date> {
             prop_oneof![
                 (2025..2028i32, 1..13u32, 1..29u32).prop_map(|(y, m, d)| Date::new(y, m, d)),

@@ -101,7 +101,7 @@ impl<'a> Checker<'a> {
 
 /// All problems of `plan`, with paths under `root` (e.g. `plan`). Empty means valid.
 pub fn validate(plan: &Plan, root: &str) -> Vec<Problem> {
-    let mut c = Checker { root, problems: Vec::new(), ids: HashMap::with_capacity_and_hasher(4096, Default::default()) };
+    let mut c = Checker { root, problems: Vec::new(), ids: HashMap::default() };
     let info = &plan.information;
     let s = &plan.strategy;
     let p = |rest: &str| format!("{root}.{rest}");

@@ -8,9 +8,9 @@ use crate::i18n::{fill, format_date, format_number_short, parse_number, Lang, Te
 use crate::model::review::{grid, GridError, Month, Period, MAX_COMMENT};
 use crate::model::tracking::in_future;
 use crate::model::{Actual, Frequency, Id};
-use rustc_hash::FxHashMap as HashMap;
 use crate::route::Route;
 use leptos::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 use wasm_bindgen::JsCast;
 
 super::on_demand! { review:

@@ -256,16 +256,15 @@ fn PresentScreen(id: Id, slide: Slide) -> impl IntoView {
     };
     let (previous, next) = (link.clone(), link);
     let back = slide.editing(id.clone());
-    // The keys go by the address as it is when pressed: while one screen makes way for
-    // the next, the key still means the slide the address names.
+    // The keys go by the address as it is when pressed, not by the screen shown: while one
+    // screen makes way for the next, or when a key follows another at once, a key means
+    // the slide the address names.
     let keys = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
         // Alt+← is the browser's "back", Ctrl and Cmd keys belong to it too.
         if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
             return;
         }
-        // The address, not the screen shown: a key pressed right after another one (before
-        // the address's change reached the screen) goes on from where the first one led.
-        let Some(route) = web_sys::window().and_then(|w| w.location().hash().ok()).map(|h| Route::parse(&h)) else { return };
+        let route = Route::parse(&super::current_hash());
         let (Some(id), Some(slide)) = (route.plan_id().cloned(), Slide::of(&route)) else { return };
         let (previous, next) = neighbours(slide);
         let target = match ev.key().as_str() {

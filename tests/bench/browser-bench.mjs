@@ -114,7 +114,8 @@ async function typeInto(selector, count, key = 'x') {
     times.push(await page.evaluate(([sel, key]) => new Promise((done) => {
       const el = document.querySelector(sel);
       const s = performance.now();
-      el.value += key;
+      // A number key types a new number each time (100, 101, …); any other is appended.
+      el.value = key === 'number' ? String(100 + (window.benchNumber = (window.benchNumber ?? 0) + 1)) : el.value + key;
       el.dispatchEvent(new Event('input', { bubbles: true }));
       requestAnimationFrame(() => setTimeout(() => done(performance.now() - s), 0));
     }), [selector, key]));
@@ -195,7 +196,8 @@ const kpiChartMs = await page.evaluate(() => new Promise((done) => {
 
 // Typing on two more large screens, in turns with a bare textarea as above: the 2,000
 // indicators of 200 tactics (step 7, one list per tactic), and the review's grid of 500
-// rows, where a value typed changes the value before in the rows after it.
+// rows, where each value typed (a new number each time) changes the value before in the
+// later weeks of the same KPI.
 async function typeOnScreen(hash, selector, key) {
   await page.goto(`${server.url}${hash}`);
   await page.waitForSelector(selector);
@@ -214,7 +216,7 @@ async function typeOnScreen(hash, selector, key) {
   return [median(keys), median(bare)];
 }
 const [indicatorKey, indicatorBare] = await typeOnScreen(`#/plans/${id}/strategy/strategic-plan/step-7`, 'table.rows input[type=text]', 'x');
-const [reviewKey, reviewBare] = await typeOnScreen(`#/plans/${id}/review`, 'table.review-grid input.grid-value', '1');
+const [reviewKey, reviewBare] = await typeOnScreen(`#/plans/${id}/review`, 'table.review-grid input.grid-value', 'number');
 
 // The sample plan shared as a link (a measure, no goal but the limit): its length in
 // characters, in each language, against the longest link the app offers (src/share.rs).
