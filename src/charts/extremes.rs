@@ -293,7 +293,7 @@ fn check_plan(plan: &Plan, today: &Date) {
 fn a_kpi_of_zero_and_a_subnormal_value() {
     let mut plan = Plan::new(Id::from("p"), "Tiny", BusinessFunction::Marketing, "2026-01-01T00:00:00Z");
     let actuals = [(2026, 1, 0.0), (2026, 2, 1e-320)].map(|(y, m, value)| Actual { period: Date::new(y, m, 1), value, ..Default::default() }).to_vec();
-    plan.strategy.kpis.push(Kpi { id: Id::from("k"), name: "Tiny".into(), actuals, ..Kpi::default() });
+    plan.strategy.kpis.push(Kpi { id: Id::from("k"), name: "Tiny".into(), actuals: actuals.into(), ..Kpi::default() });
     check_plan(&plan, &Date::new(2026, 3, 1));
 }
 

@@ -509,7 +509,7 @@ mod tests {
         plan.strategy.relationships.push(Relationship { id: Id::from("r"), kind: "partner".into(), ..Default::default() });
         plan.strategy.kpis.push(Kpi {
             id: Id::from("k"),
-            actuals: vec![Actual { period: Date("2026-01-31".into()), value: 1.0, ..Default::default() }],
+            actuals: vec![Actual { period: Date("2026-01-31".into()), value: 1.0, ..Default::default() }].into(),
             ..Default::default()
         });
         for ap in [ActionPlan::Enabling, ActionPlan::Organisation, ActionPlan::Technical] {

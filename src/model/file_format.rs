@@ -189,7 +189,8 @@ struct EnvelopeRef<'a> {
 /// The envelope text of `plan`: pretty for files people may read, compact for storage.
 pub fn encode(plan: &Plan, app_version: &str, now: &str, revision: Option<u64>, pretty: bool) -> String {
     let envelope = EnvelopeRef { contribution: None, format: FORMAT, schema_version: u64::from(SCHEMA_VERSION), app_version, exported_at: now, revision, plan };
-    let text = serde_json::to_string(&envelope).expect("a plan always serialises");
+    // The KPI values unchanged since the last write are not written again (`Actuals`).
+    let text = super::actuals::reusing_written(|| serde_json::to_string(&envelope)).expect("a plan always serialises");
     if pretty {
         self::pretty(&text)
     } else {

@@ -2,6 +2,7 @@
 //! (completeness, stages, gaps), the file format with its validation and migrations.
 //! No browser code lives here, so `cargo test` covers it natively.
 
+mod actuals;
 mod advice;
 pub mod agenda;
 mod blocks;
@@ -23,6 +24,7 @@ pub mod workshop;
 pub mod tracking;
 pub mod validate;
 
+pub use actuals::Actuals;
 pub use advice::*;
 pub use blocks::*;
 pub use date::Date;

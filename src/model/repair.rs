@@ -191,7 +191,7 @@ fn numbers_and_dates(plan: &mut Plan, tally: &mut Tally) {
         let mut kept: Vec<_> = k.actuals.drain(..).rev().filter(|a| seen.insert(a.period.clone())).collect();
         kept.reverse();
         kept.sort_by(|a, b| a.period.0.cmp(&b.period.0));
-        k.actuals = kept;
+        k.actuals = kept.into();
         for _ in k.actuals.len()..before {
             tally.add(RepairKind::Values);
         }
@@ -316,7 +316,7 @@ mod tests {
             Actual { period: Date::new(2026, 1, 31), value: 1.0, ..Default::default() },
             Actual { period: Date("2026-13-01".into()), value: 2.0, ..Default::default() },
             Actual { period: Date::new(2026, 1, 31), value: 3.0, ..Default::default() },
-        ];
+        ].into();
         let repairs = repair(&mut p, &mut ids());
         assert!(validate(&p, "plan").is_empty());
         let count = |k| repairs.iter().find(|r| r.kind == k).map_or(0, |r| r.count);

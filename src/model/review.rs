@@ -339,7 +339,7 @@ mod tests {
         fn ties_and_empty_periods_read_as_looking_at_every_value_reads() {
             let mut k = Kpi::default();
             let at = |day: &str, value: f64| Actual { period: d(day), value, comment: String::new() };
-            k.actuals = vec![at("2026-10-31", 1.0), at("2026-10-31", 2.0), at("2026-11-08", 3.0), at("2026-11-08", 4.0), at("2026-11-30", 5.0)];
+            k.actuals = vec![at("2026-10-31", 1.0), at("2026-10-31", 2.0), at("2026-11-08", 3.0), at("2026-11-08", 4.0), at("2026-11-30", 5.0)].into();
             let nov = Period { first: d("2026-11-01"), last: d("2026-11-30") };
             // Of two values on one day, the later one counts, before the period and in it.
             assert_eq!(value_and_before(&k, &nov, true).0.map(|a| a.value), Some(5.0));
@@ -380,7 +380,7 @@ mod tests {
                 }
                 let k = &mut p.strategy.kpis[0];
                 k.frequency = frequency;
-                k.actuals = actuals;
+                k.actuals = actuals.into();
                 let month = Month { year: 2026, month };
                 let rows = grid(&p, month);
                 let k = &p.strategy.kpis[0];

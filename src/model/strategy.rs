@@ -3,7 +3,7 @@
 //! relationships, governance and the cornerstones (business integration, goal system,
 //! resources).
 
-use super::{Date, Id};
+use super::{Actuals, Date, Id};
 use super::json::keyed_enum;
 use serde::{Deserialize, Serialize};
 
@@ -167,7 +167,7 @@ pub struct Kpi {
     pub frequency: Frequency,
     pub source: String,
     pub owner: String,
-    pub actuals: Vec<Actual>,
+    pub actuals: Actuals,
 }
 
 /// Step 6: how an objective will be achieved. Never without its objective.

@@ -1,0 +1,246 @@
+//! A KPI's values, with a stamp that changes with every change to them, so a save can
+//! reuse the text it wrote for them the last time. Most of a large plan's bytes are KPI
+//! values, and most saves (a word typed elsewhere) change none of them.
+//!
+//! The stamp is sound by construction: the values are reached only through `Deref`
+//! (read) and `DerefMut` (which takes a new stamp before anything can change), a new or
+//! read list gets a new stamp, and a copy keeps the stamp of what it copies, being equal.
+
+use super::Actual;
+use rustc_hash::FxHashMap;
+use serde::ser::Error as _;
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::value::RawValue;
+use std::cell::RefCell;
+use std::ops::{Deref, DerefMut};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+static NEXT_STAMP: AtomicU64 = AtomicU64::new(1);
+
+fn next_stamp() -> u64 {
+    NEXT_STAMP.fetch_add(1, Ordering::Relaxed)
+}
+
+/// A KPI's values, in order of their periods (see `review`).
+#[derive(Clone, Deserialize)]
+#[serde(from = "Vec<Actual>")]
+pub struct Actuals {
+    values: Vec<Actual>,
+    stamp: u64,
+}
+
+impl Actuals {
+    /// The values as a plain list.
+    pub fn into_vec(self) -> Vec<Actual> {
+        self.values
+    }
+}
+
+impl Default for Actuals {
+    fn default() -> Self {
+        Vec::new().into()
+    }
+}
+
+impl From<Vec<Actual>> for Actuals {
+    fn from(values: Vec<Actual>) -> Self {
+        Actuals { values, stamp: next_stamp() }
+    }
+}
+
+impl FromIterator<Actual> for Actuals {
+    fn from_iter<I: IntoIterator<Item = Actual>>(iter: I) -> Self {
+        iter.into_iter().collect::<Vec<_>>().into()
+    }
+}
+
+impl Deref for Actuals {
+    type Target = Vec<Actual>;
+    fn deref(&self) -> &Vec<Actual> {
+        &self.values
+    }
+}
+
+impl DerefMut for Actuals {
+    fn deref_mut(&mut self) -> &mut Vec<Actual> {
+        self.stamp = next_stamp();
+        &mut self.values
+    }
+}
+
+impl<'a> IntoIterator for &'a Actuals {
+    type Item = &'a Actual;
+    type IntoIter = std::slice::Iter<'a, Actual>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.values.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a mut Actuals {
+    type Item = &'a mut Actual;
+    type IntoIter = std::slice::IterMut<'a, Actual>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.deref_mut().iter_mut()
+    }
+}
+
+impl PartialEq<Vec<Actual>> for Actuals {
+    fn eq(&self, other: &Vec<Actual>) -> bool {
+        &self.values == other
+    }
+}
+
+impl PartialEq for Actuals {
+    fn eq(&self, other: &Self) -> bool {
+        self.values == other.values
+    }
+}
+
+impl std::fmt::Debug for Actuals {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.values.fmt(f)
+    }
+}
+
+#[cfg(test)]
+impl schemars::JsonSchema for Actuals {
+    fn schema_name() -> String {
+        <Vec<Actual>>::schema_name()
+    }
+    fn json_schema(generator: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        <Vec<Actual>>::json_schema(generator)
+    }
+    fn is_referenceable() -> bool {
+        <Vec<Actual>>::is_referenceable()
+    }
+}
+
+/// Texts of values as written, by stamp, with how many values they hold.
+type Written = FxHashMap<u64, (usize, Box<RawValue>)>;
+
+thread_local! {
+    /// What the last `reusing_written` wrote.
+    static WRITTEN: RefCell<Written> = RefCell::new(Written::default());
+    /// While `reusing_written` runs: what it has written so far.
+    static WRITING: RefCell<Option<Written>> = const { RefCell::new(None) };
+}
+
+/// Runs `write` (a compact `serde_json` write of a plan), reusing the text of every KPI's
+/// values unchanged since the last run; keeps what this run wrote for the next.
+pub(crate) fn reusing_written<T>(write: impl FnOnce() -> T) -> T {
+    if WRITING.with(|w| w.borrow().is_some()) {
+        return write();
+    }
+    struct Done;
+    impl Drop for Done {
+        fn drop(&mut self) {
+            let wrote = WRITING.with(|w| w.borrow_mut().take()).unwrap_or_default();
+            WRITTEN.with(|last| *last.borrow_mut() = wrote);
+        }
+    }
+    WRITING.with(|w| *w.borrow_mut() = Some(Written::default()));
+    let _done = Done;
+    write()
+}
+
+impl Serialize for Actuals {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if WRITING.with(|w| w.borrow().is_none()) {
+            return self.values.serialize(serializer);
+        }
+        let len = self.values.len();
+        let fits = |(n, _): &(usize, Box<RawValue>)| *n == len;
+        // Written already in this run (a copy of these values elsewhere in the plan)?
+        let again = WRITING.with(|w| w.borrow().as_ref().and_then(|w| w.get(&self.stamp).filter(|e| fits(e)).map(|(_, raw)| raw.to_owned())));
+        if let Some(raw) = again {
+            return raw.serialize(serializer);
+        }
+        let raw = match WRITTEN.with(|last| last.borrow_mut().remove(&self.stamp)).filter(fits) {
+            Some((_, raw)) => raw,
+            None => {
+                #[cfg(test)]
+                tests::WROTE.with(|n| n.set(n.get() + 1));
+                serde_json::value::to_raw_value(&self.values).map_err(S::Error::custom)?
+            }
+        };
+        let result = raw.serialize(serializer);
+        WRITING.with(|w| {
+            if let Some(w) = w.borrow_mut().as_mut() {
+                w.insert(self.stamp, (len, raw));
+            }
+        });
+        result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Date, Kpi};
+    use std::cell::Cell;
+
+    thread_local! {
+        /// How many lists of values were written from scratch.
+        pub(super) static WROTE: Cell<usize> = const { Cell::new(0) };
+    }
+
+    fn kpi(values: &[f64]) -> Kpi {
+        let actuals = values.iter().enumerate().map(|(i, v)| Actual { period: Date::new(2026, 1, 1 + i as u32), value: *v, comment: String::new() }).collect();
+        Kpi { actuals, ..Kpi::default() }
+    }
+
+    /// Writes `kpis` as a save does; returns the text and how many lists were written anew.
+    fn write(kpis: &[Kpi]) -> (String, usize) {
+        let before = WROTE.with(Cell::get);
+        let text = reusing_written(|| serde_json::to_string(kpis)).unwrap();
+        assert_eq!(text, serde_json::to_string(kpis).unwrap(), "the same text as a write from scratch");
+        (text, WROTE.with(Cell::get) - before)
+    }
+
+    #[test]
+    fn unchanged_values_are_not_written_again_and_changed_ones_are() {
+        let mut kpis = vec![kpi(&[1.0, 2.0]), kpi(&[3.0])];
+        assert_eq!(write(&kpis).1, 2);
+        assert_eq!(write(&kpis).1, 0, "nothing changed");
+        kpis[1].name = "Reach".into();
+        assert_eq!(write(&kpis).1, 0, "a change elsewhere");
+        kpis[0].actuals[1].value = 2.5;
+        let (text, wrote) = write(&kpis);
+        assert_eq!(wrote, 1);
+        assert!(text.contains("2.5"));
+        // Even a look through `&mut` counts as a change: written again, never stale.
+        let _ = kpis[1].actuals.iter_mut().count();
+        assert_eq!(write(&kpis).1, 1);
+    }
+
+    #[test]
+    fn copies_swaps_and_replacements_are_written_as_they_are() {
+        let mut kpis = vec![kpi(&[1.0]), kpi(&[2.0, 3.0])];
+        write(&kpis);
+        // A copy keeps the stamp of what it copies (it is equal); a change to the copy
+        // takes a new one and leaves the original's text alone.
+        kpis.push(kpis[0].clone());
+        assert_eq!(write(&kpis).1, 0);
+        kpis[2].actuals.push(Actual { period: Date::new(2026, 2, 1), value: 9.0, comment: String::new() });
+        assert_eq!(write(&kpis).1, 1);
+        assert_eq!(kpis[0].actuals.len(), 1);
+        let (a, b) = kpis.split_at_mut(1);
+        std::mem::swap(&mut a[0].actuals, &mut b[0].actuals);
+        write(&kpis);
+        kpis[1].actuals = vec![Actual { period: Date::new(2027, 1, 1), value: 7.0, comment: "new".into() }].into();
+        write(&kpis);
+        // Read from text: new stamps, the same text.
+        let read: Vec<Kpi> = serde_json::from_str(&serde_json::to_string(&kpis).unwrap()).unwrap();
+        assert_eq!(read, kpis);
+        assert_eq!(write(&read).0, write(&kpis).0);
+    }
+
+    #[test]
+    fn a_write_inside_another_and_other_serialisers_are_plain() {
+        let kpis = vec![kpi(&[1.0, 2.0])];
+        let inner = reusing_written(|| reusing_written(|| serde_json::to_string(&kpis).unwrap()));
+        assert_eq!(inner, serde_json::to_string(&kpis).unwrap());
+        let value = serde_json::to_value(&kpis).unwrap();
+        assert_eq!(value[0]["actuals"][1]["value"], 2.0);
+    }
+}
