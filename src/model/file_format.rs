@@ -157,7 +157,10 @@ pub fn warm_up() -> bool {
         return false;
     }
     if let Ok(decoded) = read(SPECIMEN.as_bytes(), Reading::Import, &mut Id::default) {
-        let _ = encode(&decoded.plan, "", "", Some(1), false);
+        // Written as a save writes, but without taking the place of the last save's texts
+        // of KPI values (`Actuals`).
+        let envelope = EnvelopeRef { contribution: None, format: FORMAT, schema_version: u64::from(SCHEMA_VERSION), app_version: "", exported_at: "", revision: Some(1), plan: &decoded.plan };
+        let _ = serde_json::to_string(&envelope);
     }
     true
 }
@@ -190,7 +193,7 @@ struct EnvelopeRef<'a> {
 pub fn encode(plan: &Plan, app_version: &str, now: &str, revision: Option<u64>, pretty: bool) -> String {
     let envelope = EnvelopeRef { contribution: None, format: FORMAT, schema_version: u64::from(SCHEMA_VERSION), app_version, exported_at: now, revision, plan };
     // The KPI values unchanged since the last write are not written again (`Actuals`).
-    let text = super::actuals::reusing_written(|| serde_json::to_string(&envelope)).expect("a plan always serialises");
+    let text = super::actuals::to_string_reusing(&envelope).expect("a plan always serialises");
     if pretty {
         self::pretty(&text)
     } else {

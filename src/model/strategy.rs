@@ -138,6 +138,9 @@ keyed_enum! {
 }
 
 /// One measured value of a KPI, for the period that ends on `period`.
+// A save reuses the text it wrote for a KPI's values while they are unchanged (`Actuals`):
+// so no field may change behind a shared reference (no `Cell`), and their text depends on
+// them alone.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(default)]
