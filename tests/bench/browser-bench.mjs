@@ -152,20 +152,7 @@ const [autosave, bareWrite] = await page.evaluate((t) => {
 
 // Typing in the landscape's 400 finding rows, in turns with a bare textarea added to the
 // same page, so both meet the same page and the same moment of the run.
-await page.goto(`${server.url}#/plans/${id}/information/landscape`);
-await page.waitForSelector('[data-testid=chart-landscape] svg');
-await page.evaluate(() => {
-  const bare = document.createElement('textarea');
-  bare.id = 'bench-bare';
-  bare.rows = 2;
-  document.querySelector('main').prepend(bare);
-});
-const listKeys = [];
-const bareKeys = [];
-for (let round = 0; round < 4; round++) {
-  bareKeys.push(...await typeInto('#bench-bare', 10));
-  listKeys.push(...await typeInto('[data-testid=finding-0] textarea', 10));
-}
+const [listKeys, bareKeys] = await typeOnScreen(`#/plans/${id}/information/landscape`, '[data-testid=chart-landscape] svg', '[data-testid=finding-0] textarea', 'x', 10);
 
 // Screens drawn: from the address to the frame that shows their last element.
 async function drawn(hash, ready) {
@@ -198,9 +185,11 @@ const kpiChartMs = await page.evaluate(() => new Promise((done) => {
 // indicators of 200 tactics (step 7, one list per tactic), and the review's grid of 500
 // rows, where each value typed (a new number each time) changes the value before in the
 // later weeks of the same KPI.
-async function typeOnScreen(hash, selector, key) {
+// The screen at `hash`, once `ready` shows: `count` keys into `selector`, then as many
+// into a bare textarea added to the page, four times; the times of each.
+async function typeOnScreen(hash, ready, selector, key, count) {
   await page.goto(`${server.url}${hash}`);
-  await page.waitForSelector(selector);
+  await page.waitForSelector(ready);
   await page.evaluate(() => {
     const bare = document.createElement('textarea');
     bare.id = 'bench-bare';
@@ -210,13 +199,13 @@ async function typeOnScreen(hash, selector, key) {
   const keys = [];
   const bare = [];
   for (let round = 0; round < 4; round++) {
-    bare.push(...await typeInto('#bench-bare', 8));
-    keys.push(...await typeInto(selector, 8, key));
+    bare.push(...await typeInto('#bench-bare', count));
+    keys.push(...await typeInto(selector, count, key));
   }
-  return [median(keys), median(bare)];
+  return [keys, bare];
 }
-const [indicatorKey, indicatorBare] = await typeOnScreen(`#/plans/${id}/strategy/strategic-plan/step-7`, 'table.rows input[type=text]', 'x');
-const [reviewKey, reviewBare] = await typeOnScreen(`#/plans/${id}/review`, 'table.review-grid input.grid-value', 'number');
+const [indicatorKey, indicatorBare] = (await typeOnScreen(`#/plans/${id}/strategy/strategic-plan/step-7`, 'table.rows input[type=text]', 'table.rows input[type=text]', 'x', 8)).map(median);
+const [reviewKey, reviewBare] = (await typeOnScreen(`#/plans/${id}/review`, 'table.review-grid input.grid-value', 'table.review-grid input.grid-value', 'number', 8)).map(median);
 
 // The sample plan shared as a link (a measure, no goal but the limit): its length in
 // characters, in each language, against the longest link the app offers (src/share.rs).
