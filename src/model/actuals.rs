@@ -29,13 +29,6 @@ pub struct Actuals {
     stamp: u64,
 }
 
-impl Actuals {
-    /// The values as a plain list.
-    pub fn into_vec(self) -> Vec<Actual> {
-        self.values
-    }
-}
-
 impl Default for Actuals {
     fn default() -> Self {
         Vec::new().into()

@@ -218,21 +218,22 @@ fn filled(s: &str) -> bool {
     !s.trim().is_empty()
 }
 
+/// How many of `items` hang on each id (`owner`), counted in one pass: a plan has hundreds
+/// of tactics and thousands of indicators.
+pub fn count_per<'a, T: 'a>(items: impl Iterator<Item = &'a T>, owner: impl Fn(&'a T) -> &'a super::Id) -> rustc_hash::FxHashMap<&'a str, usize> {
+    let mut counts = rustc_hash::FxHashMap::default();
+    for item in items {
+        *counts.entry(owner(item).as_str()).or_insert(0) += 1;
+    }
+    counts
+}
+
 /// Whether a step of the strategic plan is done. Blank rows count nowhere: they neither
 /// complete a step nor hold one back.
 pub fn step_done(plan: &Plan, step: Step) -> bool {
     let s = &plan.strategy;
     let objectives = || s.objectives.iter().filter(|o| !o.is_blank());
     let tactics = || s.tactics.iter().filter(|t| !t.is_blank());
-    // How many of `items` hang on each id, counted in one pass (a plan has hundreds of
-    // tactics and thousands of indicators).
-    fn per<'a, T: 'a>(items: impl Iterator<Item = &'a T>, owner: impl Fn(&'a T) -> &'a super::Id) -> rustc_hash::FxHashMap<&'a str, usize> {
-        let mut counts = rustc_hash::FxHashMap::default();
-        for item in items {
-            *counts.entry(owner(item).as_str()).or_insert(0) += 1;
-        }
-        counts
-    }
     let per_objective = |counts: rustc_hash::FxHashMap<&str, usize>, range: std::ops::RangeInclusive<usize>| {
         objectives().next().is_some() && objectives().all(|o| range.contains(&counts.get(o.id.as_str()).copied().unwrap_or(0)))
     };
@@ -245,10 +246,10 @@ pub fn step_done(plan: &Plan, step: Step) -> bool {
         Step::Objectives => {
             objectives().next().is_some() && objectives().all(|o| !o.business_objectives.is_empty())
         }
-        Step::Kpis => per_objective(per(s.kpis.iter().filter(|k| !k.is_blank()), |k| &k.objective), 1..=2),
-        Step::Tactics => per_objective(per(tactics(), |t| &t.objective), 1..=usize::MAX),
+        Step::Kpis => per_objective(count_per(s.kpis.iter().filter(|k| !k.is_blank()), |k| &k.objective), 1..=2),
+        Step::Tactics => per_objective(count_per(tactics(), |t| &t.objective), 1..=usize::MAX),
         Step::Indicators => {
-            let kept = per(s.indicators.iter().filter(|i| i.kept && !i.is_blank()), |i| &i.tactic);
+            let kept = count_per(s.indicators.iter().filter(|i| i.kept && !i.is_blank()), |i| &i.tactic);
             tactics().next().is_some() && tactics().all(|t| (2..=5).contains(&kept.get(t.id.as_str()).copied().unwrap_or(0)))
         }
     }

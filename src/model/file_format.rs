@@ -159,8 +159,7 @@ pub fn warm_up() -> bool {
     if let Ok(decoded) = read(SPECIMEN.as_bytes(), Reading::Import, &mut Id::default) {
         // Written as a save writes, but without taking the place of the last save's texts
         // of KPI values (`Actuals`).
-        let envelope = EnvelopeRef { contribution: None, format: FORMAT, schema_version: u64::from(SCHEMA_VERSION), app_version: "", exported_at: "", revision: Some(1), plan: &decoded.plan };
-        let _ = serde_json::to_string(&envelope);
+        let _ = serde_json::to_string(&EnvelopeRef::of(&decoded.plan, "", "", Some(1)));
     }
     true
 }
@@ -189,11 +188,17 @@ struct EnvelopeRef<'a> {
     plan: &'a Plan,
 }
 
+impl<'a> EnvelopeRef<'a> {
+    /// The envelope of a plan of this version (not a contribution).
+    fn of(plan: &'a Plan, app_version: &'a str, exported_at: &'a str, revision: Option<u64>) -> Self {
+        EnvelopeRef { contribution: None, format: FORMAT, schema_version: u64::from(SCHEMA_VERSION), app_version, exported_at, revision, plan }
+    }
+}
+
 /// The envelope text of `plan`: pretty for files people may read, compact for storage.
 pub fn encode(plan: &Plan, app_version: &str, now: &str, revision: Option<u64>, pretty: bool) -> String {
-    let envelope = EnvelopeRef { contribution: None, format: FORMAT, schema_version: u64::from(SCHEMA_VERSION), app_version, exported_at: now, revision, plan };
     // The KPI values unchanged since the last write are not written again (`Actuals`).
-    let text = super::actuals::to_string_reusing(&envelope).expect("a plan always serialises");
+    let text = super::actuals::to_string_reusing(&EnvelopeRef::of(plan, app_version, now, revision)).expect("a plan always serialises");
     if pretty {
         self::pretty(&text)
     } else {

@@ -261,7 +261,7 @@ pub fn ListEditor(model: ListModel, #[prop(optional)] group: usize) -> impl Into
         }
     });
     // A table with long text gives it the room its other columns leave.
-    let long = !spec.cards && spec.columns.iter().any(|c| matches!(c.kind, Kind::Text { long: true }));
+    let long = spec.columns.iter().any(|c| matches!(c.kind, Kind::Text { long: true }));
     let table_class = match (spec.cards, long) {
         (true, _) => "rows cards",
         (false, true) => "rows long",

@@ -9,7 +9,6 @@ use super::state::{new_id, AppState, NoticeKind};
 use crate::i18n::{fill, Texts};
 use crate::model::*;
 use leptos::prelude::*;
-use rustc_hash::FxHashMap as HashMap;
 
 fn index_of(text: &str) -> Option<usize> {
     text.parse().ok()
@@ -143,10 +142,7 @@ fn Grouped(spec: &'static ListSpec, by_tactic: bool, library: bool) -> impl Into
             let Some(p) = p.as_ref() else { return Vec::new() };
             let s = &p.strategy;
             if by_tactic {
-                let mut kept: HashMap<&str, usize> = HashMap::default();
-                for x in s.indicators.iter().filter(|x| x.kept) {
-                    *kept.entry(x.tactic.as_str()).or_default() += 1;
-                }
+                let kept = count_per(s.indicators.iter().filter(|x| x.kept), |x| &x.tactic);
                 s.tactics
                     .iter()
                     .map(|x| {
@@ -156,12 +152,7 @@ fn Grouped(spec: &'static ListSpec, by_tactic: bool, library: bool) -> impl Into
                     })
                     .collect::<Vec<_>>()
             } else {
-                let mut kpis: HashMap<&str, usize> = HashMap::default();
-                if library {
-                    for k in &s.kpis {
-                        *kpis.entry(k.objective.as_str()).or_default() += 1;
-                    }
-                }
+                let kpis = if library { count_per(s.kpis.iter(), |k| &k.objective) } else { Default::default() };
                 s.objectives
                     .iter()
                     .enumerate()
