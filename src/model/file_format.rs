@@ -2,7 +2,7 @@
 //! around the plan. `decode` is the one way in, for imported files and for what the app
 //! stored itself: it never trusts its input and reports what is wrong and where.
 
-use super::json::{drop_nulls, from_str_noting, read_noting};
+use super::json::{drop_nulls, from_str_noting, read_noting, read_spotting};
 use super::migrations::{migrate, MigrationError, MIGRATIONS};
 use super::validate::{validate, Problem};
 use super::{repair, Id, Plan, Repair};
@@ -104,6 +104,8 @@ pub trait Codec: Sync {
     /// Reads and writes a small plan once, unless the reader has read enough already (see
     /// `warm_up`); says whether it did.
     fn warm_up(&self) -> bool;
+    /// The plan of `SPECIMEN`, for warming up the screens (`ui::screen::warm_up_overview`).
+    fn specimen(&self) -> Option<Plan>;
 }
 
 /// The plan file format of this version.
@@ -140,6 +142,10 @@ impl Codec for PlanCodec {
 
     fn warm_up(&self) -> bool {
         warm_up()
+    }
+
+    fn specimen(&self) -> Option<Plan> {
+        read(SPECIMEN.as_bytes(), Reading::Import, &mut Id::default).ok().map(|d| d.plan)
     }
 }
 
@@ -223,21 +229,35 @@ pub fn read(bytes: &[u8], reading: Reading, next_id: &mut dyn FnMut() -> Id) -> 
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
+    // A file of this version that reads as it is takes the direct way, without building a
+    // tree of the whole file first. Anything else (older versions, `null`s, wrong types, a
+    // key written twice) is read again from the tree of the file, brought to this version
+    // and with its `null`s taken out, by the same reader, which then says what is wrong
+    // and where. Stored plans are read the same way (one copy of the reading code in the
+    // build).
+    let current = |e: &Envelope| e.format == FORMAT && e.schema_version == u64::from(SCHEMA_VERSION);
+    let direct = read_spotting::<Envelope>(text).filter(|(e, _)| current(e));
+    // The direct way notices whether the file has fields the app does not know: then
+    // (almost never) the file is checked for its depth, as any other file, since such a
+    // field may hold anything; the model's own fields nest a few levels deep.
+    if let Some((envelope, false)) = direct {
+        return checked(envelope, None, reading, next_id, Vec::new());
+    }
     if nesting_depth(text) > MAX_DEPTH {
         return Err(ImportError::TooDeep);
     }
-    // A file of this version that reads as it is takes the direct way, without building a
-    // tree of the whole file first; an import notes the fields the app does not know in
-    // the same pass. Anything else (older versions, `null`s, wrong types, a key written
-    // twice) is read again from the tree of the file, brought to this version and with its
-    // `null`s taken out, by the same reader, which then says what is wrong and where.
-    // Stored plans are read the same way (one copy of the reading code in the build);
-    // only an import reports what it noted.
-    let noted = |(e, unknown): (Envelope, Vec<String>)| (e, if reading == Reading::Import { unknown } else { Vec::new() });
-    let current = |e: &Envelope| e.format == FORMAT && e.schema_version == u64::from(SCHEMA_VERSION);
-    if let Some((envelope, unknown)) = read_noting(text).map(noted).filter(|(e, _)| current(e)) {
-        return checked(envelope, None, reading, next_id, unknown);
+    // Only an import says which fields it leaves out: it reads the file once more, naming
+    // them.
+    match direct {
+        Some((envelope, _)) if reading != Reading::Import => return checked(envelope, None, reading, next_id, Vec::new()),
+        Some(_) => {
+            if let Some((envelope, unknown)) = read_noting::<Envelope>(text) {
+                return checked(envelope, None, reading, next_id, unknown);
+            }
+        }
+        None => {}
     }
+    let noted = |(e, unknown): (Envelope, Vec<String>)| (e, if reading == Reading::Import { unknown } else { Vec::new() });
     let mut value: Value = serde_json::from_str(text)
         .map_err(|e| ImportError::NotJson { line: e.line(), column: e.column() })?;
     let head = value.as_object().ok_or(ImportError::NotOurs)?;

@@ -121,6 +121,17 @@ pub fn read_noting<T: DeserializeOwned>(text: &str) -> Option<(T, Vec<String>)> 
     Some((value, unknown))
 }
 
+/// Reads `T` from JSON text like `read_noting`, but only says whether the text has fields
+/// `T` has no place for, not which: about a quarter faster (`spot`). `None` when `text`
+/// does not read.
+pub fn read_spotting<T: DeserializeOwned>(text: &str) -> Option<(T, bool)> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let seen = std::cell::Cell::new(false);
+    let value = T::deserialize(super::spot::Spot { de: &mut de, seen: &seen }).ok()?;
+    de.end().ok()?;
+    Some((value, seen.get()))
+}
+
 /// The path of the first wrong value of `text` as `T` (empty for the root, or for text
 /// after the value).
 fn error_path<T: DeserializeOwned>(text: &str) -> String {

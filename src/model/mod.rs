@@ -14,6 +14,7 @@ mod information;
 pub mod json;
 pub mod migrations;
 mod repair;
+mod spot;
 pub mod review;
 mod operative;
 mod plan;

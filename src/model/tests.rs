@@ -184,6 +184,56 @@ proptest! {
         }
     }
 
+    /// The direct reader notices a field the app does not know exactly when the naming
+    /// reader names one, and both read the same plan: wherever the field is put, whatever
+    /// it holds.
+    #[test]
+    fn the_direct_reader_notices_what_the_naming_reader_names(
+        plan in plan(), at in any::<prop::sample::Index>(), put in any::<bool>(),
+        field in prop_oneof![Just("colour"), Just("kpiz"), Just("x_notes")],
+        held in prop_oneof![Just(serde_json::json!(null)), Just(serde_json::json!([1, {"a": [true]}])), Just(serde_json::json!({"deep": {"er": "x"}})), Just(serde_json::json!("text"))],
+    ) {
+        let mut value: serde_json::Value = serde_json::from_str(&encode(&plan, "1.0.0", NOW, None, false)).expect("the app's own file reads");
+        if put {
+            // The objects of the file are counted in order; the field goes into one of them.
+            fn count(v: &serde_json::Value) -> usize {
+                match v {
+                    serde_json::Value::Object(m) => 1 + m.values().map(count).sum::<usize>(),
+                    serde_json::Value::Array(a) => a.iter().map(count).sum(),
+                    _ => 0,
+                }
+            }
+            fn put_into(v: &mut serde_json::Value, n: &mut Option<usize>, field: &str, held: &serde_json::Value) {
+                match v {
+                    serde_json::Value::Object(m) if *n == Some(0) => {
+                        m.insert(field.to_owned(), held.clone());
+                        *n = None;
+                    }
+                    serde_json::Value::Object(m) => {
+                        *n = n.map(|n| n - 1);
+                        m.values_mut().for_each(|v| put_into(v, n, field, held));
+                    }
+                    serde_json::Value::Array(a) => a.iter_mut().for_each(|v| put_into(v, n, field, held)),
+                    _ => {}
+                }
+            }
+            let mut n = Some(at.index(count(&value)));
+            put_into(&mut value, &mut n, field, &held);
+            prop_assert_eq!(n, None, "the field was put");
+        }
+        let text = value.to_string();
+        let spotted = json::read_spotting::<file_format::Envelope>(&text);
+        let named = json::read_noting::<file_format::Envelope>(&text);
+        prop_assert_eq!(spotted.is_some(), named.is_some());
+        if let (Some((a, seen)), Some((b, unknown))) = (spotted, named) {
+            prop_assert_eq!(a, b);
+            prop_assert_eq!(seen, !unknown.is_empty());
+            prop_assert_eq!(seen, put);
+            let read = file_format::read(text.as_bytes(), file_format::Reading::Import, &mut Id::default).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+            prop_assert_eq!(read.unknown, unknown);
+        }
+    }
+
     #[test]
     fn any_bytes_get_an_answer_not_a_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         let _ = decode(&bytes);

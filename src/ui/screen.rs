@@ -21,6 +21,34 @@ pub fn plan_screen(route: Route) -> AnyView {
 }
 }
 
+super::on_demand! { plan_screens:
+/// Draws the overview of `plan` once, lays it out and takes it down again, all in one
+/// task, so nothing of it is ever painted. The browser compiles each function of a screen
+/// when it first runs, and lays out a page faster once it has laid out its words before;
+/// done while the app waits (`state::codec`), this spares both to the first plan imported
+/// or opened, which shows the overview next. In the language of the page.
+pub fn warm_up_overview(plan: crate::model::Plan) -> () {
+    use wasm_bindgen::JsCast;
+    let document = document();
+    let lang = document.document_element().and_then(|e| e.get_attribute("lang")).and_then(|code| crate::i18n::Lang::from_code(&code)).unwrap_or_default();
+    if let (Ok(host), Some(body)) = (document.create_element("div"), document.body()) {
+        let host: web_sys::HtmlElement = host.unchecked_into();
+        let drawn = leptos::mount::mount_to(host.clone(), move || {
+            let state = AppState::new(lang);
+            state.plan.set(Some(plan));
+            provide_context(state);
+            view! { <Overview/> }
+        });
+        if body.append_child(&host).is_ok() {
+            // Reading its height lays it out now.
+            let _ = host.offset_height();
+            host.remove();
+        }
+        drop(drawn);
+    }
+}
+}
+
 /// A screen of the open plan, or a message when the route names no plan here.
 #[component]
 fn PlanScreen(route: Route) -> impl IntoView {

@@ -50,6 +50,18 @@ fn warm_up(c: &'static dyn Codec) {
     timing.end();
     if going {
         set_timeout(move || warm_up(c), std::time::Duration::ZERO);
+    } else if let Some(plan) = c.specimen() {
+        // Then the screen a plan opens on, in a task of its own.
+        set_timeout(
+            move || {
+                let timing = super::browser::Timing::start("socialplan:warm-up-overview");
+                leptos::task::spawn_local(async move {
+                    let _ = crate::ui::screen::warm_up_overview(plan).await;
+                    timing.end();
+                });
+            },
+            std::time::Duration::ZERO,
+        );
     }
 }
 
