@@ -102,7 +102,17 @@ async function importFile(page, { reach }) {
 const coldPage = await open(await browser.newContext(), server.url);
 const coldImportToOverviewMs = await importFile(coldPage, { reach: false });
 await coldPage.context().close();
-const importToOverviewMs = await importFile(page, { reach: true });
+// The median of five imports, as the bare parse is a median: a single import of 30-odd
+// ms on two busy cores is as much noise as measure. Four in pages of their own (the plan
+// would exist in a page that imported it), then the one whose plan the run goes on with.
+const importRuns = [];
+for (let i = 0; i < 4; i++) {
+  const other = await open(await browser.newContext(), server.url);
+  importRuns.push(await importFile(other, { reach: true }));
+  await other.context().close();
+}
+importRuns.push(await importFile(page, { reach: true }));
+const importToOverviewMs = median(importRuns);
 // The import itself (read, check, store), as the app marks it in the performance timeline.
 const importMs = await page.evaluate(() => performance.getEntriesByName('socialplan:import', 'measure').at(-1)?.duration ?? null);
 const id = planIdOf(page);
@@ -283,7 +293,7 @@ const report = {
   list_keystroke_to_paint_ms_median: round(listKey), list_keystroke_to_paint_ms_max: round(Math.max(...listKeys)),
   indicators_keystroke_to_paint_ms_median: round(indicatorKey), review_value_keystroke_to_paint_ms_median: round(reviewKey),
   prose_keystroke_to_paint_ms_median: round(median(keystrokes)), prose_keystroke_to_paint_ms_max: round(Math.max(...keystrokes)),
-  import_ms: importMs === null ? null : round(importMs), import_to_overview_ms: round(importToOverviewMs), import_to_overview_without_reaching_first_ms: round(coldImportToOverviewMs),
+  import_ms: importMs === null ? null : round(importMs), import_to_overview_ms: round(importToOverviewMs), import_to_overview_runs_ms: importRuns.map(round), import_to_overview_without_reaching_first_ms: round(coldImportToOverviewMs),
   autosave_ms: round(autosave),
   dashboard_draw_ms: round(dashboardMs), kpi_tracking_draw_ms: round(trackingMs), landscape_draw_ms: round(landscapeMs),
   kpi_chart_260_values_draw_ms: round(kpiChartMs),
