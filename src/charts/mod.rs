@@ -18,7 +18,7 @@ pub mod information;
 mod line;
 pub mod map;
 pub mod sparkline;
-mod svg;
+pub(crate) mod svg;
 mod ticks;
 pub mod tracking;
 #[cfg(test)]

@@ -56,6 +56,8 @@ pub struct ListModel {
     index: Memo<Index>,
     rows: StoredValue<HashMap<Id, Shown>>,
     options: StoredValue<Vec<Option<Memo<Vec<(Id, String)>>>>>,
+    /// The day the list was opened: what its rows' dates are judged against.
+    day: StoredValue<Date>,
 }
 
 impl ListModel {
@@ -72,7 +74,7 @@ impl ListModel {
                 _ => None,
             })
             .collect();
-        let model = ListModel { spec, index, rows: StoredValue::new(HashMap::default()), options: StoredValue::new(options) };
+        let model = ListModel { spec, index, rows: StoredValue::new(HashMap::default()), options: StoredValue::new(options), day: StoredValue::new(day) };
         // One pass per change of the plan; only rows whose values changed are told.
         Effect::new(move |_| {
             let mut changed = Vec::new();
@@ -83,7 +85,7 @@ impl ListModel {
                     model.rows.try_update_value(|rows| {
                         for (id, shown) in rows.iter_mut() {
                             let Some(at) = index.at(id) else { continue };
-                            let fresh = row_data(spec, p, at, t, &day);
+                            let fresh = model.day.with_value(|day| row_data(spec, p, at, t, day));
                             if fresh != shown.data {
                                 shown.data = fresh;
                                 changed.push(shown.changed.clone());
@@ -103,7 +105,7 @@ impl ListModel {
         let t = state.texts();
         let data = state.plan.with_untracked(|p| {
             let at = self.index.try_with_untracked(|i| i.at(id).map(|at| at.slot)).flatten();
-            p.as_ref().zip(at).map(|(p, slot)| row_data(self.spec, p, At { id, slot }, t, &today())).unwrap_or_default()
+            p.as_ref().zip(at).map(|(p, slot)| self.day.with_value(|day| row_data(self.spec, p, At { id, slot }, t, day))).unwrap_or_default()
         });
         let changed = ArcTrigger::new();
         self.rows.try_update_value(|rows| {
@@ -336,14 +338,14 @@ fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) -> impl Int
             remove_with(None);
         }
     };
-    let removal = spec.removal.as_ref().map(|r| {
+    // The question is built when it is asked: a list of 400 rows built 400 hidden ones.
+    let removal = spec.removal.as_ref().map(|r| move || asking.try_get().unwrap_or(false).then(|| {
         let target = RwSignal::new(String::new());
-        // Read only while the question is open.
-        let targets = move || if asking.try_get().unwrap_or(false) { state.plan.with(|p| p.as_ref().map(|p| (r.targets)(p, &id.try_get_value().unwrap_or_default())).unwrap_or_default()) } else { Vec::new() };
-        let question = move || if asking.try_get().unwrap_or(false) { state.plan.with(|p| p.as_ref().and_then(|p| (r.dependents)(p, &id.try_get_value().unwrap_or_default(), t))).unwrap_or_default() } else { String::new() };
+        let targets = move || state.plan.with(|p| p.as_ref().map(|p| (r.targets)(p, &id.try_get_value().unwrap_or_default())).unwrap_or_default());
+        let question = move || state.plan.with(|p| p.as_ref().and_then(|p| (r.dependents)(p, &id.try_get_value().unwrap_or_default(), t))).unwrap_or_default();
         let select_id = format!("{}-move-{}", spec.name, id.try_get_value().unwrap_or_default());
         view! {
-            <div class="confirm" role="group" hidden=move || !asking.try_get().unwrap_or(false)>
+            <div class="confirm" role="group">
                 <p>{question}</p>
                 <button type="button" class="danger" data-testid="remove-with-dependents"
                     on:click=move |_| { asking.set(false); remove_with(None); }>{t.delete_them_too}</button>
@@ -361,7 +363,7 @@ fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) -> impl Int
                 <button type="button" class="secondary" on:click=move |_| asking.set(false)>{t.cancel}</button>
             </div>
         }
-    });
+    }));
     let badge = spec.badge.map(|_| view! {
         <th scope="row" class="badge-cell">{move || data.try_with(|d| d.badge.clone()).unwrap_or_default()}</th>
     });
@@ -438,6 +440,29 @@ fn column_class(kind: Kind) -> &'static str {
 /// Whole numbers in a range this short are picked from a list.
 const PICKED: f64 = 10.0;
 
+/// The options of a column with a fixed choice, as one piece of HTML text in the browser,
+/// made from `(value, label)` pairs the first time a row of that column in `lang` asks.
+/// Every row of the column then sets the same text as its select's content: a 400-row
+/// list built each option as an element of its own, with its text and a marker, each
+/// string passed from wasm (about 2,800 options in the landscape).
+fn option_list(col: &'static Column, lang: crate::i18n::Lang, make: impl FnOnce() -> Vec<(String, String)>) -> wasm_bindgen::JsValue {
+    thread_local! {
+        static LISTS: std::cell::RefCell<Vec<((usize, crate::i18n::Lang), wasm_bindgen::JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let key = (std::ptr::from_ref(col) as usize, lang);
+    if let Some(html) = LISTS.with(|l| l.borrow().iter().find(|(k, _)| *k == key).map(|(_, html)| html.clone())) {
+        return html;
+    }
+    let escape = crate::charts::svg::escape;
+    let mut html = String::new();
+    for (value, label) in make() {
+        html.push_str(&format!("<option value=\"{}\">{}</option>", escape(&value), escape(&label)));
+    }
+    let html = wasm_bindgen::JsValue::from_str(&html);
+    LISTS.with(|l| l.borrow_mut().push((key, html.clone())));
+    html
+}
+
 #[component]
 fn Cell(model: ListModel, column: usize, el_id: String, id: StoredValue<Id>, value: Memo<Value>, readonly: Signal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -473,16 +498,20 @@ fn Cell(model: ListModel, column: usize, el_id: String, id: StoredValue<Id>, val
                 on:change=move |ev| write(Value::Date(Some(Date(event_target_value(&ev))).filter(Date::is_valid)))/>
         }
         .into_any(),
+        // The options come as one piece of HTML, made once per column and language: a list
+        // of 400 rows has thousands of them (see `option_list`). Set before the value, which
+        // picks among them.
         Kind::Choice { keys, labels, optional } => {
-            let options = keys().into_iter().zip(labels(t)).map(|(k, l)| view! { <option value=k>{*l}</option> }).collect_view();
+            let options = option_list(col, state.lang.get_untracked(), || {
+                let labels = labels(t).iter().map(|l| l.to_string());
+                optional.then(|| (String::new(), t.not_set.to_owned())).into_iter().chain(keys().into_iter().map(str::to_owned).zip(labels)).collect()
+            });
             view! {
-                <select id=el_id.clone() data-testid=el_id aria-label=label prop:value=text
+                <select id=el_id.clone() data-testid=el_id aria-label=label prop:innerHTML=options prop:value=text
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         write(Value::Choice(keys().into_iter().find(|k| *k == v)));
                     }>
-                    {optional.then(|| view! { <option value="">{t.not_set}</option> })}
-                    {options}
                 </select>
             }
             .into_any()
@@ -499,11 +528,10 @@ fn Cell(model: ListModel, column: usize, el_id: String, id: StoredValue<Id>, val
         }
         .into_any(),
         Kind::Number { min, max, whole: true, .. } if max - min <= PICKED => {
-            let options = (min as i64..=max as i64).map(|i| view! { <option value=i.to_string()>{i}</option> }).collect_view();
+            let options = option_list(col, state.lang.get_untracked(), || (min as i64..=max as i64).map(|i| (i.to_string(), i.to_string())).collect());
             view! {
-                <select id=el_id.clone() data-testid=el_id aria-label=label prop:value=text
+                <select id=el_id.clone() data-testid=el_id aria-label=label prop:innerHTML=options prop:value=text
                     on:change=move |ev| write(Value::Number(event_target_value(&ev).parse::<i64>().ok().map(|v| v as f64)))>
-                    {options}
                 </select>
             }
             .into_any()
