@@ -50,6 +50,15 @@ impl Date {
     pub fn add_days(&self, days: i64) -> Option<Date> {
         Some(Date::from_day_number(self.day_number()? + days))
     }
+
+    /// The same day `months` months later (earlier when negative), on the month's last
+    /// day when it is shorter.
+    pub fn add_months(&self, months: i64) -> Option<Date> {
+        let (y, m, d) = self.parts()?;
+        let index = i64::from(y) * 12 + i64::from(m - 1) + months;
+        let (y, m) = (i32::try_from(index.div_euclid(12)).ok()?, index.rem_euclid(12) as u32 + 1);
+        (0..=9999).contains(&y).then(|| Date::new(y, m, d.min(days_in_month(y, m))))
+    }
 }
 
 pub fn is_leap(y: i32) -> bool {

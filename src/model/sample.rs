@@ -14,16 +14,25 @@ use std::collections::BTreeMap;
 pub const REFERENCE_DAY: &str = "2026-11-16";
 
 /// The sample plan from its `structure`, with texts from `table` (a JSON object of
-/// key → text) and dates moved by whole weeks so the newest value lies within the week
-/// before `today`. `None` when the files don't fit together.
+/// key → text) and dates moved by whole weeks so the newest weekly value lies within the
+/// week before `today`. The values of monthly and quarterly KPIs move by whole months, so
+/// the newest one stays in this month (or quarter) on every day of it; one that would
+/// then lie after `today` is dated `today`, as if entered this morning. `None` when the
+/// files don't fit together.
 pub fn build(structure: &str, table: &str, today: &Date, now: &str) -> Option<Plan> {
     let table: Value = serde_json::from_str(table).ok()?;
     let texts: BTreeMap<&str, &str> =
         table.as_object()?.iter().filter_map(|(k, v)| Some((k.as_str(), v.as_str()?))).collect();
     let mut value: Value = serde_json::from_str(structure).ok()?;
     let reference = Date(REFERENCE_DAY.to_owned()).day_number()?;
-    let shift = today.day_number().map(|t| (t - reference).div_euclid(7) * 7).unwrap_or(0);
-    fill(&mut value, &texts, shift)?;
+    let shift = Shift {
+        today,
+        days: today.day_number().map(|t| (t - reference).div_euclid(7) * 7).unwrap_or(0),
+        months: today.parts().zip(Date(REFERENCE_DAY.to_owned()).parts()).map_or(0, |((y, m, _), (ry, rm, _))| {
+            (i64::from(y) - i64::from(ry)) * 12 + i64::from(m) - i64::from(rm)
+        }),
+    };
+    fill(&mut value, &texts, shift, false)?;
     let text = value.to_string();
     let mut plan = decode(text.as_bytes()).ok()?.plan;
     plan.created_at = now.to_owned();
@@ -31,17 +40,35 @@ pub fn build(structure: &str, table: &str, today: &Date, now: &str) -> Option<Pl
     Some(plan)
 }
 
-fn fill(value: &mut Value, texts: &BTreeMap<&str, &str>, shift: i64) -> Option<()> {
+#[derive(Clone, Copy)]
+struct Shift<'a> {
+    today: &'a Date,
+    days: i64,
+    months: i64,
+}
+
+/// Fills the texts and moves the dates; `by_month` inside the values of a KPI measured
+/// monthly or quarterly.
+fn fill(value: &mut Value, texts: &BTreeMap<&str, &str>, shift: Shift, by_month: bool) -> Option<()> {
     match value {
         Value::String(s) => {
             if let Some(key) = s.strip_prefix('@') {
                 *s = (*texts.get(key)?).to_owned();
-            } else if let Some(moved) = Date(s.clone()).add_days(shift) {
+            } else if let Some(moved) =
+                if by_month {
+                    Date(s.clone()).add_months(shift.months).map(|d| d.min(shift.today.clone()))
+                } else {
+                    Date(s.clone()).add_days(shift.days)
+                }
+            {
                 *s = moved.0;
             }
         }
-        Value::Array(items) => items.iter_mut().try_for_each(|v| fill(v, texts, shift))?,
-        Value::Object(map) => map.values_mut().try_for_each(|v| fill(v, texts, shift))?,
+        Value::Array(items) => items.iter_mut().try_for_each(|v| fill(v, texts, shift, by_month))?,
+        Value::Object(map) => {
+            let monthly = matches!(map.get("frequency").and_then(Value::as_str), Some("monthly" | "quarterly"));
+            map.iter_mut().try_for_each(|(k, v)| fill(v, texts, shift, by_month || (monthly && k == "actuals")))?
+        }
         _ => {}
     }
     Some(())

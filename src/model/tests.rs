@@ -436,6 +436,51 @@ fn the_sample_moves_to_the_current_week() {
 }
 
 #[test]
+fn on_every_day_the_sample_has_this_periods_values_and_none_in_the_future() {
+    use crate::model::Frequency;
+    let start = Date(sample::REFERENCE_DAY.to_owned()).day_number().unwrap();
+    // The KPIs with a value for the reference day's period; the others stalled on purpose.
+    let current: Vec<Id> = sample::build(STRUCTURE, EN_TABLE, &Date::from_day_number(start), NOW)
+        .unwrap()
+        .strategy
+        .kpis
+        .iter()
+        .filter(|k| k.actuals.iter().any(|a| a.period.0 >= "2026-11-01".to_owned()))
+        .map(|k| k.id.clone())
+        .collect();
+    assert!(current.len() >= 4, "{current:?}");
+    for day in (start..start + 800).step_by(3).chain([start - 1, start + 15, start + 45]) {
+        let today = Date::from_day_number(day);
+        let plan = sample::build(STRUCTURE, EN_TABLE, &today, NOW).unwrap();
+        assert_eq!(validate::validate(&plan, "plan"), vec![], "on {}", today.0);
+        let (y, m, _) = today.parts().unwrap();
+        for k in &plan.strategy.kpis {
+            let Some(newest) = k.actuals.iter().map(|a| a.period.clone()).max() else { continue };
+            assert!(newest <= today, "{} has a value after {}", k.name, today.0);
+            if !current.contains(&k.id) {
+                continue;
+            }
+            let (ny, nm, _) = newest.parts().unwrap();
+            match k.frequency {
+                Frequency::Monthly => assert_eq!((ny, nm), (y, m), "{} on {}", k.name, today.0),
+                Frequency::Quarterly => assert_eq!((ny, (nm - 1) / 3), (y, (m - 1) / 3), "{} on {}", k.name, today.0),
+                _ => assert!(day - newest.day_number().unwrap() < 7, "{} on {}", k.name, today.0),
+            }
+        }
+    }
+}
+
+#[test]
+fn adding_months_keeps_the_day_or_takes_the_months_last() {
+    assert_eq!(Date::new(2026, 1, 31).add_months(1), Some(Date::new(2026, 2, 28)));
+    assert_eq!(Date::new(2028, 1, 31).add_months(1), Some(Date::new(2028, 2, 29)));
+    assert_eq!(Date::new(2026, 11, 1).add_months(2), Some(Date::new(2027, 1, 1)));
+    assert_eq!(Date::new(2026, 1, 15).add_months(-1), Some(Date::new(2025, 12, 15)));
+    assert_eq!(Date::new(2026, 1, 15).add_months(-24), Some(Date::new(2024, 1, 15)));
+    assert_eq!(Date("2026-13-01".into()).add_months(1), None);
+}
+
+#[test]
 fn a_copy_shares_no_id_and_keeps_every_link() {
     let plan = sample(EN_TABLE);
     let mut copy = plan.clone();
