@@ -332,7 +332,7 @@ fn MaturityResult() -> impl IntoView {
     view! { <section class="card result" aria-live="polite">{result}</section> }
 }
 
-super::on_demand! { information_editors:
+super::on_demand! { information_editors, preload preload_editors:
 /// The Information phase's editors, loaded when first shown.
 pub fn lazy_editor(block: Block, plan: Id) -> AnyView {
     block_editor(block, plan).unwrap_or_else(|| ().into_any())

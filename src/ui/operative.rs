@@ -512,7 +512,7 @@ fn kpi_lines_html(t: &Texts, lang: Lang, lines: &[KpiLine]) -> String {
     out
 }
 
-super::on_demand! { operative_editors:
+super::on_demand! { operative_editors, preload preload_editors:
 /// The Operative phase's editors, loaded when first shown.
 pub fn lazy_editor(block: Block, plan: Id) -> AnyView {
     block_editor(block, plan).unwrap_or_else(|| ().into_any())

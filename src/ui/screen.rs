@@ -55,12 +55,18 @@ fn PlanScreen(route: Route) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
     let has_plan = move || state.plan.with(|p| p.is_some());
-    // The dashboard is where a review starts: its part is fetched while the team works on
-    // any screen of the plan, so it opens without waiting; once this screen is drawn, so
-    // fetching and compiling it does not hold up the first frame. Once fetched, a no-op.
+    // The dashboard is where a review starts, and the blocks' editors are where the work
+    // is: their parts are fetched while the team works on any screen of the plan, one
+    // after the other, so each opens without waiting for the network or for the part to
+    // be set up; once this screen is drawn, so they do not hold up its first frame. Once
+    // fetched, a no-op.
     super::after_paint(|| {
         leptos::task::spawn_local(async {
             let _ = super::operative::preload_dashboard().await;
+            let _ = super::information::preload_editors().await;
+            let _ = super::strategy::preload_editors().await;
+            let _ = super::strategy::preload_steps().await;
+            let _ = super::operative::preload_editors().await;
         })
     });
     super::agenda::follow_route(&route);

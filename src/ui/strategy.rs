@@ -269,14 +269,14 @@ fn PlanCheck() -> impl IntoView {
     }
 }
 
-super::on_demand! { strategy_editors:
+super::on_demand! { strategy_editors, preload preload_editors:
 /// The Strategy phase's list editors, loaded when first shown.
 pub fn lazy_block_editor(block: Block) -> AnyView {
     block_editor(block).unwrap_or_else(|| ().into_any())
 }
 }
 
-super::on_demand! { strategy_steps:
+super::on_demand! { strategy_steps, preload preload_steps:
 pub fn lazy_step_editor(step: Step) -> AnyView {
     step_editor(step).unwrap_or_else(|| ().into_any())
 }

@@ -160,10 +160,6 @@ const [autosave, bareWrite] = await page.evaluate((t) => {
   return [saves, writes];
 }, text).then(([saves, writes]) => [median(saves), median(writes)]);
 
-// Typing in the landscape's 400 finding rows, in turns with a bare textarea added to the
-// same page, so both meet the same page and the same moment of the run.
-const [listKeys, bareKeys] = await typeOnScreen(`#/plans/${id}/information/landscape`, '[data-testid=chart-landscape] svg', '[data-testid=finding-0] textarea', 'x', 10);
-
 // Screens drawn: from the address to the frame that shows their last element.
 async function drawn(hash, ready) {
   await page.goto(`${server.url}#/`);
@@ -179,8 +175,17 @@ async function drawn(hash, ready) {
   await page.waitForFunction(() => window.benchDrawn !== null, null, { timeout: 60000 });
   return page.evaluate(() => window.benchDrawn);
 }
-const dashboardMs = await drawn(`#/plans/${id}/dashboard`, () => document.querySelectorAll('[data-testid=kpi-status-list] li').length === 100 && document.querySelector('[data-testid=chart-phases] svg'));
+// The landscape's first visit in this page (the goal), as after an import a person
+// opens it: the parts of a plan's screens are fetched by then; its second visit, below,
+// is reported beside it.
 const landscapeMs = await drawn(`#/plans/${id}/information/landscape`, () => document.querySelectorAll('[data-testid^=finding-text-]').length === 400 && document.querySelector('[data-testid=chart-landscape] svg'));
+
+// Typing in the landscape's 400 finding rows, in turns with a bare textarea added to the
+// same page, so both meet the same page and the same moment of the run.
+const [listKeys, bareKeys] = await typeOnScreen(`#/plans/${id}/information/landscape`, '[data-testid=chart-landscape] svg', '[data-testid=finding-0] textarea', 'x', 10);
+
+const dashboardMs = await drawn(`#/plans/${id}/dashboard`, () => document.querySelectorAll('[data-testid=kpi-status-list] li').length === 100 && document.querySelector('[data-testid=chart-phases] svg'));
+const landscapeAgainMs = await drawn(`#/plans/${id}/information/landscape`, () => document.querySelectorAll('[data-testid^=finding-text-]').length === 400 && document.querySelector('[data-testid=chart-landscape] svg'));
 const trackingMs = await drawn(`#/plans/${id}/operative/kpi-tracking`, () => document.querySelectorAll('.kpi-card').length === 100);
 
 // One KPI chart of 260 values, drawn when its card is opened.
@@ -295,7 +300,7 @@ const report = {
   prose_keystroke_to_paint_ms_median: round(median(keystrokes)), prose_keystroke_to_paint_ms_max: round(Math.max(...keystrokes)),
   import_ms: importMs === null ? null : round(importMs), import_to_overview_ms: round(importToOverviewMs), import_to_overview_runs_ms: importRuns.map(round), import_to_overview_without_reaching_first_ms: round(coldImportToOverviewMs),
   autosave_ms: round(autosave),
-  dashboard_draw_ms: round(dashboardMs), kpi_tracking_draw_ms: round(trackingMs), landscape_draw_ms: round(landscapeMs),
+  dashboard_draw_ms: round(dashboardMs), kpi_tracking_draw_ms: round(trackingMs), landscape_draw_ms: round(landscapeMs), landscape_second_draw_ms: round(landscapeAgainMs),
   kpi_chart_260_values_draw_ms: round(kpiChartMs),
   share_link_sample_chars: shareLinkChars, share_link_max_chars: MAX_LINK_CHARS,
   workshop_merge_10x50_ms: mergeMs === null ? null : round(mergeMs),
