@@ -160,33 +160,46 @@ const [autosave, bareWrite] = await page.evaluate((t) => {
   return [saves, writes];
 }, text).then(([saves, writes]) => [median(saves), median(writes)]);
 
-// Screens drawn: from the address to the frame that shows their last element.
+// Screens drawn: from the address to the frame that shows their last element (the
+// animation frame callback that finds it, as a test waiting for it does), and to the
+// first task after that frame was rendered (its style, layout and paint; and whatever
+// the app queued for after it), reported beside. The bare parse is measured just before,
+// on the plan list: at the run's start the service worker's precache runs beside it on
+// the two cores, and the parse took 3–13 ms from one run to the next.
+const screenBareParses = [];
 async function drawn(hash, ready) {
   await page.goto(`${server.url}#/`);
   await page.waitForSelector('[data-testid=plan-list]');
+  await page.waitForTimeout(300);
+  screenBareParses.push(median(await page.evaluate((t) => Array.from({ length: 9 }, () => { const s = performance.now(); JSON.parse(t); return performance.now() - s; }), text)));
   await page.evaluate(([hash, ready]) => {
     const done = new Function(`return (${ready})()`);
     window.benchDrawn = null;
+    window.benchRendered = null;
     const s = performance.now();
     location.hash = hash;
-    const wait = () => (done() ? (window.benchDrawn = performance.now() - s) : requestAnimationFrame(wait));
+    const wait = () => {
+      if (!done()) return requestAnimationFrame(wait);
+      window.benchDrawn = performance.now() - s;
+      setTimeout(() => { window.benchRendered = performance.now() - s; }, 0);
+    };
     requestAnimationFrame(wait);
   }, [hash, ready.toString()]);
-  await page.waitForFunction(() => window.benchDrawn !== null, null, { timeout: 60000 });
-  return page.evaluate(() => window.benchDrawn);
+  await page.waitForFunction(() => window.benchRendered !== null, null, { timeout: 60000 });
+  return page.evaluate(() => [window.benchDrawn, window.benchRendered]);
 }
 // The landscape's first visit in this page (the goal), as after an import a person
 // opens it: the parts of a plan's screens are fetched by then; its second visit, below,
 // is reported beside it.
-const landscapeMs = await drawn(`#/plans/${id}/information/landscape`, () => document.querySelectorAll('[data-testid^=finding-text-]').length === 400 && document.querySelector('[data-testid=chart-landscape] svg'));
+const [landscapeMs, landscapeRenderedMs] = await drawn(`#/plans/${id}/information/landscape`, () => document.querySelectorAll('[data-testid^=finding-text-]').length === 400 && document.querySelector('[data-testid=chart-landscape] svg'));
 
 // Typing in the landscape's 400 finding rows, in turns with a bare textarea added to the
 // same page, so both meet the same page and the same moment of the run.
 const [listKeys, bareKeys] = await typeOnScreen(`#/plans/${id}/information/landscape`, '[data-testid=chart-landscape] svg', '[data-testid=finding-0] textarea', 'x', 10);
 
-const dashboardMs = await drawn(`#/plans/${id}/dashboard`, () => document.querySelectorAll('[data-testid=kpi-status-list] li').length === 100 && document.querySelector('[data-testid=chart-phases] svg'));
-const landscapeAgainMs = await drawn(`#/plans/${id}/information/landscape`, () => document.querySelectorAll('[data-testid^=finding-text-]').length === 400 && document.querySelector('[data-testid=chart-landscape] svg'));
-const trackingMs = await drawn(`#/plans/${id}/operative/kpi-tracking`, () => document.querySelectorAll('.kpi-card').length === 100);
+const [dashboardMs, dashboardRenderedMs] = await drawn(`#/plans/${id}/dashboard`, () => document.querySelectorAll('[data-testid=kpi-status-list] li').length === 100 && document.querySelector('[data-testid=chart-phases] svg'));
+const [landscapeAgainMs] = await drawn(`#/plans/${id}/information/landscape`, () => document.querySelectorAll('[data-testid^=finding-text-]').length === 400 && document.querySelector('[data-testid=chart-landscape] svg'));
+const [trackingMs, trackingRenderedMs] = await drawn(`#/plans/${id}/operative/kpi-tracking`, () => document.querySelectorAll('.kpi-card').length === 100);
 
 // One KPI chart of 260 values, drawn when its card is opened.
 const kpiChartMs = await page.evaluate(() => new Promise((done) => {
@@ -273,6 +286,9 @@ const mergeToSummaryMs = await page.evaluate(() => window.benchMerge.end - windo
 const mergeMs = await page.evaluate(() => performance.getEntriesByName('socialplan:merge', 'measure').at(-1)?.duration ?? null);
 const mergeAuthors = await page.$$eval('[data-testid=merge-author]', (a) => a.length);
 
+// The bare parse the draws are set against: the one measured on the quiet plan list
+// before each screen (the stricter; the one at the run's start is reported too).
+const quietParse = median(screenBareParses);
 const listKey = median(listKeys);
 const bareKey = median(bareKeys);
 // The goals, as ratios to the bare work of this run.
@@ -280,10 +296,10 @@ const goals = [
   ['keystroke in the 400-row list / bare textarea', listKey / bareKey, 1.2],
   ['keystroke in 2,000 indicators of 200 tactics / bare textarea', indicatorKey / indicatorBare, 1.2],
   ['value typed in the review grid of 500 rows / bare textarea', reviewKey / reviewBare, 1.2],
-  ['landscape (400 findings) drawn / JSON.parse', landscapeMs / bareParse, 40],
-  ['KPI tracking (100 KPIs) drawn / JSON.parse', trackingMs / bareParse, 40],
-  ['dashboard drawn / JSON.parse', dashboardMs / bareParse, 10],
-  ['import to the drawn overview / JSON.parse', importToOverviewMs / bareParse, 12],
+  ['landscape (400 findings) drawn / JSON.parse', landscapeMs / quietParse, 40],
+  ['KPI tracking (100 KPIs) drawn / JSON.parse', trackingMs / quietParse, 40],
+  ['dashboard drawn / JSON.parse', dashboardMs / quietParse, 10],
+  ['import to the drawn overview / JSON.parse', importToOverviewMs / quietParse, 12],
   ['autosave / localStorage.setItem', autosave / bareWrite, 2],
 ].map(([name, ratio, goal]) => ({ name, ratio: +ratio.toFixed(2), goal, met: ratio <= goal }));
 
@@ -293,7 +309,7 @@ const firstVisitGoal = { name: "first visit: the page's own fetches, gzip (KB)",
 const report = {
   first_visit: first,
   plan_bytes: text.length,
-  bare_json_parse_ms: round(bareParse), bare_localstorage_write_ms: round(bareWrite),
+  bare_json_parse_ms: round(quietParse), bare_json_parse_at_start_ms: round(bareParse), bare_json_parse_before_each_screen_ms: screenBareParses.map(round), bare_localstorage_write_ms: round(bareWrite),
   bare_textarea_keystroke_to_paint_ms_median: round(bareKey),
   list_keystroke_to_paint_ms_median: round(listKey), list_keystroke_to_paint_ms_max: round(Math.max(...listKeys)),
   indicators_keystroke_to_paint_ms_median: round(indicatorKey), review_value_keystroke_to_paint_ms_median: round(reviewKey),
@@ -301,6 +317,7 @@ const report = {
   import_ms: importMs === null ? null : round(importMs), import_to_overview_ms: round(importToOverviewMs), import_to_overview_runs_ms: importRuns.map(round), import_to_overview_without_reaching_first_ms: round(coldImportToOverviewMs),
   autosave_ms: round(autosave),
   dashboard_draw_ms: round(dashboardMs), kpi_tracking_draw_ms: round(trackingMs), landscape_draw_ms: round(landscapeMs), landscape_second_draw_ms: round(landscapeAgainMs),
+  frame_rendered_ms: { landscape: round(landscapeRenderedMs), dashboard: round(dashboardRenderedMs), kpi_tracking: round(trackingRenderedMs) },
   kpi_chart_260_values_draw_ms: round(kpiChartMs),
   share_link_sample_chars: shareLinkChars, share_link_max_chars: MAX_LINK_CHARS,
   workshop_merge_10x50_ms: mergeMs === null ? null : round(mergeMs),
