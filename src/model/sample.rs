@@ -24,13 +24,12 @@ pub fn build(structure: &str, table: &str, today: &Date, now: &str) -> Option<Pl
     let texts: BTreeMap<&str, &str> =
         table.as_object()?.iter().filter_map(|(k, v)| Some((k.as_str(), v.as_str()?))).collect();
     let mut value: Value = serde_json::from_str(structure).ok()?;
-    let reference = Date(REFERENCE_DAY.to_owned()).day_number()?;
+    let reference = Date(REFERENCE_DAY.to_owned());
+    let (reference_day, (ry, rm, _)) = (reference.day_number()?, reference.parts()?);
     let shift = Shift {
         today,
-        days: today.day_number().map(|t| (t - reference).div_euclid(7) * 7).unwrap_or(0),
-        months: today.parts().zip(Date(REFERENCE_DAY.to_owned()).parts()).map_or(0, |((y, m, _), (ry, rm, _))| {
-            (i64::from(y) - i64::from(ry)) * 12 + i64::from(m) - i64::from(rm)
-        }),
+        days: today.day_number().map(|t| (t - reference_day).div_euclid(7) * 7).unwrap_or(0),
+        months: today.parts().map_or(0, |(y, m, _)| (i64::from(y) - i64::from(ry)) * 12 + i64::from(m) - i64::from(rm)),
     };
     fill(&mut value, &texts, shift, false)?;
     let text = value.to_string();
