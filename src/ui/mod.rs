@@ -244,6 +244,32 @@ fn focus_main() {
 
 /// Runs `f` in the task after the next frame: once what the current task rendered is
 /// painted, before anything that comes later.
+/// Draws `screen` with `plan` open, in the page's language, lays it out and takes it
+/// down again, all in one task, so nothing of it is ever painted. The browser compiles
+/// each function of a screen when it first runs, and lays out a page faster once it has
+/// laid out its words before: done while the app waits, this spares both to the first
+/// real visit. A state of its own, so the open plan, its saves and notices are untouched.
+pub(crate) fn draw_unseen<V: IntoView + 'static>(plan: crate::model::Plan, screen: impl FnOnce() -> V + 'static) {
+    use wasm_bindgen::JsCast;
+    let document = document();
+    let lang = document.document_element().and_then(|e| e.get_attribute("lang")).and_then(|code| crate::i18n::Lang::from_code(&code)).unwrap_or_default();
+    if let (Ok(host), Some(body)) = (document.create_element("div"), document.body()) {
+        let host: web_sys::HtmlElement = host.unchecked_into();
+        let drawn = leptos::mount::mount_to(host.clone(), move || {
+            let state = state::AppState::new(lang);
+            state.plan.set(Some(plan));
+            provide_context(state);
+            screen()
+        });
+        if body.append_child(&host).is_ok() {
+            // Reading its height lays it out now.
+            let _ = host.offset_height();
+            host.remove();
+        }
+        drop(drawn);
+    }
+}
+
 pub(crate) fn after_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }

@@ -524,3 +524,12 @@ pub fn lazy_dashboard(id: Id) -> AnyView {
     view! { <Dashboard id=id/> }.into_any()
 }
 }
+
+super::on_demand! { dashboard:
+/// Draws the dashboard of `plan` unseen (`draw_unseen`), so its first real visit does not
+/// compile its code.
+pub fn warm_up_dashboard(plan: Plan) -> () {
+    let id = plan.id.clone();
+    super::draw_unseen(plan, move || view! { <Dashboard id=id/> });
+}
+}

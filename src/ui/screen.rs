@@ -22,31 +22,30 @@ pub fn plan_screen(route: Route) -> AnyView {
 }
 
 super::on_demand! { plan_screens:
-/// Draws the overview of `plan` once, lays it out and takes it down again, all in one
-/// task, so nothing of it is ever painted. The browser compiles each function of a screen
-/// when it first runs, and lays out a page faster once it has laid out its words before;
-/// done while the app waits (`state::codec`), this spares both to the first plan imported
-/// or opened, which shows the overview next. In the language of the page.
+/// Draws the overview of `plan` unseen (`draw_unseen`) while the app waits
+/// (`state::codec`), for the first plan imported or opened, which shows the overview next.
 pub fn warm_up_overview(plan: crate::model::Plan) -> () {
-    use wasm_bindgen::JsCast;
-    let document = document();
-    let lang = document.document_element().and_then(|e| e.get_attribute("lang")).and_then(|code| crate::i18n::Lang::from_code(&code)).unwrap_or_default();
-    if let (Ok(host), Some(body)) = (document.create_element("div"), document.body()) {
-        let host: web_sys::HtmlElement = host.unchecked_into();
-        let drawn = leptos::mount::mount_to(host.clone(), move || {
-            let state = AppState::new(lang);
-            state.plan.set(Some(plan));
-            provide_context(state);
-            view! { <Overview/> }
-        });
-        if body.append_child(&host).is_ok() {
-            // Reading its height lays it out now.
-            let _ = host.offset_height();
-            host.remove();
-        }
-        drop(drawn);
-    }
+    super::draw_unseen(plan, || view! { <Overview/> });
 }
+}
+
+/// Draws the dashboard of the plan reader's small plan unseen, once a page, in a task of
+/// its own (`operative::warm_up_dashboard`); marked `socialplan:warm-up-dashboard`.
+async fn warm_up_dashboard() {
+    thread_local! {
+        static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    let Some(plan) = (!DONE.with(|d| d.replace(true))).then(super::state::codec).flatten().and_then(|c| c.specimen()) else { return };
+    // A task of its own, after the one that fetched the part.
+    let next = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(next).await;
+    let timing = super::state::Timing::start("socialplan:warm-up-dashboard");
+    let _ = super::operative::warm_up_dashboard(plan).await;
+    timing.end();
 }
 
 /// A screen of the open plan, or a message when the route names no plan here.
@@ -62,7 +61,9 @@ fn PlanScreen(route: Route) -> impl IntoView {
     // fetched, a no-op.
     super::after_paint(|| {
         leptos::task::spawn_local(async {
-            let _ = super::operative::preload_dashboard().await;
+            if super::operative::preload_dashboard().await.is_ok() {
+                warm_up_dashboard().await;
+            }
             let _ = super::information::preload_editors().await;
             let _ = super::strategy::preload_editors().await;
             let _ = super::strategy::preload_steps().await;

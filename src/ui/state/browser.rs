@@ -8,17 +8,17 @@ use wasm_bindgen::JsCast;
 
 /// A step's duration in the browser's performance timeline (`performance.measure`), where
 /// the benchmark reads it and developer tools show it.
-pub(super) struct Timing(&'static str);
+pub(crate) struct Timing(&'static str);
 
 impl Timing {
-    pub(super) fn start(name: &'static str) -> Timing {
+    pub(crate) fn start(name: &'static str) -> Timing {
         if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
             let _ = p.mark(name);
         }
         Timing(name)
     }
 
-    pub(super) fn end(self) {
+    pub(crate) fn end(self) {
         if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
             let _ = p.measure_with_start_mark(self.0, self.0);
             p.clear_marks_with_mark_name(self.0);

@@ -17,7 +17,7 @@ mod open;
 mod sync;
 
 pub use browser::{download, download_as, navigate};
-pub(crate) use browser::fetch_text;
+pub(crate) use browser::{fetch_text, Timing};
 pub use codec::{codec, load_codec, warm_up_codec};
 pub use notices::{Notice, NoticeKind};
 pub use crate::autosave::SaveStatus;
