@@ -445,7 +445,7 @@ fn on_every_day_the_sample_has_this_periods_values_and_none_in_the_future() {
         .strategy
         .kpis
         .iter()
-        .filter(|k| k.actuals.iter().any(|a| a.period.0 >= "2026-11-01".to_owned()))
+        .filter(|k| k.actuals.iter().any(|a| a.period.0.as_str() >= "2026-11-01"))
         .map(|k| k.id.clone())
         .collect();
     assert!(current.len() >= 4, "{current:?}");

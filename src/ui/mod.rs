@@ -117,6 +117,11 @@ pub fn start() {
     });
 }
 
+/// The language the page is shown in (`<html lang>`), which the shell keeps in step.
+fn page_language(doc: &web_sys::Document) -> Lang {
+    doc.document_element().and_then(|e| e.get_attribute("lang")).and_then(|code| Lang::from_code(&code)).unwrap_or_default()
+}
+
 /// Covers the page with a message and a reload button after a failure the app cannot
 /// recover from. Plain DOM, no reactive code (that is what just failed); "Reload" is a
 /// link to the app's start, so it loads the page anew even though the app's code stopped.
@@ -125,8 +130,7 @@ fn show_crash() {
     if doc.get_element_by_id("crash").is_some() {
         return;
     }
-    let lang = doc.document_element().map(|e| e.get_attribute("lang").unwrap_or_default()).and_then(|c| Lang::from_code(&c)).unwrap_or_default();
-    let t = lang.texts();
+    let t = page_language(&doc).texts();
     let build = || -> Option<web_sys::Element> {
         let el = |tag: &str, text: &str| {
             let e = doc.create_element(tag).ok()?;
@@ -242,8 +246,6 @@ fn focus_main() {
     focus("main");
 }
 
-/// Runs `f` in the task after the next frame: once what the current task rendered is
-/// painted, before anything that comes later.
 /// Draws `screen` with `plan` open, in the page's language, lays it out and takes it
 /// down again, all in one task, so nothing of it is ever painted. The browser compiles
 /// each function of a screen when it first runs, and lays out a page faster once it has
@@ -252,7 +254,7 @@ fn focus_main() {
 pub(crate) fn draw_unseen<V: IntoView + 'static>(plan: crate::model::Plan, screen: impl FnOnce() -> V + 'static) {
     use wasm_bindgen::JsCast;
     let document = document();
-    let lang = document.document_element().and_then(|e| e.get_attribute("lang")).and_then(|code| crate::i18n::Lang::from_code(&code)).unwrap_or_default();
+    let lang = page_language(&document);
     if let (Ok(host), Some(body)) = (document.create_element("div"), document.body()) {
         let host: web_sys::HtmlElement = host.unchecked_into();
         let drawn = leptos::mount::mount_to(host.clone(), move || {
@@ -270,6 +272,8 @@ pub(crate) fn draw_unseen<V: IntoView + 'static>(plan: crate::model::Plan, scree
     }
 }
 
+/// Runs `f` in the task after the next frame: once what the current task rendered is
+/// painted, before anything that comes later.
 pub(crate) fn after_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
