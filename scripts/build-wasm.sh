@@ -3,7 +3,8 @@
 # (and the report) split into parts the browser loads when they are first shown, so a
 # first visit carries the shell and the plan list only.
 #
-# cargo (with relocations kept) → wasm-split-cli → wasm-bindgen → wasm-opt → the first
+# cargo (with relocations kept) → wasm-split-cli → wasm-bindgen (its string reading made
+# faster for short strings, scripts/short-strings.py) → wasm-opt → the first
 # plan's parts packed into one file (scripts/pack-parts.py), into
 # `wasm-<hash>/` of the staged site (one folder: the loader fetches the parts next to
 # itself; the hash in the name makes every deployment fetch fresh files), then a start-up
@@ -24,6 +25,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 wasm-split-cli "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$dir/socialplan.wasm" "$work/split" --out-name socialplan >/dev/null
 wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$work/out" --out-name socialplan "$work/split/socialplan.wasm"
+# Short strings passed to the page are read without a decoder call each (see the script).
+python3 scripts/short-strings.py "$work/out/socialplan.js"
 cp "$work/split/__wasm_split.js" "$work/out/"
 find "$work/split" -name '*.wasm' ! -name socialplan.wasm -exec cp {} "$work/out/" \;
 if [ "$dir" = release ]; then
