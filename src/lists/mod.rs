@@ -9,6 +9,7 @@ pub mod conflicts;
 mod information;
 mod operative;
 mod strategy;
+pub mod template;
 #[cfg(test)]
 mod tests;
 
