@@ -4,7 +4,8 @@
 # first visit carries the shell and the plan list only.
 #
 # cargo (with relocations kept) → wasm-split-cli → wasm-bindgen (its string reading made
-# faster for short strings, scripts/short-strings.py) → wasm-opt → the first
+# faster for short strings, scripts/short-strings.py; its imports given short names,
+# scripts/short-imports.py) → wasm-opt → the first
 # plan's parts packed into one file (scripts/pack-parts.py), into
 # `wasm-<hash>/` of the staged site (one folder: the loader fetches the parts next to
 # itself; the hash in the name makes every deployment fetch fresh files), then a start-up
@@ -27,13 +28,15 @@ wasm-split-cli "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$dir/socialplan.wasm" "
 wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$work/out" --out-name socialplan "$work/split/socialplan.wasm"
 # Short strings passed to the page are read without a decoder call each (see the script).
 python3 scripts/short-strings.py "$work/out/socialplan.js"
+# The imports of the wasm from its glue get short names in both (see the script).
+python3 scripts/short-imports.py "$work/out/socialplan_bg.wasm" "$work/out/socialplan.js"
 cp "$work/split/__wasm_split.js" "$work/out/"
 find "$work/split" -name '*.wasm' ! -name socialplan.wasm -exec cp {} "$work/out/" \;
 if [ "$dir" = release ]; then
   # NAMES=1 keeps the functions' names (`wasm-opt -g`), for a CPU profile with names.
   names=(); if [ -n "${NAMES:-}" ]; then names=(-g); fi
   for f in "$work"/out/*.wasm; do
-    wasm-opt -Oz "${names[@]}" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    wasm-opt -Oz "${names[@]}" --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
       --enable-reference-types --enable-multivalue "$f" -o "$f" 2>/dev/null
   done
 fi
