@@ -88,6 +88,33 @@ function __fromPack(name) {{
     return __pack.then(({{ bytes, at, index }}) => new Response(new Uint8Array(bytes, at + index[name][0], index[name][1]), {{ headers: {{ "content-type": "application/wasm" }} }}));
 }}
 """
+
+# Each of the 230-odd modules is declared with the same eight lines but for its name and
+# where it comes from: one function each for fetched and packed modules says them once
+# (about 0.4 KB less gzipped in a first visit's loader).
+module_re = re.compile(
+    r'makeLoad\(\(\) => \{\s*const src = (?:fetch\(new URL\("\./(\w+)\.wasm", import\.meta\.url\)\)|__fromPack\("(\w+)"\));'
+    r'\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\s*\}\s*, \[')
+declared = len(re.findall(r"makeLoad\(", loader)) - 1  # less its definition
+loader, said = module_re.subn(lambda m: f'__fetched("{m.group(1)}", [' if m.group(1) else f'__packed("{m.group(2)}", [', loader)
+if said != declared:
+    sys.exit(f"pack-parts: {said} of the {declared} modules of the part loader have the shape this script knows")
+helper += """
+function __fetched(name, deps) {
+    return makeLoad(() => {
+        const src = fetch(new URL(`./${name}.wasm`, import.meta.url));
+        src.catch(() => {});
+        return async (imports) => WebAssembly.instantiateStreaming(src, imports);
+    }, deps);
+}
+function __packed(name, deps) {
+    return makeLoad(() => {
+        const src = __fromPack(name);
+        src.catch(() => {});
+        return async (imports) => WebAssembly.instantiateStreaming(src, imports);
+    }, deps);
+}
+"""
 first_line_end = loader.index("\n") + 1  # after the import of the glue
 loader = loader[:first_line_end] + helper + loader[first_line_end:]
 open(loader_path, "w", encoding="utf-8").write(loader)
