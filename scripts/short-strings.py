@@ -7,9 +7,11 @@ rows passes tens of thousands of them, almost all short and ASCII, and the decod
 per call, with the view of memory it needs, is most of the time: 18 ms of a 110 ms
 landscape in a CPU profile. This replaces the glue's `getStringFromWasm0` with one that
   - reads a short ASCII string byte by byte;
-  - keeps the strings of the program's own data (below `__heap_base`: tag and attribute
-    names, classes, texts) by their address, and gives the kept one back while the bytes
-    there are still the same (compared, so a changed byte is never missed);
+  - keeps the strings found below `__heap_base` by their address and length, and gives the
+    kept one back while the bytes there are still the same. Most are the program's own
+    data (tag and attribute names, classes, texts), which never change; the stack and
+    mutable statics lie below it too, so the comparison, byte by byte, is what makes a
+    kept string right, and must stay;
   - hands anything longer or not ASCII to the decoder as before.
 
 Usage: short-strings.py GLUE.js (edited in place). Fails when the glue does not have the
@@ -22,7 +24,7 @@ ORIGINAL = """function getStringFromWasm0(ptr, len) {
     return decodeText(getUint8ArrayMemory0().subarray(ptr, ptr + len));
 }"""
 
-FAST = """const SHORT_STRING = 40;
+FAST = """const SHORT_STRING = 40; // less than 64, the factor of the kept strings' keys
 const keptStrings = new Map();
 let staticEnd = -1;
 function getStringFromWasm0(ptr, len) {
@@ -32,8 +34,8 @@ function getStringFromWasm0(ptr, len) {
     if (staticEnd < 0) staticEnd = wasm.__heap_base ? wasm.__heap_base.value >>> 0 : 0;
     const own = ptr < staticEnd;
     if (own) {
-        const kept = keptStrings.get(ptr);
-        if (kept !== undefined && kept.length === len) {
+        const kept = keptStrings.get(ptr * 64 + len);
+        if (kept !== undefined) {
             let same = true;
             for (let i = 0; i < len; i++) if (kept.charCodeAt(i) !== memory[ptr + i]) { same = false; break; }
             if (same) return kept;
@@ -45,7 +47,7 @@ function getStringFromWasm0(ptr, len) {
         if (byte > 127) return decodeText(memory.subarray(ptr, ptr + len));
         text += String.fromCharCode(byte);
     }
-    if (own) keptStrings.set(ptr, text);
+    if (own) keptStrings.set(ptr * 64 + len, text);
     return text;
 }"""
 

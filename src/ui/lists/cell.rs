@@ -113,7 +113,7 @@ pub(super) fn Cell(model: ListModel, column: usize, el_id: String, id: StoredVal
             }
             .into_any()
         }
-        // The row builds the cells of the other kinds itself (see `row::Control`).
+        // The row builds the cells of the other kinds itself (see `lists::template::Control`).
         _ => ().into_any(),
     }
 }

@@ -18,6 +18,11 @@ use crate::model::{Date, Id, Plan};
 use leptos::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
+/// The id (and test id) of the control of `column` in the row of `item`.
+fn cell_id(spec: &ListSpec, column: usize, item: &Id) -> String {
+    format!("{}-{}-{}", spec.name, spec.columns[column].key, item)
+}
+
 /// What a row shows, read from the plan in one pass.
 #[derive(Clone, Default, PartialEq)]
 struct RowData {
@@ -195,7 +200,7 @@ pub fn ListEditor(model: ListModel, #[prop(optional)] group: usize) -> impl Into
     let add = move |_| {
         let id = new_id();
         state.edit(|p| (spec.add)(p, group, id.clone()));
-        let first = format!("{}-{}-{}", spec.name, spec.columns[0].key, id);
+        let first = cell_id(spec, 0, &id);
         set_timeout(move || super::focus(&first), std::time::Duration::ZERO);
     };
     let header = spec.columns.iter().enumerate().map(|(i, c)| {

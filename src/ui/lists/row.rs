@@ -1,5 +1,5 @@
 //! A list's row. Its elements are cloned from a template made once per list and language
-//! (`row_template`); the row then sets what differs from item to item (ids, values, names),
+//! (`row_cells`, from `lists::template::row_html`); the row then sets what differs from item to item (ids, values, names),
 //! one effect keeps those in step with the row's data, and the row hears its events once,
 //! on itself.
 //!
@@ -187,11 +187,10 @@ pub(super) fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) 
     let cells = row_cells(spec, t);
     let parts = Rc::new(Parts::of(spec, &cells));
     for (i, _, el) in &parts.controls {
-        let el_id = format!("{}-{}-{}", spec.name, spec.columns[*i].key, id);
+        let el_id = super::cell_id(spec, *i, &id);
         let _ = el.set_attribute("id", &el_id);
         let _ = el.set_attribute("data-testid", &el_id);
     }
-    let item = id.clone();
     let id = StoredValue::new(id);
     on_cleanup(move || {
         if let Some(id) = id.try_get_value() {
@@ -219,7 +218,7 @@ pub(super) fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) 
         .iter()
         .map(|(i, td)| {
             let (i, c) = (*i, &spec.columns[*i]);
-            let el_id = format!("{}-{}-{}", spec.name, c.key, item);
+            let el_id = id.with_value(|id| super::cell_id(spec, i, id));
             let value = Memo::new(move |_| data.try_with(|d| d.cells.get(i).cloned()).flatten().unwrap_or_else(|| c.kind.empty()));
             let mut cell = view! { <Cell model=model column=i el_id=el_id id=id value=value/> }.into_any().build();
             cell.mount(td, None);
