@@ -173,6 +173,27 @@ fn name(el: &Option<Element>, text: &str) {
     }
 }
 
+/// A new element; `class` empty for none.
+fn element(tag: &str, class: &str) -> Element {
+    let el = document().create_element(tag).expect("an element");
+    if !class.is_empty() {
+        el.set_class_name(class);
+    }
+    el
+}
+
+/// Takes `slot`'s element out of the page and puts `new` (if any) there instead, in
+/// `parent` before `before`.
+fn replace(parent: &Element, slot: &mut Option<Element>, new: Option<Element>, before: Option<&Element>) {
+    if let Some(old) = slot.take() {
+        old.remove();
+    }
+    if let Some(new) = &new {
+        let _ = parent.insert_before(new, before.map(AsRef::as_ref));
+    }
+    *slot = new;
+}
+
 /// Puts the row's cells into the row as it is built.
 fn append_cells(row: Element, cells: DocumentFragment) {
     let _ = row.append_child(&cells);
@@ -316,34 +337,27 @@ pub(super) fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) 
                 last_title = now;
             }
             if before.map(|b| &b.authors) != Some(&d.authors) {
-                if let Some(old) = authors.take() {
-                    old.remove();
-                }
-                if !d.authors.is_empty() {
-                    let note = document().create_element("p").expect("a paragraph");
-                    note.set_class_name("author-note");
+                let note = (!d.authors.is_empty()).then(|| {
+                    let note = element("p", "author-note");
                     let _ = note.set_attribute("data-testid", "item-authors");
                     note.set_text_content(Some(&fill(t.added_by, &[("names", &d.authors)])));
-                    let _ = parts.actions.insert_before(&note, advice.as_ref().or(parts.first_action.as_ref()).map(AsRef::as_ref));
-                    authors = Some(note);
-                }
+                    note
+                });
+                let before = advice.clone().or_else(|| parts.first_action.clone());
+                replace(&parts.actions, &mut authors, note, before.as_ref());
             }
             if before.map(|b| &b.advice) != Some(&d.advice) {
-                if let Some(old) = advice.take() {
-                    old.remove();
-                }
-                if !d.advice.is_empty() {
-                    let list = document().create_element("ul").expect("a list");
-                    list.set_class_name("advice");
+                let list = (!d.advice.is_empty()).then(|| {
+                    let list = element("ul", "advice");
                     let _ = list.set_attribute("aria-label", t.smart_title);
                     for hint in &d.advice {
-                        let li = document().create_element("li").expect("a list item");
+                        let li = element("li", "");
                         li.set_text_content(Some(hint));
                         let _ = list.append_child(&li);
                     }
-                    let _ = parts.actions.insert_before(&list, parts.first_action.as_ref().map(AsRef::as_ref));
-                    advice = Some(list);
-                }
+                    list
+                });
+                replace(&parts.actions, &mut advice, list, parts.first_action.as_ref());
             }
             if before.map(|b| b.enabled) != Some(d.enabled) {
                 toggle(&parts.action, "hidden", !d.enabled);
