@@ -19,12 +19,14 @@ use crate::model::{Date, Id};
 use crate::ui::state::{new_id, AppState, NoticeKind};
 use leptos::prelude::*;
 use leptos::tachys::view::{Mountable, Render};
-use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DocumentFragment, Element, HtmlTemplateElement};
 
 /// Shows `value` in a control the row built (`None`: the item is gone).
 fn show(control: Control, el: &Element, value: Option<&Value>) {
+    if control == Control::Check {
+        return set(el, "checked", &JsValue::from_bool(value == Some(&Value::Check(true))));
+    }
     let text = match value {
         Some(Value::Text(s)) => s.clone(),
         Some(Value::Date(d)) => d.as_ref().map(|d| d.0.clone()).unwrap_or_default(),
@@ -32,10 +34,7 @@ fn show(control: Control, el: &Element, value: Option<&Value>) {
         Some(Value::Number(n)) => n.map(|n| n.to_string()).unwrap_or_default(),
         _ => String::new(),
     };
-    match control {
-        Control::Check => set(el, "checked", &JsValue::from_bool(value == Some(&Value::Check(true)))),
-        _ => set(el, "value", &JsValue::from_str(&text)),
-    }
+    set(el, "value", &JsValue::from_str(&text));
 }
 
 /// What the person entered in a control the row built, as the column's value; `None`
@@ -153,7 +152,7 @@ fn child(node: &JsValue, key: &str) -> Option<Element> {
     Some(get(node, key)).filter(|v| !v.is_null() && !v.is_undefined()).map(JsCast::unchecked_into)
 }
 
-fn toggle(el: &Option<Element>, attribute: &str, on: bool) {
+fn toggle(el: Option<&Element>, attribute: &str, on: bool) {
     if let Some(el) = el {
         let _ = if on { el.set_attribute(attribute, "") } else { el.remove_attribute(attribute) };
     }
@@ -166,7 +165,7 @@ fn marked(ev: &web_sys::Event, attribute: &str) -> Option<(Element, String)> {
     Some((target, mark))
 }
 
-fn name(el: &Option<Element>, text: &str) {
+fn name(el: Option<&Element>, text: &str) {
     if let Some(el) = el {
         let _ = el.set_attribute("aria-label", text);
         let _ = el.set_attribute("title", text);
@@ -206,7 +205,7 @@ pub(super) fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) 
     let t = state.texts();
     let changed = model.watch(&id);
     let cells = row_cells(spec, t);
-    let parts = Rc::new(Parts::of(spec, &cells));
+    let parts = Parts::of(spec, &cells);
     for (i, _, el) in &parts.controls {
         let el_id = super::cell_id(spec, *i, &id);
         let _ = el.set_attribute("id", &el_id);
@@ -300,7 +299,6 @@ pub(super) fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) 
     }
     // What the row shows, kept in step with its data: only what changed is set.
     let shown = {
-        let parts = parts.clone();
         let mut last: Option<RowData> = None;
         let mut last_title = String::new();
         let mut was_sorted = None;
@@ -309,8 +307,8 @@ pub(super) fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) 
         RenderEffect::new(move |_| {
             let is_sorted = sorted.try_get().unwrap_or(false);
             if was_sorted != Some(is_sorted) {
-                toggle(&parts.up, "disabled", is_sorted);
-                toggle(&parts.down, "disabled", is_sorted);
+                toggle(parts.up.as_ref(), "disabled", is_sorted);
+                toggle(parts.down.as_ref(), "disabled", is_sorted);
                 was_sorted = Some(is_sorted);
             }
             let Some(d) = data.try_get() else { return };
@@ -320,7 +318,7 @@ pub(super) fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) 
                     show(*control, el, d.cells.get(*i));
                 }
                 if control.typed() && before.map(|b| b.linked) != Some(d.linked) {
-                    toggle(&Some(el.clone()), "readonly", d.linked);
+                    toggle(Some(el), "readonly", d.linked);
                 }
             }
             if before.map(|b| &b.badge) != Some(&d.badge) {
@@ -330,10 +328,10 @@ pub(super) fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) 
             }
             let now = title();
             if before.is_none() || now != last_title {
-                name(&parts.up, &fill(t.move_up, &[("item", &now)]));
-                name(&parts.down, &fill(t.move_down, &[("item", &now)]));
-                name(&parts.delete, &fill(t.remove_item, &[("item", &now)]));
-                name(&parts.unlink, &fill(t.unlink, &[("item", &now)]));
+                name(parts.up.as_ref(), &fill(t.move_up, &[("item", &now)]));
+                name(parts.down.as_ref(), &fill(t.move_down, &[("item", &now)]));
+                name(parts.delete.as_ref(), &fill(t.remove_item, &[("item", &now)]));
+                name(parts.unlink.as_ref(), &fill(t.unlink, &[("item", &now)]));
                 last_title = now;
             }
             if before.map(|b| &b.authors) != Some(&d.authors) {
@@ -360,14 +358,14 @@ pub(super) fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) 
                 replace(&parts.actions, &mut advice, list, parts.first_action.as_ref());
             }
             if before.map(|b| b.enabled) != Some(d.enabled) {
-                toggle(&parts.action, "hidden", !d.enabled);
+                toggle(parts.action.as_ref(), "hidden", !d.enabled);
             }
             if before.map(|b| (b.linked, &b.link_detail)) != Some((d.linked, &d.link_detail)) {
                 if let Some(detail) = &parts.link_detail {
                     detail.set_text_content(Some(&d.link_detail));
                 }
-                toggle(&parts.link_detail, "hidden", !d.linked);
-                toggle(&parts.unlink, "hidden", !d.linked);
+                toggle(parts.link_detail.as_ref(), "hidden", !d.linked);
+                toggle(parts.unlink.as_ref(), "hidden", !d.linked);
             }
             last = Some(d);
         })
