@@ -49,7 +49,7 @@ pub fn format_number_short(lang: Lang, value: f64) -> String {
 /// A date the way people of the language write it.
 pub fn format_date(lang: Lang, date: &Date) -> String {
     let Some((y, m, d)) = date.parts() else {
-        return date.0.clone();
+        return date.0.to_string();
     };
     match lang {
         Lang::En => format!("{d} {} {y}", lang.texts().months_short[m as usize - 1]),
@@ -60,7 +60,7 @@ pub fn format_date(lang: Lang, date: &Date) -> String {
 
 /// The date part of an RFC 3339 timestamp, formatted.
 pub fn format_timestamp(lang: Lang, timestamp: &str) -> String {
-    let day = Date(timestamp.get(..10).unwrap_or(timestamp).to_owned());
+    let day = Date::text(timestamp.get(..10).unwrap_or(timestamp));
     format_date(lang, &day)
 }
 

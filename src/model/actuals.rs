@@ -22,11 +22,50 @@ fn next_stamp() -> u64 {
 }
 
 /// A KPI's values, in order of their periods (see `review`).
-#[derive(Clone, Deserialize)]
-#[serde(from = "Vec<Actual>")]
+#[derive(Clone)]
 pub struct Actuals {
     values: Vec<Actual>,
     stamp: u64,
+}
+
+thread_local! {
+    /// The values being read, kept between reads: a file does not say how many values a
+    /// KPI has, so each KPI's list would otherwise grow by copies, to up to twice its size.
+    static READING: RefCell<Vec<Actual>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Read as a list of values into `READING`, then copied to a list of their exact number.
+impl<'de> Deserialize<'de> for Actuals {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct List;
+        impl<'de> serde::de::Visitor<'de> for List {
+            type Value = Actuals;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list of values")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Actuals, A::Error> {
+                // Taken out while reading (a value holds no values, but a reader that
+                // called back here would then start from an empty list, not panic).
+                let mut read = READING.take();
+                read.clear();
+                let mut outcome = Ok(());
+                loop {
+                    match seq.next_element::<Actual>() {
+                        Ok(Some(a)) => read.push(a),
+                        Ok(None) => break,
+                        Err(e) => {
+                            outcome = Err(e);
+                            break;
+                        }
+                    }
+                }
+                let values = read.drain(..).collect::<Vec<_>>();
+                READING.set(read);
+                outcome.map(|()| values.into())
+            }
+        }
+        deserializer.deserialize_seq(List)
+    }
 }
 
 impl Default for Actuals {

@@ -48,7 +48,7 @@ impl Plan {
     /// Days since the plan was last exported (or created, if never), when it has changes
     /// since then and that is at least `after_days` ago: time for a backup reminder.
     pub fn backup_due(&self, last_export: Option<&str>, now: &str, after_days: i64) -> Option<i64> {
-        let day = |t: &str| super::Date(t.get(..10)?.to_owned()).day_number();
+        let day = |t: &str| super::Date::text(t.get(..10)?).day_number();
         let base = last_export.unwrap_or(&self.created_at);
         if self.updated_at.as_str() <= base {
             return None;

@@ -217,7 +217,7 @@ mod tests {
     use crate::model::{validate::validate, BusinessFunction, Objective};
 
     fn d(s: &str) -> Date {
-        Date(s.to_owned())
+        Date::text(s)
     }
 
     const NOV: Month = Month { year: 2026, month: 11 };
@@ -358,7 +358,7 @@ mod tests {
             prop_oneof![
                 (2025..2028i32, 1..13u32, 1..29u32).prop_map(|(y, m, d)| Date::new(y, m, d)),
                 Just(Date("not a date".into())),
-                Just(Date(String::new())),
+                Just(Date::default()),
             ]
         }
 

@@ -24,7 +24,7 @@ pub fn build(structure: &str, table: &str, today: &Date, now: &str) -> Option<Pl
     let texts: BTreeMap<&str, &str> =
         table.as_object()?.iter().filter_map(|(k, v)| Some((k.as_str(), v.as_str()?))).collect();
     let mut value: Value = serde_json::from_str(structure).ok()?;
-    let reference = Date(REFERENCE_DAY.to_owned());
+    let reference = Date::text(REFERENCE_DAY);
     let (reference_day, (ry, rm, _)) = (reference.day_number()?, reference.parts()?);
     let shift = Shift {
         today,
@@ -55,12 +55,12 @@ fn fill(value: &mut Value, texts: &BTreeMap<&str, &str>, shift: Shift, by_month:
                 *s = (*texts.get(key)?).to_owned();
             } else if let Some(moved) =
                 if by_month {
-                    Date(s.clone()).add_months(shift.months).map(|d| d.min(shift.today.clone()))
+                    Date::text(s).add_months(shift.months).map(|d| d.min(shift.today.clone()))
                 } else {
-                    Date(s.clone()).add_days(shift.days)
+                    Date::text(s).add_days(shift.days)
                 }
             {
-                *s = moved.0;
+                *s = moved.0.to_string();
             }
         }
         Value::Array(items) => items.iter_mut().try_for_each(|v| fill(v, texts, shift, by_month))?,

@@ -438,7 +438,7 @@ fn the_sample_moves_to_the_current_week() {
 #[test]
 fn on_every_day_the_sample_has_this_periods_values_and_none_in_the_future() {
     use crate::model::Frequency;
-    let start = Date(sample::REFERENCE_DAY.to_owned()).day_number().unwrap();
+    let start = Date::text(sample::REFERENCE_DAY).day_number().unwrap();
     // The KPIs with a value for the reference day's period; the others stalled on purpose.
     let current: Vec<Id> = sample::build(STRUCTURE, EN_TABLE, &Date::from_day_number(start), NOW)
         .unwrap()

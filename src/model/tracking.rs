@@ -415,7 +415,7 @@ pub fn import_csv(plan: &mut Plan, text: &str, only: Option<&Id>, number: impl F
             errors.push((line_no, RowError::UnknownKpi(kpi.to_owned())));
             continue;
         };
-        let date = Date(period.to_owned());
+        let date = Date::text(period);
         if !date.is_valid() {
             errors.push((line_no, RowError::BadDate(period.to_owned())));
             continue;
@@ -470,7 +470,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> Date {
-        Date(s.to_owned())
+        Date::text(s)
     }
 
     fn kpi(direction: Direction, baseline: Option<f64>, target: f64, actuals: &[(&str, f64)]) -> Kpi {
@@ -534,7 +534,7 @@ mod tests {
     fn dashboard_lines_have_last_value_change_and_recent_values() {
         let mut p = Plan::default();
         p.strategy.focus.start = Some(d(START));
-        let values: Vec<(String, f64)> = (1..=14).map(|m| (Date::new(2026, 1, 1).add_days(30 * m).unwrap().0, m as f64 * 5.0)).collect();
+        let values: Vec<(String, f64)> = (1..=14).map(|m| (Date::new(2026, 1, 1).add_days(30 * m).unwrap().0.to_string(), m as f64 * 5.0)).collect();
         let refs: Vec<(&str, f64)> = values.iter().map(|(p, v)| (p.as_str(), *v)).collect();
         p.strategy.kpis.push(kpi(Direction::HigherIsBetter, Some(0.0), 100.0, &refs));
         p.strategy.kpis.push(Kpi { id: Id::from("blank"), ..Default::default() });
@@ -788,9 +788,9 @@ mod tests {
         assert_eq!([a[0].value, a[999].value, a[1_000].value, a[1_001].value, a[1_002].value, a[10_999].value], [-1.0, -1.0, 0.0, 2.0, 4.0, 19_998.0]);
         assert_eq!(q.strategy.kpis[1].actuals.len(), 10_000);
         // One duplicate at the end is found and nothing is changed.
-        text.push_str(&format!("ka,{},5\n", Date::from_day_number(start + 19_998).0));
+        text.push_str(&format!("ka,{},5\n", Date::from_day_number(start + 19_998).0.to_string()));
         let mut r = p.clone();
-        assert_eq!(import_csv(&mut r, &text, None, num), Err(CsvError::Rows(vec![(20_002, RowError::Duplicate(Date::from_day_number(start + 19_998).0))])));
+        assert_eq!(import_csv(&mut r, &text, None, num), Err(CsvError::Rows(vec![(20_002, RowError::Duplicate(Date::from_day_number(start + 19_998).0.to_string()))])));
         assert_eq!(r, p);
     }
 

@@ -87,7 +87,7 @@ impl<'a> Checker<'a> {
     fn date(&mut self, path: impl FnOnce() -> String, date: Option<&Date>) {
         if let Some(d) = date {
             if !d.is_valid() {
-                self.report(path(), ProblemKind::BadDate { text: d.0.clone() });
+                self.report(path(), ProblemKind::BadDate { text: d.0.to_string() });
             }
         }
     }

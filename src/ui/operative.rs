@@ -286,7 +286,7 @@ fn AddValue(id: StoredValue<Id>, index: usize) -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lang = state.lang.get_untracked();
-        let date = Date(period.get_untracked());
+        let date = Date(period.get_untracked().into());
         let text = value.get_untracked();
         let fail = |m: String| message.set(Some((false, m)));
         if !date.is_valid() {

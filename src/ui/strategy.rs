@@ -82,9 +82,9 @@ fn FocusEditor() -> impl IntoView {
             <label for="focus-start">{t.focus_start}</label>
             <p class="hint" id="focus-start-hint">{t.focus_start_hint}</p>
             <input type="date" id="focus-start" data-testid="focus-start" aria-describedby="focus-start-hint"
-                prop:value=move || focus(|f| f.start.as_ref().map(|d| d.0.clone()).unwrap_or_default())
+                prop:value=move || focus(|f| f.start.as_ref().map(|d| d.0.to_string()).unwrap_or_default())
                 on:change=move |ev| {
-                    let v = Some(Date(event_target_value(&ev))).filter(Date::is_valid);
+                    let v = Some(Date(event_target_value(&ev).into())).filter(Date::is_valid);
                     state.edit(|p| p.strategy.focus.start = v);
                 }/>
             <p data-testid="horizon-end">{horizon_end}</p>

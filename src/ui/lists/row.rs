@@ -29,7 +29,7 @@ fn show(control: Control, el: &Element, value: Option<&Value>) {
     }
     let text = match value {
         Some(Value::Text(s)) => s.clone(),
-        Some(Value::Date(d)) => d.as_ref().map(|d| d.0.clone()).unwrap_or_default(),
+        Some(Value::Date(d)) => d.as_ref().map(|d| d.0.to_string()).unwrap_or_default(),
         Some(Value::Choice(k)) => k.unwrap_or_default().to_owned(),
         Some(Value::Number(n)) => n.map(|n| n.to_string()).unwrap_or_default(),
         _ => String::new(),
@@ -43,7 +43,7 @@ fn read(control: Control, el: &Element, kind: Kind) -> Option<Value> {
     let text = || get(el, "value").as_string().unwrap_or_default();
     Some(match (control, kind) {
         (Control::Text | Control::LongText, _) => Value::Text(text()),
-        (Control::Date, _) => Value::Date(Some(Date(text())).filter(Date::is_valid)),
+        (Control::Date, _) => Value::Date(Some(Date(text().into())).filter(Date::is_valid)),
         (Control::Choice, Kind::Choice { keys, .. }) => {
             let key = text();
             Value::Choice(keys().into_iter().find(|k| *k == key))
