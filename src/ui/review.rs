@@ -29,14 +29,19 @@ fn period_label(t: &Texts, lang: Lang, frequency: Frequency, period: &Period) ->
     fill(t.review_periods[i], &[("date", &format_date(lang, &period.last))])
 }
 
-/// One row's fixed part: which KPI, which period. Values are read by the cells.
-#[derive(Clone, PartialEq)]
+/// A row's value in its period, and the latest value before it.
+type Cell = (Option<Actual>, Option<f64>);
+
+/// One row's fixed part: which KPI, which period; and its cell, which the grid keeps in
+/// step with the plan (only a cell that changed tells its row).
+#[derive(Clone)]
 struct RowKey {
     kpi: Id,
     name: String,
     unit: String,
     frequency: Frequency,
     period: Period,
+    cell: ArcRwSignal<Cell>,
 }
 
 #[component]
@@ -45,21 +50,56 @@ fn Review(id: Id, month: Option<Month>) -> impl IntoView {
     let t = state.texts();
     let day = today();
     let month = month.or_else(|| Month::of(&day)).unwrap_or(Month { year: 2026, month: 1 });
-    // The grid, worked out once per change of the plan: each row's value and the value
-    // before it, found by the row's KPI and period, so a row hears only of its own.
+    // The grid, worked out once per change of the plan.
     let grid_now = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| grid(p, month)).unwrap_or_default()));
-    let values = Memo::new(move |_| grid_now.with(|g| g.iter().map(|r| ((r.kpi.clone(), r.period.clone()), (r.value.clone(), r.before))).collect::<Values>()));
-    // The grid's rows change only when KPIs or their frequencies do, not with each value.
-    let rows = Memo::new(move |_| {
+    // The grid's rows change only when KPIs, their names or frequencies do, not with each
+    // value: compared with the rows before in place, without building them again. A row
+    // that stays keeps its cell.
+    let rows = Memo::new_owning(move |old: Option<Vec<RowKey>>| {
         grid_now.with(|g| {
             state.plan.with(|p| {
-                let Some(p) = p.as_ref() else { return Vec::new() };
-                g.iter()
-                    .filter_map(|r| {
-                        let k = p.strategy.kpis.get(r.index)?;
-                        Some(RowKey { kpi: r.kpi.clone(), name: k.name.clone(), unit: k.unit.trim().to_owned(), frequency: r.frequency, period: r.period.clone() })
-                    })
-                    .collect::<Vec<_>>()
+                let kpis = p.as_ref().map(|p| p.strategy.kpis.as_slice()).unwrap_or_default();
+                let same = |old: &[RowKey]| {
+                    old.len() == g.len()
+                        && old.iter().zip(g).all(|(o, r)| {
+                            kpis.get(r.index).is_some_and(|k| o.kpi == r.kpi && o.frequency == r.frequency && o.period == r.period && o.name == k.name && o.unit == k.unit.trim())
+                        })
+                };
+                match old {
+                    Some(old) if same(&old) => (old, false),
+                    old => {
+                        let mut cells: HashMap<(Id, Period), ArcRwSignal<Cell>> = old.into_iter().flatten().map(|o| ((o.kpi, o.period), o.cell)).collect();
+                        let rows = g
+                            .iter()
+                            .map(|r| {
+                                let k = kpis.get(r.index);
+                                let cell = cells.remove(&(r.kpi.clone(), r.period.clone())).unwrap_or_else(|| ArcRwSignal::new((r.value.clone(), r.before)));
+                                let (name, unit) = k.map(|k| (k.name.clone(), k.unit.trim().to_owned())).unwrap_or_default();
+                                RowKey { kpi: r.kpi.clone(), name, unit, frequency: r.frequency, period: r.period.clone(), cell }
+                            })
+                            .collect();
+                        (rows, true)
+                    }
+                }
+            })
+        })
+    });
+    // Each change of the grid is handed to the cells that changed: typing a value tells
+    // its row and the later rows of its KPI, not the other 500.
+    Effect::new(move |_| {
+        grid_now.with(|g| {
+            rows.with(|rows| {
+                for (r, row) in g.iter().zip(rows) {
+                    if row.kpi == r.kpi && row.period == r.period {
+                        row.cell.maybe_update(|c| {
+                            let changed = c.0 != r.value || c.1 != r.before;
+                            if changed {
+                                *c = (r.value.clone(), r.before);
+                            }
+                            changed
+                        });
+                    }
+                }
             })
         })
     });
@@ -96,7 +136,7 @@ fn Review(id: Id, month: Option<Month>) -> impl IntoView {
                     <thead><tr>{t.review_columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr></thead>
                     <tbody>
                         <For each=move || rows.get().into_iter().enumerate() key=|(_, r)| (r.kpi.clone(), r.period.clone()) let:((i, row))>
-                            <GridRow row=row index=i day=day.clone() values=values/>
+                            <GridRow row=row index=i day=day.clone()/>
                         </For>
                     </tbody>
                 </table>
@@ -140,19 +180,19 @@ fn on_grid_key(ev: leptos::ev::KeyboardEvent) {
     }
 }
 
-/// Each row's value in its period and the latest value before, by KPI and period.
-type Values = HashMap<(Id, Period), (Option<Actual>, Option<f64>)>;
-
 #[component]
-fn GridRow(row: RowKey, index: usize, day: crate::model::Date, values: Memo<Values>) -> impl IntoView {
+fn GridRow(row: RowKey, index: usize, day: crate::model::Date) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.texts();
     let lang = state.lang.get_untracked();
-    let RowKey { kpi, name, unit, frequency, period } = row;
+    let RowKey { kpi, name, unit, frequency, period, cell } = row;
     let label = period_label(t, lang, frequency, &period);
     let key = StoredValue::new((kpi.clone(), period.clone()));
-    let current = Memo::new(move |_| values.with(|v| key.with_value(|key| v.get(key).and_then(|(now, _)| now.clone()))));
-    let before = Memo::new(move |_| values.with(|v| key.with_value(|key| v.get(key).and_then(|(_, before)| *before))));
+    let current = Memo::new({
+        let cell = cell.clone();
+        move |_| cell.with(|c| c.0.clone())
+    });
+    let before = Memo::new(move |_| cell.with(|c| c.1));
     let shown = move |a: &Option<Actual>| a.as_ref().map(|a| format_number_short(lang, a.value)).unwrap_or_default();
     let draft = RwSignal::new(current.with_untracked(shown));
     let note = RwSignal::new(current.with_untracked(|a| a.as_ref().map(|a| a.comment.clone()).unwrap_or_default()));

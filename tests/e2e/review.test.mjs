@@ -71,6 +71,35 @@ test('review: a month of values for every KPI entered in German, with a comment,
   await context.close();
 });
 
+test('review: a value typed into a week shows as the value before in the later weeks of its KPI, and only there', async () => {
+  const { context, page, id } = await sample();
+  const now = new Date();
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 15));
+  await page.goto(`${server.url}#/plans/${id}/review/${monthKey(next)}`);
+  await page.waitForSelector('[data-testid=review-grid]');
+  // The sample's second KPI is weekly: its weeks of the month are rows 1, 2, …
+  const names = await page.$$eval('[data-testid=review-grid] tbody th', (th) => th.map((x) => x.textContent));
+  const weeks = names.map((n, i) => [n, i]).filter(([n]) => n.startsWith('Average engagement')).map(([, i]) => i);
+  assert.ok(weeks.length >= 4, names.join(' | '));
+  const before = (i) => page.textContent(`[data-testid=review-row-${i}] td.number`);
+  const others = async () => Promise.all(names.map((_, i) => i).filter((i) => !weeks.includes(i)).map(before));
+  const othersAtStart = await others();
+  const last = await before(weeks[0]);
+  for (const typed of ['9.5', '12', '7.25']) {
+    await page.fill(`[data-testid=review-value-${weeks[0]}]`, typed);
+    for (const w of weeks.slice(1)) {
+      await page.waitForFunction(([sel, v]) => document.querySelector(sel).textContent === v, [`[data-testid=review-row-${w}] td.number`, typed]);
+    }
+    assert.equal(await before(weeks[0]), last, 'its own row keeps the value before it');
+    assert.deepEqual(await others(), othersAtStart, 'the other KPIs\' rows are unchanged');
+  }
+  // Emptied: the later weeks show the value before the month again.
+  await page.fill(`[data-testid=review-value-${weeks[0]}]`, '');
+  await page.waitForFunction(([sel, v]) => document.querySelector(sel).textContent === v, [`[data-testid=review-row-${weeks[1]}] td.number`, last]);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('review: emptying a cell removes the value with an undo; this month counts from today', async () => {
   const { context, page, id } = await sample();
   await page.goto(`${server.url}#/plans/${id}/review`);
