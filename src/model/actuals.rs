@@ -86,6 +86,13 @@ impl FromIterator<Actual> for Actuals {
     }
 }
 
+impl Actuals {
+    /// Changes with every change to the values: equal stamps, equal values.
+    pub fn stamp(&self) -> u64 {
+        self.stamp
+    }
+}
+
 impl Deref for Actuals {
     type Target = Vec<Actual>;
     fn deref(&self) -> &Vec<Actual> {

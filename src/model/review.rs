@@ -126,6 +126,8 @@ pub struct Row {
     pub value: Option<Actual>,
     /// The latest value before the period, for comparison.
     pub before: Option<f64>,
+    /// The stamp of the KPI's values the row was worked out from (`Actuals::stamp`).
+    pub stamp: u64,
 }
 
 /// Every KPI's rows for `month`, in the plan's order of KPIs. Blank KPIs (added, nothing
@@ -138,10 +140,37 @@ pub fn grid(plan: &Plan, month: Month) -> Vec<Row> {
         let ordered = k.actuals.windows(2).all(|w| w[0].period.0 <= w[1].period.0);
         for period in periods(k.frequency, month) {
             let (value, before) = value_and_before(k, &period, ordered);
-            rows.push(Row { kpi: k.id.clone(), index, frequency: k.frequency, value: value.cloned(), period, before });
+            rows.push(Row { kpi: k.id.clone(), index, frequency: k.frequency, value: value.cloned(), period, before, stamp: k.actuals.stamp() });
         }
     }
     rows
+}
+
+/// The grid of `month` as `grid` gives it, keeping the rows of `old` (the same month's
+/// grid of this plan before a change) of each KPI whose place, frequency and values are
+/// unchanged; and whether any row changed. A value typed into the grid works out the
+/// rows of its KPI again, not those of every KPI.
+pub fn grid_reusing(plan: &Plan, month: Month, old: Vec<Row>) -> (Vec<Row>, bool) {
+    let mut rows = Vec::with_capacity(old.len());
+    let mut changed = false;
+    let mut old = old.into_iter().peekable();
+    for (index, k) in plan.strategy.kpis.iter().enumerate().filter(|(_, k)| !k.is_blank()) {
+        let same = |r: &Row| r.kpi == k.id && r.index == index && r.frequency == k.frequency && r.stamp == k.actuals.stamp();
+        if old.peek().is_some_and(same) {
+            while let Some(r) = old.next_if(same) {
+                rows.push(r);
+            }
+            continue;
+        }
+        changed = true;
+        while old.next_if(|r| r.kpi == k.id).is_some() {}
+        let ordered = k.actuals.windows(2).all(|w| w[0].period.0 <= w[1].period.0);
+        for period in periods(k.frequency, month) {
+            let (value, before) = value_and_before(k, &period, ordered);
+            rows.push(Row { kpi: k.id.clone(), index, frequency: k.frequency, value: value.cloned(), period, before, stamp: k.actuals.stamp() });
+        }
+    }
+    (rows, changed || old.next().is_some())
 }
 
 /// The value a KPI has for `period` (see `value_in`) and the latest value before it;
@@ -354,6 +383,34 @@ mod tests {
             assert_eq!(value_and_before(&k, &backwards, true).1, Some(4.0));
         }
 
+        #[test]
+        fn the_grid_kept_in_step_is_the_grid_worked_out_anew() {
+            let mut p = plan();
+            let today = d("2026-11-20");
+            let mut shown = grid(&p, NOV);
+            let mut step = |p: &Plan, what: &str| {
+                let (next, changed) = grid_reusing(p, NOV, shown.clone());
+                assert_eq!(next, grid(p, NOV), "after {what}");
+                assert!(changed, "{what} changes the grid");
+                shown = next;
+            };
+            let week = periods(Frequency::Weekly, NOV)[1].clone();
+            p.set_period_value(&Id::from("w"), &week, 4.0, &today).unwrap();
+            step(&p, "a value");
+            p.strategy.kpis[1].frequency = Frequency::Monthly;
+            step(&p, "a frequency");
+            p.strategy.kpis[0].name.clear();
+            step(&p, "a KPI left blank");
+            p.strategy.kpis.remove(1);
+            step(&p, "a KPI removed");
+            p.strategy.kpis.insert(0, Kpi { id: Id::from("n"), objective: Id::from("o"), name: "New".into(), ..Default::default() });
+            step(&p, "a KPI added first");
+            p.strategy.kpis.truncate(1);
+            step(&p, "the last KPIs removed");
+            let (same, changed) = grid_reusing(&p, NOV, shown.clone());
+            assert_eq!((same, changed), (shown, false), "unchanged");
+        }
+
         fn day() -> impl Strategy<Value = Date> {
             prop_oneof![
                 (2025..2028i32, 1..13u32, 1..29u32).prop_map(|(y, m, d)| Date::new(y, m, d)),
@@ -400,6 +457,7 @@ mod tests {
             #[test]
             fn grid_edits_keep_the_plan_valid(ops in prop::collection::vec(op(), 1..40)) {
                 let mut p = plan();
+                let mut shown = grid(&p, NOV);
                 let today = d("2026-11-20");
                 let ids = ["m", "w", "q", "gone"].map(Id::from);
                 for op in ops {
@@ -425,6 +483,11 @@ mod tests {
                         prop_assert_eq!(&p, &before, "a refused entry changes nothing");
                     }
                     prop_assert!(validate(&p, "plan").is_empty(), "{:?}", validate(&p, "plan"));
+                    // The grid on screen, kept in step, is the grid worked out anew.
+                    let (next, changed) = grid_reusing(&p, NOV, shown.clone());
+                    prop_assert_eq!(&next, &grid(&p, NOV));
+                    prop_assert!(changed || next == shown, "a changed grid says so");
+                    shown = next;
                     for k in &p.strategy.kpis {
                         prop_assert!(k.actuals.windows(2).all(|w| w[0].period < w[1].period), "values in order");
                     }

@@ -5,7 +5,7 @@
 
 use super::state::{navigate, today, AppState};
 use crate::i18n::{fill, format_date, format_number_short, parse_number, Lang, Texts};
-use crate::model::review::{grid, GridError, Month, Period, MAX_COMMENT};
+use crate::model::review::{grid_reusing, GridError, Month, Period, Row, MAX_COMMENT};
 use crate::model::tracking::in_future;
 use crate::model::{Actual, Frequency, Id};
 use crate::route::Route;
@@ -50,8 +50,14 @@ fn Review(id: Id, month: Option<Month>) -> impl IntoView {
     let t = state.texts();
     let day = today();
     let month = month.or_else(|| Month::of(&day)).unwrap_or(Month { year: 2026, month: 1 });
-    // The grid, worked out once per change of the plan.
-    let grid_now = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| grid(p, month)).unwrap_or_default()));
+    // The grid, kept in step with each change of the plan: only the rows of KPIs whose
+    // values or frequency changed are worked out again (`grid_reusing`).
+    let grid_now = Memo::new_owning(move |old: Option<Vec<Row>>| {
+        state.plan.with(|p| match p {
+            Some(p) => grid_reusing(p, month, old.unwrap_or_default()),
+            None => (Vec::new(), old.is_none_or(|o| !o.is_empty())),
+        })
+    });
     // The grid's rows change only when KPIs, their names or frequencies do, not with each
     // value: compared with the rows before in place, without building them again. A row
     // that stays keeps its cell.
