@@ -5,7 +5,7 @@
 
 use super::state::{navigate, today, AppState};
 use crate::i18n::{fill, format_date, format_number_short, parse_number, Lang, Texts};
-use crate::model::review::{grid_reusing, GridError, Month, Period, Row, MAX_COMMENT};
+use crate::model::review::{grid_reusing, value_in, GridError, Month, Period, Row, MAX_COMMENT};
 use crate::model::tracking::in_future;
 use crate::model::{Actual, Frequency, Id};
 use crate::route::Route;
@@ -235,8 +235,14 @@ fn GridRow(row: RowKey, index: usize, day: crate::model::Date) -> impl IntoView 
                 }
                 Ok(None) => {
                     value_error.set(None);
-                    // Emptied: the value is removed, and the removal can be undone.
-                    if let Some(date) = current.with_untracked(|a| a.as_ref().map(|a| a.period.clone())) {
+                    // Emptied: the value is removed, and the removal can be undone. Its
+                    // date is read from the plan, not the cell, which hears of a change
+                    // only after this event's task (a value typed and emptied in one task).
+                    let date = state.plan.with_untracked(|p| {
+                        let k = p.as_ref()?.strategy.kpis.iter().find(|k| k.id == kpi)?;
+                        value_in(k, &at).map(|a| a.period.clone())
+                    });
+                    if let Some(date) = date {
                         state.remove(item_label.clone(), |p| p.remove_value(&kpi, &date));
                     }
                 }

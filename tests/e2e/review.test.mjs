@@ -96,6 +96,17 @@ test('review: a value typed into a week shows as the value before in the later w
   // Emptied: the later weeks show the value before the month again.
   await page.fill(`[data-testid=review-value-${weeks[0]}]`, '');
   await page.waitForFunction(([sel, v]) => document.querySelector(sel).textContent === v, [`[data-testid=review-row-${weeks[1]}] td.number`, last]);
+  await settle(page);
+  const count = async () => (await storedPlan(page, id)).plan.strategy.kpis.find((k) => k.name.startsWith('Average engagement')).actuals.length;
+  const had = await count();
+  // A value typed and emptied in one task (as a script may send them) leaves no value.
+  await page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    for (const v of ['5', '']) { el.value = v; el.dispatchEvent(new Event('input', { bubbles: true })); }
+  }, `[data-testid=review-value-${weeks[0]}]`);
+  await settle(page);
+  assert.equal(await count(), had);
+  assert.equal(await before(weeks[1]), last);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
