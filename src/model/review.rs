@@ -133,17 +133,7 @@ pub struct Row {
 /// Every KPI's rows for `month`, in the plan's order of KPIs. Blank KPIs (added, nothing
 /// written yet) are not part of the plan yet.
 pub fn grid(plan: &Plan, month: Month) -> Vec<Row> {
-    let mut rows = Vec::new();
-    for (index, k) in plan.strategy.kpis.iter().enumerate().filter(|(_, k)| !k.is_blank()) {
-        // The app keeps values in order of their periods: then each row's are found by
-        // halving (the grid is worked out again on each key typed into it).
-        let ordered = k.actuals.windows(2).all(|w| w[0].period.0 <= w[1].period.0);
-        for period in periods(k.frequency, month) {
-            let (value, before) = value_and_before(k, &period, ordered);
-            rows.push(Row { kpi: k.id.clone(), index, frequency: k.frequency, value: value.cloned(), period, before, stamp: k.actuals.stamp() });
-        }
-    }
-    rows
+    grid_reusing(plan, month, Vec::new()).0
 }
 
 /// The grid of `month` as `grid` gives it, keeping the rows of `old` (the same month's
