@@ -136,55 +136,71 @@ fn Grouped(spec: &'static ListSpec, by_tactic: bool, library: bool) -> impl Into
     });
     // Every group's heading and count note, worked out in one pass per change of the plan
     // (counting an objective's KPIs or a tactic's kept indicators once, not once per
-    // group); each group hears only when its own changed, so typing in an item is silent.
-    let headings = Memo::new(move |_| {
-        state.plan.with(|p| {
-            let Some(p) = p.as_ref() else { return Vec::new() };
-            let s = &p.strategy;
-            if by_tactic {
-                let kept = count_per(s.indicators.iter().filter(|x| x.kept), |x| &x.tactic);
-                s.tactics
-                    .iter()
-                    .map(|x| {
-                        let text = Some(short(&x.text, 80)).filter(|x| !x.is_empty()).unwrap_or_else(|| t.untitled.to_owned());
-                        let kept = kept.get(x.id.as_str()).copied().unwrap_or(0);
-                        (fill(t.tactic_heading, &[("text", &text)]), (!(2..=5).contains(&kept)).then(|| t.count(t.kept_count, kept)))
-                    })
-                    .collect::<Vec<_>>()
-            } else {
-                let kpis = if library { count_per(s.kpis.iter(), |k| &k.objective) } else { Default::default() };
-                s.objectives
-                    .iter()
-                    .enumerate()
-                    .map(|(i, o)| {
-                        let note = library.then(|| match kpis.get(o.id.as_str()).copied().unwrap_or(0) {
-                            0 => Some(t.kpi_none.to_owned()),
-                            1 | 2 => None,
-                            n => Some(fill(t.kpi_too_many, &[("count", &n.to_string())])),
-                        });
-                        (objective_label(s, i, t), note.flatten())
-                    })
-                    .collect()
+    // group); each group has a signal of its own, set by the pass only when its heading
+    // or note changed, so typing in an item is silent. (A memo of all headings with a
+    // memo per group would have every group's heading checked again on every keystroke.)
+    let headings = move |p: &Option<crate::model::Plan>| -> Vec<(String, Option<String>)> {
+        let Some(p) = p.as_ref() else { return Vec::new() };
+        let s = &p.strategy;
+        if by_tactic {
+            let kept = count_per(s.indicators.iter().filter(|x| x.kept), |x| &x.tactic);
+            s.tactics
+                .iter()
+                .map(|x| {
+                    let text = Some(short(&x.text, 80)).filter(|x| !x.is_empty()).unwrap_or_else(|| t.untitled.to_owned());
+                    let kept = kept.get(x.id.as_str()).copied().unwrap_or(0);
+                    (fill(t.tactic_heading, &[("text", &text)]), (!(2..=5).contains(&kept)).then(|| t.count(t.kept_count, kept)))
+                })
+                .collect::<Vec<_>>()
+        } else {
+            let kpis = if library { count_per(s.kpis.iter(), |k| &k.objective) } else { Default::default() };
+            s.objectives
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let note = library.then(|| match kpis.get(o.id.as_str()).copied().unwrap_or(0) {
+                        0 => Some(t.kpi_none.to_owned()),
+                        1 | 2 => None,
+                        n => Some(fill(t.kpi_too_many, &[("count", &n.to_string())])),
+                    });
+                    (objective_label(s, i, t), note.flatten())
+                })
+                .collect()
+        }
+    };
+    let heads: StoredValue<Vec<ArcRwSignal<(String, Option<String>)>>> = StoredValue::new(Vec::new());
+    Effect::new(move |_| {
+        let fresh = state.plan.with(headings);
+        heads.try_with_value(|heads| {
+            for (head, now) in heads.iter().zip(fresh) {
+                if head.with_untracked(|h| *h != now) {
+                    head.set(now);
+                }
             }
-        })
+        });
     });
-    let heading_of = move |i: usize| Memo::new(move |_| headings.with(|h| h.get(i).cloned().unwrap_or_default()));
     let empty_text = if by_tactic { t.need_tactics } else { t.need_objectives };
     view! {
         {by_tactic.then(|| view! { <p class="hint">{t.candidates_hint}</p> })}
         <p class="warning" hidden=move || !groups.with(Vec::is_empty)>{empty_text}</p>
-        {move || groups.with(|g| (0..g.len()).map(|i| {
-            let heading_id = format!("{}-group-{i}", spec.name);
-            let head = heading_of(i);
-            view! {
-                <section class="group" aria-labelledby=heading_id.clone()>
-                    <h2 id=heading_id.clone()>{move || head.with(|h| h.0.clone())}</h2>
-                    <p class="warning" data-testid=format!("{}-count-{i}", spec.name) hidden=move || head.with(|h| h.1.is_none())>{move || head.with(|h| h.1.clone())}</p>
-                    <ListEditor model=model group=i/>
-                    {library.then(|| view! { <Library group=i/> })}
-                </section>
-            }
-        }).collect_view())}
+        {move || groups.with(|g| {
+            // The sections are made anew when the groups change: so are their headings' signals.
+            let mut now = state.plan.with_untracked(headings).into_iter();
+            let made: Vec<_> = (0..g.len()).map(|_| ArcRwSignal::new(now.next().unwrap_or_default())).collect();
+            heads.set_value(made.clone());
+            made.into_iter().enumerate().map(|(i, head)| {
+                let heading_id = format!("{}-group-{i}", spec.name);
+                let head: Signal<(String, Option<String>)> = head.into();
+                view! {
+                    <section class="group" aria-labelledby=heading_id.clone()>
+                        <h2 id=heading_id.clone()>{move || head.with(|h| h.0.clone())}</h2>
+                        <p class="warning" data-testid=format!("{}-count-{i}", spec.name) hidden=move || head.with(|h| h.1.is_none())>{move || head.with(|h| h.1.clone())}</p>
+                        <ListEditor model=model group=i/>
+                        {library.then(|| view! { <Library group=i/> })}
+                    </section>
+                }
+            }).collect_view()
+        })}
     }
 }
 
