@@ -93,7 +93,7 @@ fn finding_set(p: &mut Plan, at: At, f: impl FnOnce(&mut Finding)) {
 /// The findings, one list per landscape level (the group is the level's place).
 pub static FINDINGS: ListSpec = ListSpec {
     name: "finding",
-    items: |p| p.information.landscape.findings.iter().map(|x| (x.id.clone(), x.level as usize)).collect(),
+    items: |p| p.information.landscape.findings.iter().map(|x| (&x.id, x.level as usize)).collect(),
     add: |p, level, id| {
         let level = LandscapeLevel::ALL[level.min(4)];
         p.information.landscape.findings.push(Finding { id, level, ..Default::default() })
@@ -231,7 +231,7 @@ pub fn finding_weight(f: &Finding, t: &crate::i18n::Texts) -> String {
 /// The SWOT entries, one list per quadrant (0 strengths … 3 threats).
 pub static SWOT: ListSpec = ListSpec {
     name: "swot",
-    items: |p| p.information.swot.quadrants().iter().enumerate().flat_map(|(q, items)| items.iter().map(move |x| (x.id.clone(), q))).collect(),
+    items: |p| p.information.swot.quadrants().iter().enumerate().flat_map(|(q, items)| items.iter().map(move |x| (&x.id, q))).collect(),
     add: |p, q, id| p.information.swot.quadrant_mut(q.min(3)).push(SwotItem { id, ..Default::default() }),
     shift: |p, id, up| (0..4).for_each(|q| shift(p.information.swot.quadrant_mut(q), id, up, |_, _| true)),
     title: |p, at| swot_item(p, at).map(|x| x.text.clone()).unwrap_or_default(),

@@ -190,7 +190,7 @@ pub struct ListSpec {
     pub name: &'static str,
     /// Every item's id in the plan's order, with the group it is shown in (a landscape
     /// level, an objective's index …); the slot of an item is its place here.
-    pub items: fn(&Plan) -> Vec<(Id, usize)>,
+    pub items: fn(&Plan) -> Vec<(&Id, usize)>,
     pub add: fn(&mut Plan, usize, Id),
     /// Moves an item one place up (`true`) or down within its group.
     pub shift: fn(&mut Plan, &Id, bool),
@@ -220,20 +220,48 @@ pub struct ListSpec {
 pub struct Index {
     slots: HashMap<Id, usize>,
     groups: Vec<Vec<Id>>,
+    /// The group of each slot, in order.
+    placed: Vec<usize>,
 }
 
 impl Index {
     pub fn new(spec: &ListSpec, plan: &Plan) -> Index {
-        let items = (spec.items)(plan);
-        let mut index = Index { slots: HashMap::with_capacity_and_hasher(items.len(), Default::default()), groups: Vec::new() };
-        for (slot, (id, group)) in items.into_iter().enumerate() {
+        Index::of(&(spec.items)(plan))
+    }
+
+    /// The index of a list's `items` (its `ListSpec::items`).
+    pub fn of(items: &[(&Id, usize)]) -> Index {
+        let mut index = Index { slots: HashMap::with_capacity_and_hasher(items.len(), Default::default()), groups: Vec::new(), placed: Vec::with_capacity(items.len()) };
+        for (slot, &(id, group)) in items.iter().enumerate() {
             if index.groups.len() <= group {
                 index.groups.resize_with(group + 1, Vec::new);
             }
             index.groups[group].push(id.clone());
-            index.slots.entry(id).or_insert(slot);
+            index.placed.push(group);
+            index.slots.entry(id.clone()).or_insert(slot);
         }
         index
+    }
+
+    /// Whether this is the index of `items` (`Index::of(items) == *self`), found by
+    /// comparing in place: typing leaves a list's items and their order as they are, and
+    /// its index need not be built again to find that out.
+    pub fn matches(&self, items: &[(&Id, usize)]) -> bool {
+        if items.len() != self.placed.len() {
+            return false;
+        }
+        let mut next = vec![0; self.groups.len()];
+        for (&(id, group), &placed) in items.iter().zip(&self.placed) {
+            if group != placed {
+                return false;
+            }
+            let Some(k) = next.get_mut(group) else { return false };
+            if self.groups[group].get(*k) != Some(id) {
+                return false;
+            }
+            *k += 1;
+        }
+        true
     }
 
     pub fn at<'a>(&self, id: &'a Id) -> Option<At<'a>> {
@@ -289,8 +317,8 @@ pub(crate) fn find_mut<'a, T: HasId>(items: &'a mut [T], at: At) -> Option<&'a m
 }
 
 /// The ids of `items`, all in one group.
-pub(crate) fn ungrouped<T: HasId>(items: &[T]) -> Vec<(Id, usize)> {
-    items.iter().map(|x| (x.id().clone(), 0)).collect()
+pub(crate) fn ungrouped<T: HasId>(items: &[T]) -> Vec<(&Id, usize)> {
+    items.iter().map(|x| (x.id(), 0)).collect()
 }
 
 /// Moves the item with `id` one place up or down among the items `same` groups with it:

@@ -20,7 +20,7 @@ pub fn is_overdue(a: &Action, today: &Date) -> bool {
 /// The actions, one list per action plan (the group is the plan's place).
 pub static ACTIONS: ListSpec = ListSpec {
     name: "action",
-    items: |p| p.operative.actions.iter().map(|a| (a.id.clone(), a.plan as usize)).collect(),
+    items: |p| p.operative.actions.iter().map(|a| (&a.id, a.plan as usize)).collect(),
     add: |p, g, id| {
         let plan = ActionPlan::ALL.get(g).copied().unwrap_or_default();
         p.operative.actions.push(Action { id, plan, ..Default::default() })

@@ -109,8 +109,8 @@ fn objective_id(p: &Plan, group: usize) -> Option<Id> {
 
 /// Items grouped by the place of the objective (or tactic) they hang on; items whose
 /// owner is gone are in no group.
-fn grouped<T>(items: &[T], places: &HashMap<&Id, usize>, id: fn(&T) -> &Id, owner: fn(&T) -> &Id) -> Vec<(Id, usize)> {
-    items.iter().map(|x| (id(x).clone(), places.get(owner(x)).copied().unwrap_or(usize::MAX))).filter(|(_, g)| *g != usize::MAX).collect()
+fn grouped<'a, T>(items: &'a [T], places: &HashMap<&Id, usize>, id: fn(&T) -> &Id, owner: fn(&T) -> &Id) -> Vec<(&'a Id, usize)> {
+    items.iter().map(|x| (id(x), places.get(owner(x)).copied().unwrap_or(usize::MAX))).filter(|(_, g)| *g != usize::MAX).collect()
 }
 
 macro_rules! kpi_number {

@@ -75,7 +75,7 @@ proptest! {
         let mut n = 0;
         for spec in ALL {
             let index = Index::new(spec, &plan);
-            let ids: Vec<Id> = (spec.items)(&plan).into_iter().map(|(id, _)| id).collect();
+            let ids: Vec<Id> = (spec.items)(&plan).into_iter().map(|(id, _)| id.clone()).collect();
             for id in &ids {
                 let at = index.at(id).expect("every item is indexed");
                 for column in spec.columns {
@@ -101,7 +101,7 @@ proptest! {
     fn values_a_column_does_not_take_change_nothing(mut plan in plan()) {
         for spec in ALL {
             let index = Index::new(spec, &plan);
-            for (id, _) in (spec.items)(&plan) {
+            for id in (spec.items)(&plan).into_iter().map(|(id, _)| id.clone()).collect::<Vec<_>>() {
                 let at = index.at(&id).expect("indexed");
                 for column in spec.columns {
                     for value in refused(column.kind) {
@@ -110,6 +110,28 @@ proptest! {
                         prop_assert_eq!(&plan, &before, "{}.{} took {:?}", spec.name, column.key, value);
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn an_index_matches_the_items_it_was_built_of_and_only_those(plan in plan(), up in any::<bool>(), pick in any::<usize>()) {
+        for spec in ALL {
+            let index = Index::new(spec, &plan);
+            prop_assert!(index.matches(&(spec.items)(&plan)), "{}", spec.name);
+            // The plan with an item moved, an item added or one removed.
+            let mut moved = plan.clone();
+            let mut removed = plan.clone();
+            let ids: Vec<Id> = (spec.items)(&plan).into_iter().map(|(id, _)| id.clone()).collect();
+            if let Some(id) = ids.get(pick % ids.len().max(1)) {
+                (spec.shift)(&mut moved, id, up);
+                removed.remove(id);
+            }
+            let mut added = plan.clone();
+            (spec.add)(&mut added, pick % 3, Id::from("added"));
+            for (name, changed) in [("moved", &moved), ("removed", &removed), ("added", &added)] {
+                let items = (spec.items)(changed);
+                prop_assert_eq!(index.matches(&items), Index::of(&items) == index, "{}: {}", spec.name, name);
             }
         }
     }

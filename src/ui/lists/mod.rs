@@ -57,12 +57,16 @@ struct Shown {
 }
 
 /// One list on one screen, shared by all its groups there: the index (built once per
-/// change of the plan), the rows shown with what they show, and the options of its link
-/// columns (read once per change, for all rows).
+/// change of the plan, and set only when the items or their order changed), the rows
+/// shown with what they show, and the options of its link columns (read once per change,
+/// for all rows).
 #[derive(Clone, Copy)]
 pub struct ListModel {
     spec: &'static ListSpec,
-    index: Memo<Index>,
+    /// A signal, not a memo of the plan: a memo would have every group's list of items,
+    /// and all that hangs on it, checked again on every keystroke (200 groups on step 7),
+    /// to find the index unchanged. The model's pass sets it when it changed.
+    index: RwSignal<Index>,
     rows: StoredValue<HashMap<Id, Shown>>,
     options: StoredValue<Vec<Option<Memo<Vec<(Id, String)>>>>>,
     /// The day the list was opened: what its rows' dates are judged against.
@@ -74,7 +78,7 @@ impl ListModel {
         let state = expect_context::<AppState>();
         let t = state.texts();
         let day = today();
-        let index = Memo::new(move |_| state.plan.with(|p| p.as_ref().map(|p| Index::new(spec, p)).unwrap_or_default()));
+        let index = RwSignal::new(state.plan.with_untracked(|p| p.as_ref().map(|p| Index::new(spec, p)).unwrap_or_default()));
         let options = spec
             .columns
             .iter()
@@ -84,25 +88,37 @@ impl ListModel {
             })
             .collect();
         let model = ListModel { spec, index, rows: StoredValue::new(HashMap::default()), options: StoredValue::new(options), day: StoredValue::new(day) };
-        // One pass per change of the plan; only rows whose values changed are told.
+        // One pass per change of the plan; only rows whose values changed are told, and the
+        // groups only when the items or their order changed.
         Effect::new(move |_| {
             let mut changed = Vec::new();
-            state.plan.with(|p| {
-                let Some(p) = p else { return };
-                // A screen being left may still hear of a change: its parts are then gone.
-                index.try_with_untracked(|index| {
+            let fresh = state.plan.with(|p| {
+                // The index is built again only when the items or their order changed.
+                let items = p.as_ref().map(|p| (spec.items)(p)).unwrap_or_default();
+                let fresh = (!index.try_with_untracked(|i| i.matches(&items)).unwrap_or(true)).then(|| Index::of(&items));
+                let Some(p) = p else { return fresh };
+                let mut pass = |index: &Index| {
+                    // A screen being left may still hear of a change: its parts are then gone.
                     model.rows.try_update_value(|rows| {
                         for (id, shown) in rows.iter_mut() {
                             let Some(at) = index.at(id) else { continue };
-                            let fresh = model.day.with_value(|day| row_data(spec, p, at, t, day));
-                            if fresh != shown.data {
-                                shown.data = fresh;
+                            let data = model.day.with_value(|day| row_data(spec, p, at, t, day));
+                            if data != shown.data {
+                                shown.data = data;
                                 changed.push(shown.changed.clone());
                             }
                         }
-                    })
-                });
+                    });
+                };
+                match &fresh {
+                    Some(fresh) => pass(fresh),
+                    None => drop(index.try_with_untracked(pass)),
+                }
+                fresh
             });
+            if let Some(fresh) = fresh {
+                index.try_set(fresh);
+            }
             changed.iter().for_each(Notify::notify);
         });
         model
