@@ -184,7 +184,9 @@ fn Grouped(spec: &'static ListSpec, by_tactic: bool, library: bool) -> impl Into
         {by_tactic.then(|| view! { <p class="hint">{t.candidates_hint}</p> })}
         <p class="warning" hidden=move || !groups.with(Vec::is_empty)>{empty_text}</p>
         {move || groups.with(|g| {
-            // The sections are made anew when the groups change: so are their headings' signals.
+            // The sections are made anew when the groups change: so are their headings'
+            // signals; their lists read the list's index at once, brought up to date first.
+            state.plan.with_untracked(|p| model.refresh(p.as_ref()));
             let mut now = state.plan.with_untracked(headings).into_iter();
             let made: Vec<_> = (0..g.len()).map(|_| ArcRwSignal::new(now.next().unwrap_or_default())).collect();
             heads.set_value(made.clone());

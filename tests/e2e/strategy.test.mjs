@@ -181,3 +181,31 @@ test('the Strategy phase speaks German and Bulgarian throughout', async () => {
     await context.close();
   }
 });
+
+test('objectives reordered in another tab: the KPIs follow their objective, and a row that moved still shows its changes', async () => {
+  const context = await browser.newContext();
+  const a = await open(context, server.url);
+  await a.click('[data-testid=open-sample]');
+  await a.waitForSelector('[data-testid=phase-stack]');
+  const id = planIdOf(a);
+  await settle(a);
+  const plan = (await storedPlan(a, id)).plan;
+  const second = plan.strategy.objectives[1];
+  const moved = plan.strategy.kpis.find((k) => k.objective === second.id);
+  assert.ok(moved, 'the sample has a KPI for its second objective');
+  await step(a, id, 5);
+  await a.waitForSelector(`[data-testid=kpi-1] [data-testid=kpi-name-${moved.id}]`);
+  const b = await open(context, server.url, `#/plans/${id}/strategy/strategic-plan/step-4`);
+  await b.click('[data-testid=obj-0] tbody tr:nth-child(2) button[aria-label^="Move up"]');
+  await settle(b);
+  // Tab A, in the background, loads the new order: poll by time.
+  await a.waitForFunction((sel) => document.querySelector(sel), `[data-testid=kpi-0] [data-testid=kpi-name-${moved.id}]`, { polling: 50 });
+  await a.bringToFront();
+  await a.fill(`[data-testid=kpi-name-${moved.id}]`, 'Renamed after the move');
+  await a.waitForFunction((kpi) => document.querySelector(`[data-testid=kpi-0] tr:has([data-testid=kpi-name-${kpi}]) button[aria-label="Remove: Renamed after the move"]`), moved.id, { polling: 50, timeout: 5000 });
+  const shown = await a.$$eval('[data-testid^=kpi-name-]', (e) => e.map((x) => x.id));
+  assert.equal(new Set(shown).size, shown.length, 'each KPI shows once');
+  assert.equal(shown.length, plan.strategy.kpis.length);
+  assert.deepEqual(a.errors, []);
+  await context.close();
+});

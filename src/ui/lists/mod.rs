@@ -54,6 +54,13 @@ fn row_data(spec: &ListSpec, plan: &Plan, at: At, t: &Texts, today: &Date) -> Ro
 struct Shown {
     data: RowData,
     changed: ArcTrigger,
+    /// Which row on screen watches it: an item moving to another group is shown by a new
+    /// row before or after its old row is gone, and only the row watching it now unwatches.
+    row: u64,
+}
+
+thread_local! {
+    static ROWS_MADE: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// One list on one screen, shared by all its groups there: the index (built once per
@@ -124,8 +131,18 @@ impl ListModel {
         model
     }
 
-    /// Starts showing the row of `id`: what it shows now, and what tells it of changes.
-    fn watch(self, id: &Id) -> ArcTrigger {
+    /// Brings the index up to date now, for groups made anew that read it at once (the
+    /// list's pass sets it after them otherwise).
+    pub fn refresh(self, plan: Option<&Plan>) {
+        let items = plan.map(|p| (self.spec.items)(p)).unwrap_or_default();
+        if !self.index.try_with_untracked(|i| i.matches(&items)).unwrap_or(true) {
+            self.index.try_set(Index::of(&items));
+        }
+    }
+
+    /// Starts showing the row of `id`: what it shows now, what tells it of changes, and
+    /// the row's number, to stop with (`unwatch`).
+    fn watch(self, id: &Id) -> (ArcTrigger, u64) {
         let state = expect_context::<AppState>();
         let t = state.texts();
         let data = state.plan.with_untracked(|p| {
@@ -133,14 +150,19 @@ impl ListModel {
             p.as_ref().zip(at).map(|(p, slot)| self.day.with_value(|day| row_data(self.spec, p, At { id, slot }, t, day))).unwrap_or_default()
         });
         let changed = ArcTrigger::new();
+        let row = ROWS_MADE.with(|n| n.replace(n.get() + 1));
         self.rows.try_update_value(|rows| {
-            rows.insert(id.clone(), Shown { data, changed: changed.clone() });
+            rows.insert(id.clone(), Shown { data, changed: changed.clone(), row });
         });
-        changed
+        (changed, row)
     }
 
-    fn unwatch(self, id: &Id) {
-        self.rows.try_update_value(|rows| rows.remove(id));
+    fn unwatch(self, id: &Id, row: u64) {
+        self.rows.try_update_value(|rows| {
+            if rows.get(id).is_some_and(|s| s.row == row) {
+                rows.remove(id);
+            }
+        });
     }
 
     fn data(self, id: &Id) -> Option<RowData> {

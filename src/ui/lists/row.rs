@@ -203,7 +203,7 @@ pub(super) fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) 
     let spec = model.spec;
     let state = expect_context::<AppState>();
     let t = state.texts();
-    let changed = model.watch(&id);
+    let (changed, watching) = model.watch(&id);
     let cells = row_cells(spec, t);
     let parts = Parts::of(spec, &cells);
     for (i, _, el) in &parts.controls {
@@ -214,7 +214,7 @@ pub(super) fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) 
     let id = StoredValue::new(id);
     on_cleanup(move || {
         if let Some(id) = id.try_get_value() {
-            model.unwatch(&id);
+            model.unwatch(&id, watching);
         }
     });
     // Re-read only when the list's pass found this row changed.
