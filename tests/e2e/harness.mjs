@@ -55,11 +55,57 @@ export async function serve(root = DIST, port = 0, { gzip = false, sent = null }
 export { DIST };
 
 export async function launch() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    context.on('page', explainTimeouts);
+    return context;
+  };
+  return browser;
+}
+
+/**
+ * When an action on a page times out, says on stderr whether the page still ran scripts,
+ * timers and animation frames at that moment: a page that froze and a browser that stopped
+ * drawing fail the same way in Playwright's own message. Done once, for every page.
+ */
+function explainTimeouts(page) {
+  for (const proto of [Object.getPrototypeOf(page), Object.getPrototypeOf(page.locator('body'))]) {
+    if (proto.explained) continue;
+    proto.explained = true;
+    for (const name of ['click', 'fill', 'waitFor', 'waitForSelector', 'waitForFunction', 'selectOption']) {
+      const action = proto[name];
+      if (typeof action !== 'function') continue;
+      proto[name] = async function (...args) {
+        try {
+          return await action.apply(this, args);
+        } catch (e) {
+          if (e?.name === 'TimeoutError') await explain(this.page?.() ?? this, `${name}(${JSON.stringify(args[0]) ?? ''})`);
+          throw e;
+        }
+      };
+    }
+  }
+}
+
+async function explain(page, what) {
+  const within = (promise, ms) => Promise.race([promise.then((r) => r?.result?.value ?? r?.exceptionDetails?.text ?? 'done'), new Promise((ok) => setTimeout(() => ok(`no answer in ${ms} ms`), ms))]);
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    const ask = (expression) => within(cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }), 3000);
+    const script = await ask('JSON.stringify({ visibility: document.visibilityState, focus: document.hasFocus(), at: Math.round(performance.now()) })');
+    const timer = await ask('new Promise((ok) => setTimeout(() => ok("fires"), 0))');
+    const frame = await ask('new Promise((ok) => requestAnimationFrame(() => ok("fires")))');
+    console.error(`[timeout of ${what} at ${page.url()}] script: ${script}; timer: ${timer}; animation frame: ${frame}`);
+    await cdp.detach().catch(() => {});
+  } catch (e) {
+    console.error(`[timeout of ${what}] the page could not be asked: ${e}`);
+  }
 }
 
 /** A page that records console errors and uncaught exceptions, and requests leaving the origin. */
