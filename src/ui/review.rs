@@ -137,15 +137,13 @@ fn Review(id: Id, month: Option<Month>) -> impl IntoView {
             </div>
             <p class="hint" id="review-keys">{t.review_keys}</p>
             <p class="warning" hidden=move || !rows.with(Vec::is_empty)>{t.no_kpis}</p>
-            <div class="table-scroll">
-                <table class="rows review-grid" data-testid="review-grid" hidden=move || rows.with(Vec::is_empty)>
-                    <thead><tr>{t.review_columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr></thead>
-                    <tbody>
-                        <For each=move || rows.get().into_iter().enumerate() key=|(_, r)| (r.kpi.clone(), r.period.clone()) let:((i, row))>
-                            <GridRow row=row index=i day=day.clone()/>
-                        </For>
-                    </tbody>
-                </table>
+            // One table per KPI, its columns as wide as in every other, so they read as one
+            // grid: a KPI off screen is left to be laid out and painted when scrolled to,
+            // and a value typed repaints the tables in view, not 500 rows.
+            <div class="table-scroll review-grids" data-testid="review-grid" hidden=move || rows.with(Vec::is_empty)>
+                <For each=move || rows.with(|r| kpi_groups(r)) key=|g| (g.first, g.rows.len(), g.rows[0].kpi.clone(), g.rows[0].name.clone(), g.rows[0].unit.clone(), g.rows[g.rows.len() - 1].period.clone()) let:group>
+                    <KpiTable group=group day=day.clone()/>
+                </For>
             </div>
             <p><a href=Route::Dashboard(id.clone()).href() data-testid="review-dashboard">{t.open_dashboard}</a></p>
         </div>
@@ -183,6 +181,44 @@ fn on_grid_key(ev: leptos::ev::KeyboardEvent) {
         ev.prevent_default();
     } else if key == "Enter" {
         ev.prevent_default();
+    }
+}
+
+/// The rows of one KPI, which follow each other in the grid, from the row `first` on.
+#[derive(Clone)]
+struct KpiGroup {
+    first: usize,
+    rows: Vec<RowKey>,
+}
+
+fn kpi_groups(rows: &[RowKey]) -> Vec<KpiGroup> {
+    let mut groups: Vec<KpiGroup> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        match groups.last_mut() {
+            Some(g) if g.rows[0].kpi == row.kpi => g.rows.push(row.clone()),
+            _ => groups.push(KpiGroup { first: i, rows: vec![row.clone()] }),
+        }
+    }
+    groups
+}
+
+/// The table of one KPI's rows. Its column headers show above the first KPI only; the
+/// others keep theirs for screen readers, with no height.
+#[component]
+fn KpiTable(group: KpiGroup, day: crate::model::Date) -> impl IntoView {
+    let t = expect_context::<AppState>().texts();
+    let KpiGroup { first, rows } = group;
+    let weekly = rows[0].frequency == Frequency::Weekly;
+    view! {
+        <div class="review-kpi" class:weekly=weekly>
+            <table class="rows review-grid">
+                <colgroup>{(0..t.review_columns.len()).map(|_| view! { <col/> }).collect_view()}</colgroup>
+                <thead class:repeated={first > 0}><tr>{t.review_columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {rows.into_iter().enumerate().map(|(i, row)| view! { <GridRow row=row index=first + i day=day.clone()/> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }
 

@@ -80,6 +80,17 @@ test('review: a value typed into a week shows as the value before in the later w
   // The sample's second KPI is weekly: its weeks of the month are rows 1, 2, …
   const names = await page.$$eval('[data-testid=review-grid] tbody th', (th) => th.map((x) => x.textContent));
   const weeks = names.map((n, i) => [n, i]).filter(([n]) => n.startsWith('Average engagement')).map(([, i]) => i);
+  // One table per KPI, lined up as one grid: every row's cells start at the same places;
+  // each table names its columns, shown above the first only.
+  const edges = await page.$$eval('[data-testid=review-grid] tbody tr', (rows) => [...new Set(rows.map((r) => [...r.children].map((c) => Math.round(c.getBoundingClientRect().left)).join()))]);
+  assert.equal(edges.length, 1, edges.join(' | '));
+  const tables = await page.$$eval('[data-testid=review-grid] table', (ts) => ts.map((t) => ({
+    headers: t.querySelectorAll('thead th[scope=col]').length,
+    kpis: new Set([...t.querySelectorAll('tbody th')].map((th) => th.textContent)).size,
+    height: t.querySelector('thead').getBoundingClientRect().height,
+  })));
+  assert.ok(tables.length > 1 && tables.every((t) => t.headers === 5 && t.kpis === 1), JSON.stringify(tables));
+  assert.ok(tables[0].height > 10 && tables.slice(1).every((t) => t.height === 0), JSON.stringify(tables));
   assert.ok(weeks.length >= 4, names.join(' | '));
   const before = (i) => page.textContent(`[data-testid=review-row-${i}] td.number`);
   const others = async () => Promise.all(names.map((_, i) => i).filter((i) => !weeks.includes(i)).map(before));
