@@ -2,6 +2,9 @@
 // kept across a reload, and charted.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { serve, launch, open, storedPlan, planIdOf, addRow, settle, screenText } from './harness.mjs';
 
 let server, browser;
@@ -59,6 +62,55 @@ test('Exercise 1: findings per level are added, weighed, re-ordered, kept and ch
   // The chart's text alternative is a table of the same data.
   await page.click('[data-testid=chart-landscape] summary');
   assert.match(await page.textContent('[data-testid=chart-landscape] table'), /Impact\s*5 \(1\)\s*4 \(1\)/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a level of 100 findings: its rows in blocks that line up as one table; a row moved past a block keeps its text and the focus', async () => {
+  const { context, page, id } = await newPlan();
+  const envelope = await storedPlan(page, id);
+  delete envelope.revision;
+  envelope.plan.id = 'long-level';
+  envelope.plan.name = 'One long level';
+  envelope.plan.information.landscape.findings = Array.from({ length: 100 }, (_, i) => ({ id: `f${i}`, level: 'customers', text: `Finding ${i}`, polarity: i % 2 ? 'threat' : 'opportunity', weight: 1 + (i % 5) }));
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sp-')), 'long.socialplan.json');
+  fs.writeFileSync(file, JSON.stringify(envelope));
+  await page.goto(`${server.url}#/`);
+  await page.setInputFiles('[data-testid=import-input]', file);
+  await page.waitForSelector('[data-testid=phase-stack]');
+  await goToBlock(page, 'long-level', 'landscape');
+  const list = '[data-testid=finding-2]';
+  await page.waitForSelector(`${list} tbody tr`);
+  assert.equal(await page.locator(`${list} tbody tr`).count(), 100);
+  // Three blocks, lined up: each block's rows start their cells where the first's do
+  // (measured in view); the column headers show above the first block only.
+  const edges = [];
+  for (const row of [0, 40, 80]) {
+    edges.push(await page.evaluate(([list, row]) => {
+      const tr = document.querySelectorAll(`${list} tbody tr`)[row];
+      tr.scrollIntoView({ block: 'center' });
+      return [...tr.children].map((c) => { const r = c.getBoundingClientRect(); return `${Math.round(r.left)}/${Math.round(r.width)}`; }).join(',');
+    }, [list, row]));
+  }
+  assert.equal(new Set(edges).size, 1, edges.join(' | '));
+  const heads = await page.$$eval(`${list} thead`, (hs) => hs.map((h) => h.getBoundingClientRect().height));
+  assert.equal(heads.length, 3);
+  assert.ok(heads[0] > 10 && heads.slice(1).every((h) => h === 0), heads.join());
+  // The last row of the first block moved down with the keyboard: into the next block,
+  // with its text, and the focus stays on its button.
+  await page.focus(`${list} tbody tr >> nth=39 >> button[aria-label^="Move down"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((list) => document.querySelectorAll(`${list} tbody tr`)[40]?.querySelector('textarea').value === 'Finding 39', list);
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label')?.startsWith('Move down'));
+  assert.equal(await page.evaluate(() => document.activeElement.closest('tr').querySelector('textarea').value), 'Finding 39');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((list) => document.querySelectorAll(`${list} tbody tr`)[41]?.querySelector('textarea').value === 'Finding 39', list);
+  // Typed into the last row: kept.
+  await page.fill('[data-testid=finding-text-f99]', 'The last finding, changed');
+  await settle(page);
+  const stored = (await storedPlan(page, 'long-level')).plan.information.landscape.findings;
+  assert.deepEqual(stored.slice(38, 42).map((f) => f.id), ['f38', 'f40', 'f41', 'f39']);
+  assert.equal(stored.find((f) => f.id === 'f99').text, 'The last finding, changed');
   assert.deepEqual(page.errors, []);
   await context.close();
 });

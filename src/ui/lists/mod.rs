@@ -182,6 +182,9 @@ impl ListModel {
 }
 
 /// A list whose groups are not shown side by side: it has a model of its own.
+/// How many rows of a list are a table of their own (`ListEditor`).
+const BLOCK: usize = 40;
+
 #[component]
 pub fn List(spec: &'static ListSpec, #[prop(optional)] group: usize) -> impl IntoView {
     view! { <ListEditor model=ListModel::new(spec) group=group/> }
@@ -241,7 +244,7 @@ pub fn ListEditor(model: ListModel, #[prop(optional)] group: usize) -> impl Into
         let first = cell_id(spec, 0, &id);
         set_timeout(move || super::focus(&first), std::time::Duration::ZERO);
     };
-    let header = spec.columns.iter().enumerate().map(|(i, c)| {
+    let header = move || spec.columns.iter().enumerate().map(|(i, c)| {
         let label = (c.label)(t);
         let aria_sort = move || match sort.try_get().flatten() {
             Some((col, true)) if col == i => "ascending",
@@ -316,17 +319,35 @@ pub fn ListEditor(model: ListModel, #[prop(optional)] group: usize) -> impl Into
         (false, true) => "rows long",
         (false, false) => "rows",
     };
+    // The rows shown, in blocks of `BLOCK` rows, each a table of its own that is laid out
+    // and painted only while in view: a keystroke in a list of 400 rows repaints the
+    // blocks in view, not 400 rows. The first block shows the column headers (and the
+    // sort buttons); the others have the same, collapsed: they count for the columns'
+    // widths, so the blocks line up as one table.
+    let shown = Memo::new(move |_| ids());
+    let blocks = move || shown.try_with(|s| s.len().div_ceil(BLOCK)).unwrap_or(0);
     view! {
         <div class="list" data-testid=format!("{}-{group}", spec.name)>
             {filters}
             {link_note}
             <p class="hint" hidden=move || !empty()>{t.list_empty}</p>
-            <table class=table_class hidden=empty>
-                <thead><tr>{spec.badge.map(|_| view! { <th scope="col"></th> })}{header}<th scope="col"><span class="visually-hidden">{t.actions_column}</span></th></tr></thead>
-                <tbody>
-                    <For each=ids key=|id| id.clone() children=move |id| view! { <Row model=model group=group id=id sorted=Signal::derive(move || sort.try_get().flatten().is_some())/> }/>
-                </tbody>
-            </table>
+            <div class="row-blocks" hidden=empty>
+                <For each=move || 0..blocks() key=|n| *n let:n>
+                    <div class="row-block">
+                        <table class=table_class>
+                            <thead class:repeated=n != 0><tr>
+                                {spec.badge.map(|_| view! { <th scope="col"></th> })}
+                                {header()}
+                                <th scope="col"><span class="visually-hidden">{t.actions_column}</span></th>
+                            </tr></thead>
+                            <tbody>
+                                <For each=move || shown.try_with(|s| s.iter().skip(n * BLOCK).take(BLOCK).cloned().collect::<Vec<_>>()).unwrap_or_default() key=|id| id.clone()
+                                    children=move |id| view! { <Row model=model group=group id=id sorted=Signal::derive(move || sort.try_get().flatten().is_some())/> }/>
+                            </tbody>
+                        </table>
+                    </div>
+                </For>
+            </div>
             <button type="button" class="add" id=add_id.clone() data-testid=add_id on:click=add>{(spec.add_label)(t, group)}</button>
         </div>
     }

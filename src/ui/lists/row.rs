@@ -159,6 +159,24 @@ fn toggle(el: Option<&Element>, attribute: &str, on: bool) {
 }
 
 /// The element an event came from, and its `attribute`.
+/// After a row moved, the focus goes back to the button that moved it, in the row's new
+/// place (the row's element was moved, or made anew in another block of rows, and lost
+/// it); to the other one when the row can move no further that way.
+fn keep_focus(spec: &'static ListSpec, id: Id, up: bool) {
+    set_timeout(
+        move || {
+            let row = document().get_element_by_id(&super::cell_id(spec, 0, &id)).and_then(|el| el.closest("tr").ok().flatten());
+            let Some(row) = row else { return };
+            let [first, second] = if up { ["up", "down"] } else { ["down", "up"] };
+            let pressed = |way: &str| row.query_selector(&format!("[data-do={way}]:not([disabled])")).ok().flatten();
+            if let Some(button) = pressed(first).or_else(|| pressed(second)).and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = button.focus();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 fn marked(ev: &web_sys::Event, attribute: &str) -> Option<(Element, String)> {
     let target: Element = ev.target()?.dyn_into().ok()?;
     let mark = target.get_attribute(attribute)?;
@@ -384,8 +402,11 @@ pub(super) fn Row(model: ListModel, group: usize, id: Id, sorted: Signal<bool>) 
         let Some((_, action)) = marked(&ev, "data-do") else { return };
         let this = || id.try_get_value().unwrap_or_default();
         match action.as_str() {
-            "up" => state.edit(|p| (spec.shift)(p, &this(), true)),
-            "down" => state.edit(|p| (spec.shift)(p, &this(), false)),
+            "up" | "down" => {
+                let up = action == "up";
+                state.edit(|p| (spec.shift)(p, &this(), up));
+                keep_focus(spec, this(), up);
+            }
             "delete" => remove(),
             "action" => {
                 if let Some(a) = &spec.action {
