@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, open, planIdOf, DIST } from '../e2e/harness.mjs';
+import { serve, launch, open, planIdOf, settle, DIST } from '../e2e/harness.mjs';
 import { largePlan } from './large-plan.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -217,9 +217,13 @@ const kpiChartMs = await page.evaluate(() => new Promise((done) => {
 // later weeks of the same KPI.
 // The screen at `hash`, once `ready` shows: `count` keys into `selector`, then as many
 // into a bare textarea added to the page, four times; the times of each.
-async function typeOnScreen(hash, ready, selector, key, count) {
+async function typeOnScreen(hash, ready, selector, key, count, scroll = false) {
   await page.goto(`${server.url}${hash}`);
   await page.waitForSelector(ready);
+  if (scroll) {
+    await page.evaluate((sel) => document.querySelector(sel).scrollIntoView({ block: 'center' }), selector);
+    await page.waitForTimeout(300);
+  }
   await page.evaluate(() => {
     const bare = document.createElement('textarea');
     bare.id = 'bench-bare';
@@ -236,6 +240,22 @@ async function typeOnScreen(hash, ready, selector, key, count) {
 }
 const [indicatorKey, indicatorBare] = (await typeOnScreen(`#/plans/${id}/strategy/strategic-plan/step-7`, 'table.rows input[type=text]', 'table.rows input[type=text]', 'x', 8)).map(median);
 const [reviewKey, reviewBare] = (await typeOnScreen(`#/plans/${id}/review`, 'table.review-grid input.grid-value', 'table.review-grid input.grid-value', 'number', 8)).map(median);
+
+// A list of 400 rows in one group: the large plan's findings all on one level of the
+// landscape, in a plan of their own (its other parts left out); typed into its first row,
+// in view, in turns with a bare textarea as above.
+const oneGroup = largePlan();
+oneGroup.plan = { ...oneGroup.plan, id: 'one-group', name: 'One group', strategy: undefined, operative: undefined };
+for (const f of oneGroup.plan.information.landscape.findings) f.level = 'customers';
+const oneGroupFile = path.join(path.dirname(file), 'one-group.socialplan.json');
+fs.writeFileSync(oneGroupFile, JSON.stringify(oneGroup));
+await page.goto(`${server.url}#/`);
+await page.waitForSelector('[data-testid=plan-list]');
+await page.setInputFiles('[data-testid=import-input]', oneGroupFile);
+await page.waitForURL(/one-group/);
+await page.waitForSelector('[data-testid=phase-stack]');
+await settle(page);
+const [oneGroupKey, oneGroupBare] = (await typeOnScreen('#/plans/one-group/information/landscape', '[data-testid=chart-landscape] svg', '[data-testid=finding-2] textarea', 'x', 8, true)).map(median);
 
 // The sample plan shared as a link (a measure, no goal but the limit): its length in
 // characters, in each language, against the longest link the app offers (src/share.rs).
@@ -297,6 +317,7 @@ const bareKey = median(bareKeys);
 const goals = [
   ['keystroke in the 400-row list / bare textarea', listKey / bareKey, 1.2],
   ['keystroke in 2,000 indicators of 200 tactics / bare textarea', indicatorKey / indicatorBare, 1.2],
+  ['keystroke in a list of 400 rows in one group / bare textarea', oneGroupKey / oneGroupBare, 1.2],
   ['value typed in the review grid of 500 rows / bare textarea', reviewKey / reviewBare, 1.2],
   ['landscape (400 findings) drawn / JSON.parse', landscapeMs / quietParse, 40],
   ['KPI tracking (100 KPIs) drawn / JSON.parse', trackingMs / quietParse, 40],
@@ -315,6 +336,7 @@ const report = {
   bare_textarea_keystroke_to_paint_ms_median: round(bareKey),
   list_keystroke_to_paint_ms_median: round(listKey), list_keystroke_to_paint_ms_max: round(Math.max(...listKeys)),
   indicators_keystroke_to_paint_ms_median: round(indicatorKey), review_value_keystroke_to_paint_ms_median: round(reviewKey),
+  one_group_list_keystroke_to_paint_ms_median: round(oneGroupKey), one_group_bare_textarea_keystroke_to_paint_ms_median: round(oneGroupBare),
   prose_keystroke_to_paint_ms_median: round(median(keystrokes)), prose_keystroke_to_paint_ms_max: round(Math.max(...keystrokes)),
   import_ms: importMs === null ? null : round(importMs), import_to_overview_ms: round(importToOverviewMs), import_to_overview_runs_ms: importRuns.map(round), import_to_overview_without_reaching_first_ms: round(coldImportToOverviewMs),
   autosave_ms: round(autosave),
