@@ -141,7 +141,7 @@ fn Review(id: Id, month: Option<Month>) -> impl IntoView {
             // grid: a KPI off screen is left to be laid out and painted when scrolled to,
             // and a value typed repaints the tables in view, not 500 rows.
             <div class="table-scroll review-grids" data-testid="review-grid" hidden=move || rows.with(Vec::is_empty)>
-                <For each=move || rows.with(|r| kpi_groups(r)) key=|g| (g.first, g.rows.len(), g.rows[0].kpi.clone(), g.rows[0].name.clone(), g.rows[0].unit.clone(), g.rows[g.rows.len() - 1].period.clone()) let:group>
+                <For each=move || rows.with(|r| kpi_groups(r)) key=|g| (g.first, g.rows[0].kpi.clone(), g.rows[0].name.clone(), g.rows[0].unit.clone(), g.rows.iter().map(|r| r.period.clone()).collect::<Vec<_>>()) let:group>
                     <KpiTable group=group day=day.clone()/>
                 </For>
             </div>

@@ -3,6 +3,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { serve, launch, open } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -95,6 +98,40 @@ test('no WCAG A/AA violations on any kind of screen', async () => {
     assert.deepEqual(await violations(page), [], `${locale} workshop with the agenda running and a contribution link`);
     await context.close();
   }
+});
+
+test('long lists in blocks of rows: every block names its columns, the sort buttons are in the tab order once, no WCAG A/AA violations', async () => {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await open(context, server.url);
+  await page.fill('[data-testid=new-plan-name]', 'Long lists');
+  await page.click('[data-testid=create-plan]');
+  await page.waitForSelector('[data-testid=phase-stack]');
+  const id = page.url().split('/plans/')[1];
+  const envelope = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), `socialplan.v1.plan.${id}`));
+  delete envelope.revision;
+  envelope.plan.id = 'long-lists';
+  envelope.plan.information.landscape.findings = Array.from({ length: 90 }, (_, i) => ({ id: `f${i}`, level: 'impact', text: `Finding ${i}`, polarity: 'opportunity', weight: 3 }));
+  envelope.plan.information.audit = { ...envelope.plan.information.audit, channels: Array.from({ length: 90 }, (_, i) => ({ id: `c${i}`, name: `Channel ${i}`, audience: 10 * i, engagement: 'medium', owner: 'Team', notes: '' })) };
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sp-')), 'long-lists.socialplan.json');
+  fs.writeFileSync(file, JSON.stringify(envelope));
+  await page.goto(`${server.url}#/`);
+  await page.setInputFiles('[data-testid=import-input]', file);
+  await page.waitForURL(/long-lists/);
+  for (const [block, list] of [['landscape', 'finding-1'], ['audit', 'channel-0']]) {
+    await page.goto(`${server.url}#/plans/long-lists/information/${block}`);
+    await page.waitForSelector(`[data-testid=${list}] tbody tr`, { state: 'attached' });
+    const tables = await page.$$eval(`[data-testid=${list}] table`, (ts) => ts.map((t) => [...t.querySelectorAll('thead th[scope=col]')].map((th) => th.textContent.trim()).join('|')));
+    assert.equal(tables.length, 3, `${list}: three blocks of rows`);
+    assert.ok(tables.every((h) => h === tables[0] && h.length > 0), tables.join(' / '));
+    // [sort buttons, of them in the tab order, all of those in the first block]
+    const sortable = await page.$$eval(`[data-testid=${list}] button.sort`, (bs) => {
+      const reached = bs.filter((b) => b.tabIndex >= 0);
+      return [bs.length, reached.length, reached.every((b) => b.closest('.row-block') === b.closest('.row-blocks').firstElementChild)];
+    });
+    if (sortable[0] > 0) assert.deepEqual(sortable, [sortable[1] * 3, sortable[1], true], `${list}: sort buttons`);
+    assert.deepEqual(await violations(page), [], `${list} in blocks`);
+  }
+  await context.close();
 });
 
 test('the start screen works with the keyboard alone', async () => {

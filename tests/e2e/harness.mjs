@@ -94,15 +94,21 @@ function explainTimeouts(page) {
 }
 
 async function explain(page, what) {
-  const within = (promise, ms) => Promise.race([promise.then((r) => r?.result?.value ?? r?.exceptionDetails?.text ?? 'done'), new Promise((ok) => setTimeout(() => ok(`no answer in ${ms} ms`), ms))]);
+  // Never rejects: an answer that comes after the time is up (or fails as the page
+  // closes) is dropped.
+  const within = (promise, ms) => Promise.race([
+    promise.then((r) => r?.result?.value ?? r?.exceptionDetails?.text ?? 'done', (e) => `failed: ${String(e).split('\n')[0]}`),
+    new Promise((ok) => setTimeout(() => ok(`no answer in ${ms} ms`), ms)),
+  ]);
   try {
-    const cdp = await page.context().newCDPSession(page);
+    const cdp = await within(page.context().newCDPSession(page).then((session) => ({ result: { value: session } })), 3000);
+    if (typeof cdp === 'string') throw new Error(cdp);
     const ask = (expression) => within(cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }), 3000);
     const script = await ask('JSON.stringify({ visibility: document.visibilityState, focus: document.hasFocus(), at: Math.round(performance.now()) })');
     const timer = await ask('new Promise((ok) => setTimeout(() => ok("fires"), 0))');
     const frame = await ask('new Promise((ok) => requestAnimationFrame(() => ok("fires")))');
     console.error(`[timeout of ${what} at ${page.url()}] script: ${script}; timer: ${timer}; animation frame: ${frame}`);
-    await cdp.detach().catch(() => {});
+    await within(cdp.detach(), 1000);
   } catch (e) {
     console.error(`[timeout of ${what}] the page could not be asked: ${e}`);
   }

@@ -181,10 +181,10 @@ impl ListModel {
     }
 }
 
-/// A list whose groups are not shown side by side: it has a model of its own.
 /// How many rows of a list are a table of their own (`ListEditor`).
 const BLOCK: usize = 40;
 
+/// A list whose groups are not shown side by side: it has a model of its own.
 #[component]
 pub fn List(spec: &'static ListSpec, #[prop(optional)] group: usize) -> impl IntoView {
     view! { <ListEditor model=ListModel::new(spec) group=group/> }
@@ -244,7 +244,11 @@ pub fn ListEditor(model: ListModel, #[prop(optional)] group: usize) -> impl Into
         let first = cell_id(spec, 0, &id);
         set_timeout(move || super::focus(&first), std::time::Duration::ZERO);
     };
-    let header = move || spec.columns.iter().enumerate().map(|(i, c)| {
+    // The column headers of a block of rows; `repeated` in the blocks after the first:
+    // there they have no height and their sort buttons are out of the tab order (the
+    // first block's are in it), but they name the columns to screen readers and take the
+    // same room as the first block's, so every block's columns are as wide.
+    let header = move |repeated: bool| spec.columns.iter().enumerate().map(move |(i, c)| {
         let label = (c.label)(t);
         let aria_sort = move || match sort.try_get().flatten() {
             Some((col, true)) if col == i => "ascending",
@@ -253,19 +257,19 @@ pub fn ListEditor(model: ListModel, #[prop(optional)] group: usize) -> impl Into
         };
         if spec.sortable {
             view! {
-                <th scope="col" aria-sort=aria_sort>
-                    <button type="button" class="sort" title=fill(t.sort_by, &[("column", label)])
+                <th scope="col" aria-sort=aria_sort><div class="head">
+                    <button type="button" class="sort" title=fill(t.sort_by, &[("column", label)]) tabindex=repeated.then_some("-1")
                         on:click=move |_| sort.update(|s| *s = match *s {
                             Some((col, true)) if col == i => Some((i, false)),
                             Some((col, false)) if col == i => None,
                             _ => Some((i, true)),
                         })
                     >{label}<span aria-hidden="true">{move || match aria_sort() { "ascending" => " ▲", "descending" => " ▼", _ => "" }}</span></button>
-                </th>
+                </div></th>
             }
             .into_any()
         } else {
-            view! { <th scope="col">{label}</th> }.into_any()
+            view! { <th scope="col"><div class="head">{label}</div></th> }.into_any()
         }
     }).collect_view();
     let filters = (!spec.filters.is_empty()).then(|| {
@@ -322,8 +326,8 @@ pub fn ListEditor(model: ListModel, #[prop(optional)] group: usize) -> impl Into
     // The rows shown, in blocks of `BLOCK` rows, each a table of its own that is laid out
     // and painted only while in view: a keystroke in a list of 400 rows repaints the
     // blocks in view, not 400 rows. The first block shows the column headers (and the
-    // sort buttons); the others have the same, collapsed: they count for the columns'
-    // widths, so the blocks line up as one table.
+    // sort buttons); the others have the same with no height (`header`). A filter that
+    // leaves no row still shows the headers.
     let shown = Memo::new(move |_| ids());
     let blocks = move || shown.try_with(|s| s.len().div_ceil(BLOCK)).unwrap_or(0);
     view! {
@@ -332,12 +336,12 @@ pub fn ListEditor(model: ListModel, #[prop(optional)] group: usize) -> impl Into
             {link_note}
             <p class="hint" hidden=move || !empty()>{t.list_empty}</p>
             <div class="row-blocks" hidden=empty>
-                <For each=move || 0..blocks() key=|n| *n let:n>
+                <For each=move || 0..blocks().max(1) key=|n| *n let:n>
                     <div class="row-block">
                         <table class=table_class>
                             <thead class:repeated=n != 0><tr>
                                 {spec.badge.map(|_| view! { <th scope="col"></th> })}
-                                {header()}
+                                {header(n != 0)}
                                 <th scope="col"><span class="visually-hidden">{t.actions_column}</span></th>
                             </tr></thead>
                             <tbody>

@@ -158,7 +158,6 @@ fn toggle(el: Option<&Element>, attribute: &str, on: bool) {
     }
 }
 
-/// The element an event came from, and its `attribute`.
 /// After a row moved, the focus goes back to the button that moved it, in the row's new
 /// place (the row's element was moved, or made anew in another block of rows, and lost
 /// it); to the other one when the row can move no further that way.
@@ -177,6 +176,7 @@ fn keep_focus(spec: &'static ListSpec, id: Id, up: bool) {
     );
 }
 
+/// The element an event came from, and its `attribute`.
 fn marked(ev: &web_sys::Event, attribute: &str) -> Option<(Element, String)> {
     let target: Element = ev.target()?.dyn_into().ok()?;
     let mark = target.get_attribute(attribute)?;
