@@ -100,9 +100,7 @@ impl ListModel {
         Effect::new(move |_| {
             let mut changed = Vec::new();
             let fresh = state.plan.with(|p| {
-                // The index is built again only when the items or their order changed.
-                let items = p.as_ref().map(|p| (spec.items)(p)).unwrap_or_default();
-                let fresh = (!index.try_with_untracked(|i| i.matches(&items)).unwrap_or(true)).then(|| Index::of(&items));
+                let fresh = model.rebuilt(p.as_ref());
                 let Some(p) = p else { return fresh };
                 let mut pass = |index: &Index| {
                     // A screen being left may still hear of a change: its parts are then gone.
@@ -134,10 +132,16 @@ impl ListModel {
     /// Brings the index up to date now, for groups made anew that read it at once (the
     /// list's pass sets it after them otherwise).
     pub fn refresh(self, plan: Option<&Plan>) {
-        let items = plan.map(|p| (self.spec.items)(p)).unwrap_or_default();
-        if !self.index.try_with_untracked(|i| i.matches(&items)).unwrap_or(true) {
-            self.index.try_set(Index::of(&items));
+        if let Some(fresh) = self.rebuilt(plan) {
+            self.index.try_set(fresh);
         }
+    }
+
+    /// The index of `plan`'s items, built again only when they or their order are not
+    /// those of the index now; `None` when they are.
+    fn rebuilt(self, plan: Option<&Plan>) -> Option<Index> {
+        let items = plan.map(|p| (self.spec.items)(p)).unwrap_or_default();
+        (!self.index.try_with_untracked(|i| i.matches(&items)).unwrap_or(true)).then(|| Index::of(&items))
     }
 
     /// Starts showing the row of `id`: what it shows now, what tells it of changes, and
