@@ -240,6 +240,8 @@ pub fn ListEditor(model: ListModel, #[prop(optional)] group: usize) -> impl Into
         }
         ids
     };
+    // Filtered and sorted once per change, for the rows and the count of them.
+    let shown = Memo::new(move |_| ids());
     let empty = move || items.try_with(Vec::is_empty).unwrap_or(true);
     let add_id = format!("{}-{group}-add", spec.name);
     let add = move |_| {
@@ -302,8 +304,8 @@ pub fn ListEditor(model: ListModel, #[prop(optional)] group: usize) -> impl Into
                 </select>
             }
         }).collect_view();
-        let shown = move || fill(t.shown_of, &[("shown", &ids().len().to_string()), ("total", &all_ids().len().to_string())]);
-        view! { <div class="filters">{selects}<span class="hint" role="status">{shown}</span></div> }
+        let count = move || fill(t.shown_of, &[("shown", &shown.try_with(Vec::len).unwrap_or(0).to_string()), ("total", &all_ids().len().to_string())]);
+        view! { <div class="filters">{selects}<span class="hint" role="status">{count}</span></div> }
     });
     // Rows linked to another exercise: said once for the list, with the way there.
     let link_note = spec.link.as_ref().map(|l| {
@@ -332,7 +334,6 @@ pub fn ListEditor(model: ListModel, #[prop(optional)] group: usize) -> impl Into
     // blocks in view, not 400 rows. The first block shows the column headers (and the
     // sort buttons); the others have the same with no height (`header`). A filter that
     // leaves no row still shows the headers.
-    let shown = Memo::new(move |_| ids());
     let blocks = move || shown.try_with(|s| s.len().div_ceil(BLOCK)).unwrap_or(0);
     view! {
         <div class="list" data-testid=format!("{}-{group}", spec.name)>
