@@ -213,7 +213,7 @@ fn KpiTable(group: KpiGroup, day: crate::model::Date) -> impl IntoView {
         <div class="review-kpi" class:weekly=weekly>
             <table class="rows review-grid">
                 <colgroup>{(0..t.review_columns.len()).map(|_| view! { <col/> }).collect_view()}</colgroup>
-                <thead class:repeated={first > 0}><tr>{t.review_columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr></thead>
+                <thead class:repeated={first > 0}><tr>{t.review_columns.iter().map(|c| view! { <th scope="col"><div class="head">{*c}</div></th> }).collect_view()}</tr></thead>
                 <tbody>
                     {rows.into_iter().enumerate().map(|(i, row)| view! { <GridRow row=row index=first + i day=day.clone()/> }).collect_view()}
                 </tbody>
