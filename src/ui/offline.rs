@@ -26,6 +26,11 @@ pub fn register(state: AppState) {
     let Some(container) = service_workers() else { return };
     // On a first visit the first worker takes control too: that is no new version.
     let had_controller = container.controller().is_some();
+    // A later visit: the worker serves the app's files from the cache, and the plan reader
+    // is got ready in idle time (not on a first visit, still loading then).
+    if had_controller {
+        super::state::warm_up_codec_when_idle();
+    }
     let on_switch = Closure::<dyn Fn()>::new(move || {
         if RELOAD_ON_SWITCH.with(Cell::get) {
             if let Some(w) = web_sys::window() {

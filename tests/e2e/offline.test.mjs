@@ -25,6 +25,31 @@ test('the built page runs under a strict Content-Security-Policy with no inline 
   assert.ok(sw.includes("'./sample/plan.json'"));
 });
 
+test('a later visit gets the plan reader ready from the cache in idle time: a file dropped opens with no fetch', async () => {
+  const server = await serve();
+  const context = await browser.newContext();
+  const page = await open(context, server.url);
+  await controlled(page);
+  await page.reload();
+  await page.waitForSelector('main h1');
+  // In idle time: the reader and the screens of a plan, and the reader's warm-up.
+  await page.waitForFunction(() => performance.getEntriesByName('socialplan:reader-ready', 'measure').length > 0, null, { polling: 100 });
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const plan = { format: 'socialplan', schema_version: 1, plan: { id: 'dropped-plan', name: 'Dropped on a first visit', created_at: '2026-01-05T09:00:00Z', updated_at: '2026-01-05T09:00:00Z' } };
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sp-ready-')), 'dropped.socialplan.json');
+  fs.writeFileSync(file, JSON.stringify(plan));
+  await page.setInputFiles('[data-testid=import-input]', file);
+  await page.waitForSelector('[data-testid=plan-title]:text-is("Dropped on a first visit")');
+  // (What the next screens need is fetched once the overview is drawn, from the cache.)
+  assert.deepEqual(requests.filter((u) => /pack_plan|split_plan_codec|split_plan_screens|split_english_texts/.test(u)), [], 'the reader and the screens were ready');
+  const fromNetwork = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\.wasm$/.test(e.name) && e.workerStart > 0).length);
+  assert.ok(fromNetwork > 0, 'the parts came from the worker');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+  await server.close();
+});
+
 test('after one visit, the app and its plans open with the server stopped', async () => {
   const server = await serve();
   const context = await browser.newContext();

@@ -3,7 +3,7 @@
 //! the backup copies of the Recovery list.
 
 use super::browser::{download, Timing};
-use super::codec::{warm_up_codec, with_codec};
+use super::codec::{importing, start_loading_codec, with_codec};
 use super::{codec, fetch_text, load_codec, new_id, now, session, today, AppState, NoticeKind};
 use crate::autosave::Event;
 use crate::i18n::fill;
@@ -171,7 +171,13 @@ impl AppState {
             return;
         }
         // The reader is fetched while the file is read.
-        warm_up_codec();
+        start_loading_codec();
+        // Reading a plan takes a few times its file's size in memory: taken in one step
+        // now, while the browser reads the file, and not in hundreds of small steps of
+        // the memory's growth while the plan is read and drawn.
+        reserve_memory(file.size() as usize * 4);
+        // The warm-ups wait until its screen is drawn.
+        importing(true);
         leptos::task::spawn_local(async move {
             let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
             match buffer {
@@ -184,6 +190,7 @@ impl AppState {
                 }
                 Err(_) => state.notify(NoticeKind::ReadFailed { file: name }),
             }
+            crate::ui::after_paint(|| importing(false));
         });
     }
 
@@ -331,4 +338,12 @@ impl AppState {
             self.backups_changed();
         }
     }
+}
+
+/// Grows the app's memory by `bytes` at once, unless that much is free already: the
+/// allocator keeps what is freed, and later allocations are taken from it.
+fn reserve_memory(bytes: usize) {
+    let block: Vec<u8> = Vec::with_capacity(bytes);
+    // Taken and given back, not left out by the compiler as unused.
+    drop(std::hint::black_box(block));
 }
