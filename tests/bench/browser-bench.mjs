@@ -30,8 +30,10 @@ async function firstVisit() {
   const appMs = await page.evaluate(() => performance.now());
   // The worker controls the page once it is activated, after its precache is complete.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { polling: 100, timeout: 60000 });
+  // Requests the worker answered (`workerStart`) are not the page's fetches from the
+  // network: the worker's own fetches are counted as its.
   const timeline = await page.evaluate(() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
-    .map((e) => ({ path: new URL(e.name).pathname, transfer: e.transferSize })));
+    .filter((e) => !(e.workerStart > 0)).map((e) => ({ path: new URL(e.name).pathname, transfer: e.transferSize })));
   await context.close();
   await gz.close();
   const own = new Map();
@@ -103,6 +105,14 @@ async function importFile(page, { reach }) {
 const coldPage = await open(await browser.newContext(), server.url);
 const coldImportToOverviewMs = await importFile(coldPage, { reach: false });
 await coldPage.context().close();
+// A file dropped without pointing at the import on a later visit (the app's files in the
+// worker's cache): the page gets the plan reader ready in idle time.
+const readyPage = await open(await browser.newContext(), server.url);
+await readyPage.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { polling: 100, timeout: 60000 });
+await readyPage.reload();
+await readyPage.waitForFunction(() => performance.getEntriesByName('socialplan:reader-ready', 'measure').length > 0, null, { polling: 100, timeout: 15000 });
+const readyImportToOverviewMs = await importFile(readyPage, { reach: false });
+await readyPage.context().close();
 // The median of five imports, as the bare parse is a median: a single import of 30-odd
 // ms on two busy cores is as much noise as measure. Four in pages of their own (the plan
 // would exist in a page that imported it), then the one whose plan the run goes on with.
@@ -338,7 +348,7 @@ const report = {
   indicators_keystroke_to_paint_ms_median: round(indicatorKey), review_value_keystroke_to_paint_ms_median: round(reviewKey),
   one_group_list_keystroke_to_paint_ms_median: round(oneGroupKey), one_group_bare_textarea_keystroke_to_paint_ms_median: round(oneGroupBare),
   prose_keystroke_to_paint_ms_median: round(median(keystrokes)), prose_keystroke_to_paint_ms_max: round(Math.max(...keystrokes)),
-  import_ms: importMs === null ? null : round(importMs), import_to_overview_ms: round(importToOverviewMs), import_to_overview_runs_ms: importRuns.map(round), import_to_overview_without_reaching_first_ms: round(coldImportToOverviewMs),
+  import_ms: importMs === null ? null : round(importMs), import_to_overview_ms: round(importToOverviewMs), import_to_overview_runs_ms: importRuns.map(round), import_to_overview_without_reaching_first_ms: round(coldImportToOverviewMs), import_to_overview_later_visit_without_reaching_first_ms: round(readyImportToOverviewMs),
   autosave_ms: round(autosave),
   dashboard_draw_ms: round(dashboardMs), kpi_tracking_draw_ms: round(trackingMs), landscape_draw_ms: round(landscapeMs), landscape_second_draw_ms: round(landscapeAgainMs),
   frame_rendered_ms: { landscape: round(landscapeRenderedMs), dashboard: round(dashboardRenderedMs), kpi_tracking: round(trackingRenderedMs) },
