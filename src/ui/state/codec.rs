@@ -130,24 +130,22 @@ pub fn importing(now: bool) {
 /// (compiling, the first runs) while the page is still loading, four times as long on a
 /// slow phone. The warm-up itself runs in short tasks.
 pub fn warm_up_codec_when_idle() {
-    let Some(w) = web_sys::window() else { return };
-    let go = wasm_bindgen::closure::Closure::once_into_js(|| {
+    fn load_unasked() {
         if codec().is_none() && !STARTED.replace(true) {
             UNASKED.set(true);
             spawn_load();
         }
-    });
-    let idle = js_sys::Reflect::get(&w, &"requestIdleCallback".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    match idle {
+    }
+    let Some(w) = web_sys::window() else { return };
+    match js_sys::Reflect::get(&w, &"requestIdleCallback".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
         // At the latest a second later, should the page never be idle.
-        Some(f) => {
+        Some(idle) => {
             let options = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&options, &"timeout".into(), &1000.into());
-            let _ = f.call2(&w, &go, &options);
+            let _ = idle.call2(&w, &wasm_bindgen::closure::Closure::once_into_js(load_unasked), &options);
         }
-        None => {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(go.unchecked_ref(), 200);
-        }
+        // A browser without idle callbacks (Safari).
+        None => set_timeout(load_unasked, std::time::Duration::from_millis(200)),
     }
 }
 
