@@ -172,6 +172,14 @@ async fn an_edit_in_another_tab_reloads_or_warns() {
     s.clear().unwrap();
 }
 
+/// Waits `ms` milliseconds: tasks queued before run meanwhile.
+async fn sleep(ms: i32) {
+    let done = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(done).await.unwrap();
+}
+
 #[wasm_bindgen_test]
 async fn the_app_mounts_and_switches_language() {
     fresh();
@@ -184,6 +192,16 @@ async fn the_app_mounts_and_switches_language() {
     let heading = root.query_selector("h1").unwrap().expect("the plan list has a heading");
     let english = heading.text_content().unwrap();
     assert!(!english.is_empty());
+    // The sections below the page's top are drawn in tasks of their own, after it.
+    let mut waited = 0;
+    while root.query_selector("footer").unwrap().is_none() {
+        assert!(waited < 50, "the plan list's sections are drawn");
+        sleep(10).await;
+        waited += 1;
+    }
+    for section in ["[data-testid=new-plan-name]", "[data-testid=open-sample]", "[data-testid=dropzone]", "[data-testid=worksheet-links]"] {
+        assert!(root.query_selector(section).unwrap().is_some(), "{section} is drawn");
+    }
 
     // The test server has no language packs: install Bulgarian's from the source tree.
     Lang::Bg.install(include_str!("../public/i18n/bg.json")).unwrap();

@@ -65,6 +65,7 @@ mod fields;
 pub mod file_access;
 mod operative;
 mod information;
+mod later;
 mod lists;
 mod notices;
 pub mod offline;
@@ -109,11 +110,14 @@ pub fn start() {
         if storage::local().is_some_and(|s| storage::has_plans(&s)) {
             let _ = state::load_codec().await;
         }
-        // The app takes over from the shell painted by index.html.
+        // The app takes over from the shell painted by index.html, once it is painted:
+        // the page's first paint is the shell's, however soon the app is ready.
+        painted().await;
         if let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("shell")) {
             shell.remove();
         }
         leptos::mount::mount_to_body(App);
+        later::first_screen_mounted();
     });
 }
 
@@ -278,6 +282,21 @@ pub(crate) fn after_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
+/// Resolves in the task after the next frame, or after 100 ms where no frame comes (a
+/// page opened in a background tab is not painted until it is shown).
+async fn painted() {
+    let next = js_sys::Promise::new(&mut |resolve, _| {
+        let on_paint = resolve.clone();
+        after_paint(move || {
+            let _ = on_paint.call0(&JsValue::NULL);
+        });
+        set_timeout(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        }, std::time::Duration::from_millis(100));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(next).await;
+}
+
 /// Runs `f` in a task of its own, next: a message the page sends itself, which a chain of
 /// such tasks does not delay as it does timers (at least 4 ms each after a few).
 pub(crate) fn next_task(f: impl FnOnce() + 'static) {
@@ -327,7 +346,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::new(lang);
     provide_context(state);
     state.load_inventory();
-    offline::register(state);
+    later::after_first_screen(move || offline::register(state));
     // The open plan follows the route before the screen renders, so a screen never shows
     // without its plan.
     let start = Route::parse(&current_hash());
@@ -404,9 +423,11 @@ pub fn App() -> impl IntoView {
                     }
                 }}
             </main>
-            <footer class="footer">
-                <p>{t.privacy_note}</p>
-            </footer>
+            <later::Later>
+                <footer class="footer">
+                    <p>{t.privacy_note}</p>
+                </footer>
+            </later::Later>
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The start screen: the user's plans, a new plan, the sample, and import.
 
+use super::later::Later;
 use super::state::AppState;
 use crate::i18n::{fill, format_timestamp};
 use crate::model::{BusinessFunction, Keyed, PlanSummary};
@@ -26,24 +27,28 @@ pub fn PlansPage() -> impl IntoView {
                     />
                 </ul>
             </section>
-            <div class="columns" on:pointerover=move |_| super::state::warm_up_codec() on:focusin=move |_| super::state::warm_up_codec()>
-                <NewPlan/>
-                <section class="card sample" aria-labelledby="sample-title">
-                    <h2 id="sample-title">{t.sample_title}</h2>
-                    <p>{t.sample_text}</p>
-                    <button type="button" class="primary" data-testid="open-sample" on:click=move |_| state.open_sample()>
-                        {t.open_sample}
-                    </button>
+            <Later>
+                <div class="columns" on:pointerover=move |_| super::state::warm_up_codec() on:focusin=move |_| super::state::warm_up_codec()>
+                    <NewPlan/>
+                    <section class="card sample" aria-labelledby="sample-title">
+                        <h2 id="sample-title">{t.sample_title}</h2>
+                        <p>{t.sample_text}</p>
+                        <button type="button" class="primary" data-testid="open-sample" on:click=move |_| state.open_sample()>
+                            {t.open_sample}
+                        </button>
+                    </section>
+                </div>
+            </Later>
+            <Later>
+                <Import/>
+                <Recovery/>
+                <section class="card" aria-labelledby="worksheets-title">
+                    <h2 id="worksheets-title">{t.worksheets_title}</h2>
+                    <ul class="worksheet-links" data-testid="worksheet-links">
+                        {crate::model::Block::WORKSHEETS.map(|b| view! { <li><a href=crate::route::Route::Worksheet(b).href()>{t.block(b)}</a></li> })}
+                    </ul>
                 </section>
-            </div>
-            <Import/>
-            <Recovery/>
-            <section class="card" aria-labelledby="worksheets-title">
-                <h2 id="worksheets-title">{t.worksheets_title}</h2>
-                <ul class="worksheet-links" data-testid="worksheet-links">
-                    {crate::model::Block::WORKSHEETS.map(|b| view! { <li><a href=crate::route::Route::Worksheet(b).href()>{t.block(b)}</a></li> })}
-                </ul>
-            </section>
+            </Later>
         </div>
     }
 }

@@ -291,6 +291,44 @@ test('a first visit fetches no plan reader; a plan made in another tab opens all
   await context.close();
 });
 
+test('a first visit paints the shell first, then the plan list comes in steps and nothing on it moves', async () => {
+  const context = await newContext();
+  const page = await context.newPage();
+  // What the page records from its very start: shifts of what was shown, and the moment
+  // the app took over from the shell index.html paints.
+  await page.addInitScript(() => {
+    window.firstVisit = { shifts: [], shellGone: null };
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.firstVisit.shifts.push(e.value); }).observe({ type: 'layout-shift', buffered: true });
+    new MutationObserver((_, observer) => {
+      if (document.getElementById('shell') === null && document.body) {
+        window.firstVisit.shellGone = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url + '#/');
+  // The last of the sections drawn after the page's top.
+  await page.waitForSelector('footer.footer');
+  const seen = await page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+    const order = ['#your-plans', '[data-testid=new-plan-name]', '[data-testid=open-sample]', '[data-testid=dropzone]', '[data-testid=recovery]', '[data-testid=worksheet-links]', 'footer.footer']
+      .map((s) => document.querySelector(s));
+    const inOrder = order.every((el, i) => el && (i === 0 || (order[i - 1].compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)));
+    return { paint, shellGone: window.firstVisit.shellGone, shifts: window.firstVisit.shifts, inOrder, h1: document.querySelectorAll('h1').length };
+  });
+  assert.ok(seen.paint !== null && seen.shellGone !== null, 'the page painted, and the app took over');
+  assert.ok(seen.paint <= seen.shellGone, `the shell is painted before the app replaces it (paint ${seen.paint}, replaced ${seen.shellGone})`);
+  assert.deepEqual(seen.shifts, [], 'nothing shown moves while the sections come in');
+  assert.ok(seen.inOrder, 'every section is drawn, in the order of the page');
+  assert.equal(seen.h1, 1, 'one page heading: the shell is gone');
+  // The sections drawn in later steps work as any other: a plan created from them.
+  await createPlan(page, 'Made on a first visit');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a plan damaged in storage is kept under Recovery with its name, and its data kept', async () => {
   const context = await newContext();
   const page = await open(context, server.url);
