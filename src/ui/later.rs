@@ -1,7 +1,7 @@
 //! The first screen drawn in steps. A first visit runs every function of the app's code
 //! for the first time, and the browser compiles each one at its first call, in the task
 //! that calls it: drawn in one go, the plan list held the page for one long task. Drawn
-//! as the header and the page's top first, then each section below it in a task of its
+//! as the header and the page's top first, then the sections below it in tasks of their
 //! own, the page answers between the steps; what the app sets up for later (the service
 //! worker) comes after them.
 
