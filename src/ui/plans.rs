@@ -123,12 +123,10 @@ fn Recovery() -> impl IntoView {
         <section class="card recovery" aria-labelledby="recovery-title" data-testid="recovery" hidden=move || backups.with(Vec::is_empty)>
             <h2 id="recovery-title">{t.recovery_title}</h2>
             <p>{t.recovery_intro}</p>
+            // Drawn anew when the list changes (a copy kept or removed, rare): a keyed list
+            // would carry its own code in the first part for that.
             <ul class="plan-list">
-                <For
-                    each=move || backups.get()
-                    key=|b| b.key.clone()
-                    children=move |b| view! { <BackupRow backup=b/> }
-                />
+                {move || backups.get().into_iter().map(|b| view! { <BackupRow backup=b/> }).collect_view()}
             </ul>
         </section>
     }
