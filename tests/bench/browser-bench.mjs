@@ -30,7 +30,7 @@ async function firstVisit() {
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.benchLongTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(`${gz.url}#/`);
-  await page.waitForSelector('[data-testid=new-plan-name]');
+  // The footer is the last of the plan list's steps (`src/ui/later.rs`).
   await page.waitForSelector('footer.footer');
   const painted = await page.evaluate(() => performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? null);
   const appMs = await page.evaluate(() => performance.now());
