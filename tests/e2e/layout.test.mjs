@@ -34,3 +34,23 @@ test('no screen overflows sideways at 390 px', async () => {
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('at 390 px each worksheet link stays whole in its column, in every language', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await open(context, server.url);
+  for (const lang of ['en', 'de', 'bg']) {
+    await page.selectOption('[data-testid=language]', lang);
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    await page.waitForSelector('[data-testid=worksheet-links] a');
+    const split = await page.$$eval('[data-testid=worksheet-links] a', (links) => {
+      const column = links[0].closest('ul').getBoundingClientRect().width / 2;
+      return links.filter((a) => {
+        const rects = [...a.getClientRects()];
+        return Math.max(...rects.map((r) => r.right)) - Math.min(...rects.map((r) => r.left)) > column;
+      }).map((a) => a.textContent);
+    });
+    assert.deepEqual(split, [], lang);
+  }
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
