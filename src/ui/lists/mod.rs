@@ -5,7 +5,10 @@
 //! Reactivity is narrow: a list's `ListModel` re-reads its shown rows once per change of
 //! the plan, in one pass through the index, and tells only the rows whose values changed.
 //! Typing in one row re-renders that row; the other rows, their cells and the list's
-//! structure hear nothing.
+//! structure hear nothing. A change typed into one row is read from that row alone before
+//! the frame that shows it; the other rows are read again in the task after that frame
+//! (what they show may hang on the row typed in: a title, a count), so the keystroke's
+//! frame does not wait for a pass over thousands of rows.
 
 mod cell;
 mod row;
@@ -78,6 +81,30 @@ pub struct ListModel {
     options: StoredValue<Vec<Option<Memo<Vec<(Id, String)>>>>>,
     /// The day the list was opened: what its rows' dates are judged against.
     day: StoredValue<Date>,
+    /// What this list wrote into the plan since its last pass.
+    written: StoredValue<Written>,
+    /// A pass over all rows is queued for the task after the next frame.
+    queued: StoredValue<bool>,
+}
+
+/// What a list wrote into the plan since its last pass: nothing (the plan changed some
+/// other way), one row's cells, or more.
+#[derive(Clone, Debug, Default, PartialEq)]
+enum Written {
+    #[default]
+    Nothing,
+    Row(Id),
+    Rows,
+}
+
+impl Written {
+    fn and(self, id: &Id) -> Written {
+        match self {
+            Written::Nothing => Written::Row(id.clone()),
+            Written::Row(row) if &row == id => Written::Row(row),
+            _ => Written::Rows,
+        }
+    }
 }
 
 impl ListModel {
@@ -94,30 +121,33 @@ impl ListModel {
                 _ => None,
             })
             .collect();
-        let model = ListModel { spec, index, rows: StoredValue::new(HashMap::default()), options: StoredValue::new(options), day: StoredValue::new(day) };
+        let model = ListModel {
+            spec,
+            index,
+            rows: StoredValue::new(HashMap::default()),
+            options: StoredValue::new(options),
+            day: StoredValue::new(day),
+            written: StoredValue::new(Written::Nothing),
+            queued: StoredValue::new(false),
+        };
         // One pass per change of the plan; only rows whose values changed are told, and the
-        // groups only when the items or their order changed.
+        // groups only when the items or their order changed. After a cell of one row was
+        // written (typing), and the items are as they were, that row alone is read now and
+        // the others after the frame.
         Effect::new(move |_| {
+            let written = model.written.try_update_value(std::mem::take).unwrap_or_default();
             let mut changed = Vec::new();
+            let mut later = false;
             let fresh = state.plan.with(|p| {
                 let fresh = model.rebuilt(p.as_ref());
                 let Some(p) = p else { return fresh };
-                let mut pass = |index: &Index| {
-                    // A screen being left may still hear of a change: its parts are then gone.
-                    model.rows.try_update_value(|rows| {
-                        for (id, shown) in rows.iter_mut() {
-                            let Some(at) = index.at(id) else { continue };
-                            let data = model.day.with_value(|day| row_data(spec, p, at, t, day));
-                            if data != shown.data {
-                                shown.data = data;
-                                changed.push(shown.changed.clone());
-                            }
-                        }
-                    });
-                };
-                match &fresh {
-                    Some(fresh) => pass(fresh),
-                    None => drop(index.try_with_untracked(pass)),
+                match (&fresh, written) {
+                    (Some(fresh), _) => model.pass(p, fresh, None, t, &mut changed),
+                    (None, Written::Row(id)) => {
+                        index.try_with_untracked(|index| model.pass(p, index, Some(&id), t, &mut changed));
+                        later = true;
+                    }
+                    (None, _) => drop(index.try_with_untracked(|index| model.pass(p, index, None, t, &mut changed))),
                 }
                 fresh
             });
@@ -125,8 +155,57 @@ impl ListModel {
                 index.try_set(fresh);
             }
             changed.iter().for_each(Notify::notify);
+            if later {
+                model.pass_later(state, t);
+            }
         });
         model
+    }
+
+    /// Reads the rows on screen (or only the row of `only`) from `plan` and notes in
+    /// `changed` those whose values changed. A screen being left may still hear of a
+    /// change: its parts are then gone, and nothing is read.
+    fn pass(self, plan: &Plan, index: &Index, only: Option<&Id>, t: &Texts, changed: &mut Vec<ArcTrigger>) {
+        let spec = self.spec;
+        let Some(day) = self.day.try_get_value() else { return };
+        self.rows.try_update_value(|rows| {
+            let mut read = |id: &Id, shown: &mut Shown| {
+                let Some(at) = index.at(id) else { return };
+                let data = row_data(spec, plan, at, t, &day);
+                if data != shown.data {
+                    shown.data = data;
+                    changed.push(shown.changed.clone());
+                }
+            };
+            match only {
+                Some(id) => {
+                    if let Some(shown) = rows.get_mut(id) {
+                        read(id, shown);
+                    }
+                }
+                None => rows.iter_mut().for_each(|(id, shown)| read(id, shown)),
+            }
+        });
+    }
+
+    /// Queues a pass over all rows for the task after the next frame, once however many
+    /// keys come before it.
+    fn pass_later(self, state: AppState, t: &'static Texts) {
+        if self.queued.try_update_value(|q| std::mem::replace(q, true)).unwrap_or(true) {
+            return;
+        }
+        crate::ui::after_paint(move || {
+            if self.queued.try_update_value(|q| *q = false).is_none() {
+                return;
+            }
+            let mut changed = Vec::new();
+            state.plan.try_with_untracked(|p| {
+                if let Some(p) = p {
+                    self.index.try_with_untracked(|index| self.pass(p, index, None, t, &mut changed));
+                }
+            });
+            changed.iter().for_each(Notify::notify);
+        });
     }
 
     /// Brings the index up to date now, for groups made anew that read it at once (the
@@ -181,6 +260,7 @@ impl ListModel {
     fn write(self, id: &Id, column: &'static Column, value: Value) {
         let state = expect_context::<AppState>();
         let slot = self.index.try_with_untracked(|i| i.at(id).map(|at| at.slot)).flatten().unwrap_or(usize::MAX);
+        self.written.try_update_value(|w| *w = std::mem::take(w).and(id));
         state.edit(|p| column.set(p, At { id, slot }, value));
     }
 }
