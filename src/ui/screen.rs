@@ -174,30 +174,40 @@ fn BlockScreen(id: Id, block: Block) -> impl IntoView {
                 }}
             </p>
             {steps}
-            {super::fields::block_editor(block).map(|editor| view! { <section class="card editor">{editor}</section> })}
+            {super::fields::block_editor(block).map(|editor| view! { <section class="card editor">{editor}</section> {block_end(id.clone(), block)} })}
+            // An editor in a part of its own: the links after it come with it, so they do
+            // not move down the page when it arrives.
             {(!super::fields::has_editor(block)).then(|| {
                 let plan = id.clone();
                 view! {
                     <Suspense fallback=|| ()>
                         {Suspend::new(async move {
                             let editor = match block.phase() {
-                                crate::model::Phase::Information => super::information::lazy_editor(block, plan).await,
+                                crate::model::Phase::Information => super::information::lazy_editor(block, plan.clone()).await,
                                 crate::model::Phase::Strategy => super::strategy::lazy_block_editor(block).await,
-                                crate::model::Phase::Operative => super::operative::lazy_editor(block, plan).await,
+                                crate::model::Phase::Operative => super::operative::lazy_editor(block, plan.clone()).await,
                             }
                             .unwrap_or_else(|_| super::part_failed());
-                            view! { <section class="card editor">{editor}</section> }
+                            view! { <section class="card editor">{editor}</section> {block_end(plan, block)} }
                         })}
                     </Suspense>
                 }
             })}
-            <NextLink id=id.clone() from=Place::Block(block)/>
-            <p>
-                <a href=Route::Present(id.clone(), block).href() data-testid="present-link" title=t.present_label>{t.present}</a>" · "
-                <a href=Route::Overview(id.clone()).href()>{t.back_to_overview}</a>
-                {Block::WORKSHEETS.contains(&block).then(|| view! { " · "<a href=Route::PlanWorksheet(id.clone(), block).href() data-testid="worksheet-link">{t.worksheet_link}</a> })}
-            </p>
         </div>
+    }
+}
+
+/// What follows a block's editor: the next place in the method, projector mode, the
+/// overview and the block's worksheet.
+fn block_end(id: Id, block: Block) -> impl IntoView {
+    let t = expect_context::<AppState>().texts();
+    view! {
+        <NextLink id=id.clone() from=Place::Block(block)/>
+        <p>
+            <a href=Route::Present(id.clone(), block).href() data-testid="present-link" title=t.present_label>{t.present}</a>" · "
+            <a href=Route::Overview(id.clone()).href()>{t.back_to_overview}</a>
+            {Block::WORKSHEETS.contains(&block).then(|| view! { " · "<a href=Route::PlanWorksheet(id.clone(), block).href() data-testid="worksheet-link">{t.worksheet_link}</a> })}
+        </p>
     }
 }
 

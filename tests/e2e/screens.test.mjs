@@ -119,6 +119,22 @@ test('long text in the lists reads in full at 1280 px, also in a plan of one’s
   await context.close();
 });
 
+test('the links after a block come with its editor and stay where they are drawn', async () => {
+  const { context, page, id } = await sample({ width: 1280, height: 720 });
+  for (const block of ['information/landscape', 'information/swot', 'information/maturity', 'strategy/relationships', 'operative/enabling', 'operative/kpi-tracking', 'strategy/governance']) {
+    await page.goto(`${server.url}#/plans/${id}/${block}`);
+    await page.waitForSelector('[data-testid=present-link]');
+    // The editor is on the page by the time its links are.
+    assert.ok(await page.$('section.editor'), `${block}: the links came before the editor`);
+    const at = () => page.$eval('[data-testid=present-link]', (a) => a.getBoundingClientRect().top + scrollY);
+    const first = await at();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 300)))));
+    assert.equal(await at(), first, `${block}: the links moved`);
+  }
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('projector mode shows one block in large type, read-only, and moves through the method with the keyboard', async () => {
   const { context, page, id } = await sample({ width: 1280, height: 720 });
   await page.goto(`${server.url}#/plans/${id}/information/swot`);
