@@ -346,7 +346,7 @@ pub fn App() -> impl IntoView {
     let state = AppState::new(lang);
     provide_context(state);
     state.load_inventory();
-    later::after_first_screen(move || offline::register(state));
+    later::after_first_screen(move || offline::start(state));
     // The open plan follows the route before the screen renders, so a screen never shows
     // without its plan.
     let start = Route::parse(&current_hash());

@@ -22,7 +22,14 @@ fn service_workers() -> Option<ServiceWorkerContainer> {
     Some(navigator.service_worker())
 }
 
-pub fn register(state: AppState) {
+/// Time the page gets for itself before the worker is registered (see `start`).
+const QUIET: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Watches for a new version of the app, and registers the worker once the page has been
+/// open `QUIET` and no file is being imported. On a first visit the worker's install
+/// fetches every file of the app (about 140 of them), on the same cores: an import in
+/// those seconds took twice as long.
+pub fn start(state: AppState) {
     let Some(container) = service_workers() else { return };
     // On a first visit the first worker takes control too: that is no new version.
     let had_controller = container.controller().is_some();
@@ -44,7 +51,24 @@ pub fn register(state: AppState) {
     });
     container.set_oncontrollerchange(Some(on_switch.as_ref().unchecked_ref()));
     on_switch.forget();
+    register_when_quiet(state, QUIET);
+}
 
+fn register_when_quiet(state: AppState, after: std::time::Duration) {
+    leptos::prelude::set_timeout(
+        move || {
+            if super::state::is_importing() {
+                register_when_quiet(state, std::time::Duration::from_millis(500));
+            } else {
+                register(state);
+            }
+        },
+        after,
+    );
+}
+
+fn register(state: AppState) {
+    let Some(container) = service_workers() else { return };
     let registering = container.register("sw.js");
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(registration) = JsFuture::from(registering).await else { return };

@@ -122,6 +122,11 @@ pub fn importing(now: bool) {
     IMPORTING.set(now);
 }
 
+/// Whether a file is being imported (see `importing`).
+pub fn is_importing() -> bool {
+    IMPORTING.get()
+}
+
 /// Gets the plan reader (with the screens of a plan) ready while the browser is idle, on a
 /// later visit with no plan stored (with plans, it loads at start): the service worker
 /// serves the app's files from this browser's cache, and a file dropped then opens about

@@ -18,7 +18,7 @@ mod sync;
 
 pub use browser::{download, download_as, navigate};
 pub(crate) use browser::{fetch_text, Timing};
-pub use codec::{codec, load_codec, warm_up_codec, warm_up_codec_when_idle};
+pub use codec::{codec, is_importing, load_codec, warm_up_codec, warm_up_codec_when_idle};
 pub use notices::{Notice, NoticeKind};
 pub use crate::autosave::SaveStatus;
 
