@@ -25,10 +25,10 @@ fn service_workers() -> Option<ServiceWorkerContainer> {
 /// Time the page gets for itself before the worker is registered (see `start`).
 const QUIET: std::time::Duration = std::time::Duration::from_secs(3);
 
-/// Watches for a new version of the app, and registers the worker once the page has been
-/// open `QUIET` and no file is being imported. On a first visit the worker's install
-/// fetches every file of the app (about 140 of them), on the same cores: an import in
-/// those seconds took twice as long.
+/// Watches for a new version of the app, and registers the worker: on a later visit at
+/// once; on a first visit once the page has shown its first screen for `QUIET` and no
+/// file is being imported. The first install fetches every file of the app (about 140 of
+/// them), on the same cores: an import in those seconds took twice as long.
 pub fn start(state: AppState) {
     let Some(container) = service_workers() else { return };
     // On a first visit the first worker takes control too: that is no new version.
@@ -51,7 +51,7 @@ pub fn start(state: AppState) {
     });
     container.set_oncontrollerchange(Some(on_switch.as_ref().unchecked_ref()));
     on_switch.forget();
-    register_when_quiet(state, QUIET);
+    register_when_quiet(state, if had_controller { std::time::Duration::ZERO } else { QUIET });
 }
 
 fn register_when_quiet(state: AppState, after: std::time::Duration) {
@@ -78,9 +78,8 @@ fn register(state: AppState) {
         if registration.waiting().is_some() && updating() {
             state.notify_once(NoticeKind::UpdateReady);
         }
-        let watched = registration.clone();
-        let on_found = Closure::<dyn Fn()>::new(move || {
-            let Some(worker) = watched.installing() else { return };
+        // A new version found before this (its install under way) is watched as well.
+        let watch = move |worker: web_sys::ServiceWorker| {
             let installing = worker.clone();
             let on_state = Closure::<dyn Fn()>::new(move || {
                 if installing.state() == ServiceWorkerState::Installed && updating() {
@@ -89,6 +88,15 @@ fn register(state: AppState) {
             });
             worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
             on_state.forget();
+        };
+        if let Some(worker) = registration.installing() {
+            watch(worker);
+        }
+        let watched = registration.clone();
+        let on_found = Closure::<dyn Fn()>::new(move || {
+            if let Some(worker) = watched.installing() {
+                watch(worker);
+            }
         });
         registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
         on_found.forget();

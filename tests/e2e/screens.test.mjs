@@ -123,10 +123,12 @@ test('the links after a block come with its editor and stay where they are drawn
   const { context, page, id } = await sample({ width: 1280, height: 720 });
   for (const block of ['information/landscape', 'information/swot', 'information/maturity', 'strategy/relationships', 'operative/enabling', 'operative/kpi-tracking', 'strategy/governance']) {
     await page.goto(`${server.url}#/plans/${id}/${block}`);
-    await page.waitForSelector('[data-testid=present-link]');
+    // This block's link, not the one of the screen before.
+    const link = `[data-testid=present-link][href$="/present/${block.split('/')[1]}"]`;
+    await page.waitForSelector(link);
     // The editor is on the page by the time its links are.
     assert.ok(await page.$('section.editor'), `${block}: the links came before the editor`);
-    const at = () => page.$eval('[data-testid=present-link]', (a) => a.getBoundingClientRect().top + scrollY);
+    const at = () => page.$eval(link, (a) => a.getBoundingClientRect().top + scrollY);
     const first = await at();
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 300)))));
     assert.equal(await at(), first, `${block}: the links moved`);

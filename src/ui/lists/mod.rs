@@ -189,23 +189,27 @@ impl ListModel {
     }
 
     /// Queues a pass over all rows for the task after the next frame, once however many
-    /// keys come before it.
+    /// keys come before it; or after 100 ms, when no frame comes (a tab hidden meanwhile).
     fn pass_later(self, state: AppState, t: &'static Texts) {
         if self.queued.try_update_value(|q| std::mem::replace(q, true)).unwrap_or(true) {
             return;
         }
-        crate::ui::after_paint(move || {
-            if self.queued.try_update_value(|q| *q = false).is_none() {
-                return;
+        crate::ui::after_paint(move || self.pass_queued(state, t));
+        set_timeout(move || self.pass_queued(state, t), std::time::Duration::from_millis(100));
+    }
+
+    /// The queued pass over all rows, unless it ran already (or the list is gone).
+    fn pass_queued(self, state: AppState, t: &'static Texts) {
+        if !self.queued.try_update_value(|q| std::mem::replace(q, false)).unwrap_or(false) {
+            return;
+        }
+        let mut changed = Vec::new();
+        state.plan.try_with_untracked(|p| {
+            if let Some(p) = p {
+                self.index.try_with_untracked(|index| self.pass(p, index, None, t, &mut changed));
             }
-            let mut changed = Vec::new();
-            state.plan.try_with_untracked(|p| {
-                if let Some(p) = p {
-                    self.index.try_with_untracked(|index| self.pass(p, index, None, t, &mut changed));
-                }
-            });
-            changed.iter().for_each(Notify::notify);
         });
+        changed.iter().for_each(Notify::notify);
     }
 
     /// Brings the index up to date now, for groups made anew that read it at once (the
