@@ -64,6 +64,7 @@ struct Shown {
 
 thread_local! {
     static ROWS_MADE: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    static PASSES_QUEUED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// One list on one screen, shared by all its groups there: the index (built once per
@@ -83,8 +84,8 @@ pub struct ListModel {
     day: StoredValue<Date>,
     /// What this list wrote into the plan since its last pass.
     written: StoredValue<Written>,
-    /// A pass over all rows is queued for the task after the next frame.
-    queued: StoredValue<bool>,
+    /// The pass over all rows queued for the task after the next frame, by its number.
+    queued: StoredValue<Option<u64>>,
 }
 
 /// What a list wrote into the plan since its last pass: nothing (the plan changed some
@@ -128,7 +129,7 @@ impl ListModel {
             options: StoredValue::new(options),
             day: StoredValue::new(day),
             written: StoredValue::new(Written::Nothing),
-            queued: StoredValue::new(false),
+            queued: StoredValue::new(None),
         };
         // One pass per change of the plan; only rows whose values changed are told, and the
         // groups only when the items or their order changed. After a cell of one row was
@@ -190,17 +191,21 @@ impl ListModel {
 
     /// Queues a pass over all rows for the task after the next frame, once however many
     /// keys come before it; or after 100 ms, when no frame comes (a tab hidden meanwhile).
+    /// Each pass has its number: a timer left from a pass that ran after its frame does
+    /// not run the next one early.
     fn pass_later(self, state: AppState, t: &'static Texts) {
-        if self.queued.try_update_value(|q| std::mem::replace(q, true)).unwrap_or(true) {
+        let number = PASSES_QUEUED.with(|n| n.replace(n.get() + 1));
+        let queued = self.queued.try_update_value(|q| q.is_none() && q.replace(number).is_none()).unwrap_or(false);
+        if !queued {
             return;
         }
-        crate::ui::after_paint(move || self.pass_queued(state, t));
-        set_timeout(move || self.pass_queued(state, t), std::time::Duration::from_millis(100));
+        crate::ui::after_paint(move || self.pass_queued(state, t, number));
+        set_timeout(move || self.pass_queued(state, t, number), std::time::Duration::from_millis(100));
     }
 
-    /// The queued pass over all rows, unless it ran already (or the list is gone).
-    fn pass_queued(self, state: AppState, t: &'static Texts) {
-        if !self.queued.try_update_value(|q| std::mem::replace(q, false)).unwrap_or(false) {
+    /// The queued pass `number` over all rows, unless it ran already (or the list is gone).
+    fn pass_queued(self, state: AppState, t: &'static Texts, number: u64) {
+        if !self.queued.try_update_value(|q| q.take_if(|n| *n == number).is_some()).unwrap_or(false) {
             return;
         }
         let mut changed = Vec::new();
