@@ -281,10 +281,10 @@ mod tests {
             BusinessObjective { id: Id::from("c"), text: "Served by nobody".into() },
         ];
         let objective = |id: &str, text: &str, serves: &[&str]| Objective { id: Id::from(id), text: text.into(), business_objectives: serves.iter().map(|s| Id::from(*s)).collect(), ..Objective::default() };
-        s.objectives = vec![objective("o1", "More visits from Instagram", &["a", "b"]), objective("o2", "An employer brand", &["b"]), objective("o3", "Floating", &[])];
-        s.kpis = vec![Kpi { id: Id::from("k1"), objective: Id::from("o1"), name: "Store visits".into(), ..Kpi::default() }];
-        s.tactics = vec![Tactic { id: Id::from("t1"), objective: Id::from("o1"), text: "Weekly reels".into() }, Tactic { id: Id::from("t2"), objective: Id::from("o2"), text: "Team stories".into() }];
-        s.indicators = vec![Indicator { id: Id::from("i1"), tactic: Id::from("t1"), text: "Reels posted".into(), kept: true }];
+        *s.objectives = vec![objective("o1", "More visits from Instagram", &["a", "b"]), objective("o2", "An employer brand", &["b"]), objective("o3", "Floating", &[])];
+        *s.kpis = vec![Kpi { id: Id::from("k1"), objective: Id::from("o1"), name: "Store visits".into(), ..Kpi::default() }];
+        *s.tactics = vec![Tactic { id: Id::from("t1"), objective: Id::from("o1"), text: "Weekly reels".into() }, Tactic { id: Id::from("t2"), objective: Id::from("o2"), text: "Team stories".into() }];
+        *s.indicators = vec![Indicator { id: Id::from("i1"), tactic: Id::from("t1"), text: "Reels posted".into(), kept: true }];
         s
     }
 

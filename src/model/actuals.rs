@@ -1,25 +1,14 @@
 //! A KPI's values, with a stamp that changes with every change to them, so a save can
-//! reuse the text it wrote for them the last time. Most of a large plan's bytes are KPI
-//! values, and most saves (a word typed elsewhere) change none of them.
-//!
-//! The stamp is sound by construction: the values are reached only through `Deref`
-//! (read) and `DerefMut` (which takes a new stamp before anything can change), a new or
-//! read list gets a new stamp, and a copy keeps the stamp of what it copies, being equal.
+//! reuse the text it wrote for them the last time (see `stamped`, whose rules they
+//! follow). Most of a large plan's bytes are KPI values, and most saves (a word typed
+//! elsewhere) change none of them. They are not a `Stamped` list because they are read
+//! differently (see `READING`).
 
 use super::Actual;
-use rustc_hash::FxHashMap;
-use serde::ser::Error as _;
+use super::stamped::{next_stamp, serialize_reusing};
 use serde::{Deserialize, Serialize, Serializer};
-use serde_json::value::RawValue;
 use std::cell::RefCell;
 use std::ops::{Deref, DerefMut};
-use std::sync::atomic::{AtomicU64, Ordering};
-
-static NEXT_STAMP: AtomicU64 = AtomicU64::new(1);
-
-fn next_stamp() -> u64 {
-    NEXT_STAMP.fetch_add(1, Ordering::Relaxed)
-}
 
 /// A KPI's values, in order of their periods (see `review`).
 #[derive(Clone)]
@@ -154,79 +143,18 @@ impl schemars::JsonSchema for Actuals {
     }
 }
 
-/// Texts of values as written, by stamp, with how many values they hold.
-type Written = FxHashMap<u64, (usize, Box<RawValue>)>;
-
-thread_local! {
-    /// What the last `reusing_written` wrote.
-    static WRITTEN: RefCell<Written> = RefCell::new(Written::default());
-    /// While `reusing_written` runs: what it has written so far.
-    static WRITING: RefCell<Option<Written>> = const { RefCell::new(None) };
-}
-
-/// `serde_json::to_string` (compact: the texts reused are compact), reusing the text of
-/// every KPI's values unchanged since the last call; keeps what this call wrote for the
-/// next.
-pub(crate) fn to_string_reusing<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
-    reusing_written(|| serde_json::to_string(value))
-}
-
-fn reusing_written<T>(write: impl FnOnce() -> T) -> T {
-    if WRITING.with(|w| w.borrow().is_some()) {
-        return write();
-    }
-    struct Done;
-    impl Drop for Done {
-        fn drop(&mut self) {
-            let wrote = WRITING.with(|w| w.borrow_mut().take()).unwrap_or_default();
-            WRITTEN.with(|last| *last.borrow_mut() = wrote);
-        }
-    }
-    WRITING.with(|w| *w.borrow_mut() = Some(Written::default()));
-    let _done = Done;
-    write()
-}
-
 impl Serialize for Actuals {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if WRITING.with(|w| w.borrow().is_none()) {
-            return self.values.serialize(serializer);
-        }
-        let len = self.values.len();
-        let fits = |(n, _): &(usize, Box<RawValue>)| *n == len;
-        // Written already in this run (a copy of these values elsewhere in the plan)?
-        let again = WRITING.with(|w| w.borrow().as_ref().and_then(|w| w.get(&self.stamp).filter(|e| fits(e)).map(|(_, raw)| raw.to_owned())));
-        if let Some(raw) = again {
-            return raw.serialize(serializer);
-        }
-        let raw = match WRITTEN.with(|last| last.borrow_mut().remove(&self.stamp)).filter(fits) {
-            Some((_, raw)) => raw,
-            None => {
-                #[cfg(test)]
-                tests::WROTE.with(|n| n.set(n.get() + 1));
-                serde_json::value::to_raw_value(&self.values).map_err(S::Error::custom)?
-            }
-        };
-        let result = raw.serialize(serializer);
-        WRITING.with(|w| {
-            if let Some(w) = w.borrow_mut().as_mut() {
-                w.insert(self.stamp, (len, raw));
-            }
-        });
-        result
+        serialize_reusing(self.stamp, self.values.len(), &self.values, serializer)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::stamped::{reusing_written, to_string_reusing, WROTE};
     use crate::model::{Date, Kpi};
     use std::cell::Cell;
-
-    thread_local! {
-        /// How many lists of values were written from scratch.
-        pub(super) static WROTE: Cell<usize> = const { Cell::new(0) };
-    }
 
     fn kpi(values: &[f64]) -> Kpi {
         let actuals = values.iter().enumerate().map(|(i, v)| Actual { period: Date::new(2026, 1, 1 + i as u32), value: *v, comment: String::new() }).collect();

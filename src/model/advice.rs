@@ -341,13 +341,13 @@ mod tests {
         s.focus.start = Some(Date::new(2026, 1, 1));
         s.focus.horizon_years = 2;
         s.business_objectives = vec![BusinessObjective { id: id("A"), text: "Grow revenue".into() }, BusinessObjective { id: id("B"), text: "Cut costs".into() }];
-        s.objectives = vec![
+        *s.objectives = vec![
             Objective { id: id("o1"), text: "Raise webshop orders from social from 40 to 90 a month by 2027".into(), business_objectives: vec![id("A"), id("B")], perspective: None },
             Objective { id: id("o2"), text: "More engagement".into(), business_objectives: vec![id("B")], perspective: None },
         ];
-        s.kpis = vec![Kpi { id: id("k1"), objective: id("o1"), name: "Orders".into(), ..Default::default() }];
-        s.tactics = vec![Tactic { id: id("t1"), objective: id("o2"), text: "Weekly live tasting".into() }, Tactic { id: id("t2"), objective: id("o2"), text: "Stories".into() }];
-        s.indicators = vec![
+        *s.kpis = vec![Kpi { id: id("k1"), objective: id("o1"), name: "Orders".into(), ..Default::default() }];
+        *s.tactics = vec![Tactic { id: id("t1"), objective: id("o2"), text: "Weekly live tasting".into() }, Tactic { id: id("t2"), objective: id("o2"), text: "Stories".into() }];
+        *s.indicators = vec![
             Indicator { id: id("i1"), tactic: id("t1"), text: "Viewers".into(), kept: true },
             Indicator { id: id("i2"), tactic: id("t1"), text: "Questions asked".into(), kept: true },
             Indicator { id: id("i3"), tactic: id("t2"), text: "Taps".into(), kept: false },

@@ -203,8 +203,8 @@ impl<'a> EnvelopeRef<'a> {
 
 /// The envelope text of `plan`: pretty for files people may read, compact for storage.
 pub fn encode(plan: &Plan, app_version: &str, now: &str, revision: Option<u64>, pretty: bool) -> String {
-    // The KPI values unchanged since the last write are not written again (`Actuals`).
-    let text = super::actuals::to_string_reusing(&EnvelopeRef::of(plan, app_version, now, revision)).expect("a plan always serialises");
+    // The lists unchanged since the last write are not written again (`Stamped`, `Actuals`).
+    let text = super::stamped::to_string_reusing(&EnvelopeRef::of(plan, app_version, now, revision)).expect("a plan always serialises");
     if pretty {
         self::pretty(&text)
     } else {

@@ -2,7 +2,7 @@
 //! tools and methods inventory, Exercise 1 (landscape), Exercise 2 (internal audit),
 //! Exercise 3 (readiness SWOT) and the maturity self-assessment.
 
-use super::{Date, Id};
+use super::{Date, Id, Stamped};
 use super::json::keyed_enum;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -157,7 +157,7 @@ impl Finding {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Landscape {
-    pub findings: Vec<Finding>,
+    pub findings: Stamped<Finding>,
     /// The generic strategy the landscape suggests, in the team's words.
     pub generic_strategy: String,
 }
@@ -266,7 +266,7 @@ pub struct Audit {
     pub engagement: String,
     pub benefits: String,
     pub improvements: String,
-    pub channels: Vec<Channel>,
+    pub channels: Stamped<Channel>,
     pub benchmark: Benchmark,
 }
 
@@ -689,7 +689,8 @@ mod tests {
                 finding(LandscapeLevel::Impact, Polarity::Threat, 2, "b"),
                 finding(LandscapeLevel::Impact, Polarity::Opportunity, 1, "c"),
                 finding(LandscapeLevel::Features, Polarity::Threat, 4, "d"),
-            ],
+            ]
+            .into(),
             generic_strategy: String::new(),
         };
         let s = landscape.summary();
@@ -738,7 +739,7 @@ mod tests {
     #[test]
     fn pulling_findings_links_them_once() {
         let mut info = Information::default();
-        info.landscape.findings = vec![
+        *info.landscape.findings = vec![
             finding(LandscapeLevel::Customers, Polarity::Opportunity, 3, "o"),
             finding(LandscapeLevel::Conversations, Polarity::Threat, 4, "t"),
         ];
@@ -765,7 +766,7 @@ mod tests {
         let mut blank = finding(LandscapeLevel::Customers, Polarity::Opportunity, 5, "b");
         blank.text = " \t ".into();
         // What "Add" makes: empty text, weight 3.
-        info.landscape.findings = vec![blank, Finding { id: Id::from("new"), ..Default::default() }];
+        *info.landscape.findings = vec![blank, Finding { id: Id::from("new"), ..Default::default() }];
         assert!(info.landscape.findings.iter().all(Finding::is_blank));
         assert!(info.landscape.summary().iter().all(|l| l.opportunities + l.threats + l.opportunity_weight + l.threat_weight == 0));
         assert_eq!(info.unpulled_findings(), 0);
@@ -799,7 +800,7 @@ mod tests {
     #[test]
     fn swot_follows_its_findings() {
         let mut info = Information::default();
-        info.landscape.findings = vec![
+        *info.landscape.findings = vec![
             finding(LandscapeLevel::Customers, Polarity::Opportunity, 3, "o"),
             finding(LandscapeLevel::Impact, Polarity::Threat, 2, "t"),
         ];

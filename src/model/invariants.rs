@@ -264,11 +264,11 @@ fn check_session(start: Plan, ops: Vec<Op>) -> Result<(), TestCaseError> {
         s.apply(op);
         let problems = validate(&s.plan, "plan");
         prop_assert!(problems.is_empty(), "after {}: {:?}", shown, problems);
-        // A write that reuses the text of KPI values unchanged since the last write (as a
+        // A write that reuses the text of the lists unchanged since the last write (as a
         // save does) writes what a write from scratch writes.
-        let reused = super::actuals::to_string_reusing(&s.plan).expect("a plan serialises");
+        let reused = super::stamped::to_string_reusing(&s.plan).expect("a plan serialises");
         let fresh = serde_json::to_string(&s.plan).expect("a plan serialises");
-        prop_assert!(reused == fresh, "after {}: a write reusing KPI values differs from one from scratch", shown);
+        prop_assert!(reused == fresh, "after {}: a write reusing unchanged lists differs from one from scratch", shown);
     }
     let text = encode(&s.plan, "test", "2026-11-22T10:00:00Z", None, false);
     let back = decode(text.as_bytes()).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;

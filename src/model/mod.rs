@@ -3,6 +3,7 @@
 //! No browser code lives here, so `cargo test` covers it natively.
 
 mod actuals;
+mod stamped;
 mod advice;
 pub mod agenda;
 mod blocks;
@@ -26,6 +27,7 @@ pub mod tracking;
 pub mod validate;
 
 pub use actuals::Actuals;
+pub use stamped::Stamped;
 pub use advice::*;
 pub use blocks::*;
 pub use date::Date;

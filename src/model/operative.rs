@@ -2,7 +2,7 @@
 //! integration, technical implementation) and the thresholds of KPI tracking. The KPIs'
 //! actual values live with the KPIs of the strategy.
 
-use super::{Date, Id};
+use super::{Date, Id, Stamped};
 use super::json::keyed_enum;
 use serde::{Deserialize, Serialize};
 
@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Operative {
-    pub actions: Vec<Action>,
+    pub actions: Stamped<Action>,
     pub thresholds: Thresholds,
 }
 

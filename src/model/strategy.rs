@@ -3,7 +3,7 @@
 //! relationships, governance and the cornerstones (business integration, goal system,
 //! resources).
 
-use super::{Actuals, Date, Id};
+use super::{Actuals, Date, Id, Stamped};
 use super::json::keyed_enum;
 use serde::{Deserialize, Serialize};
 
@@ -14,10 +14,10 @@ pub struct Strategy {
     pub focus: Focus,
     pub business_objectives: Vec<BusinessObjective>,
     pub mission: String,
-    pub objectives: Vec<Objective>,
-    pub kpis: Vec<Kpi>,
-    pub tactics: Vec<Tactic>,
-    pub indicators: Vec<Indicator>,
+    pub objectives: Stamped<Objective>,
+    pub kpis: Stamped<Kpi>,
+    pub tactics: Stamped<Tactic>,
+    pub indicators: Stamped<Indicator>,
     pub post: Post,
     pub why: WhySocialMedia,
     pub relationships: Vec<Relationship>,

@@ -621,7 +621,7 @@ mod tests {
         let mut b = kpi(Direction::LowerIsBetter, Some(20.0), 2.0, &[]);
         b.id = Id::from("kb");
         b.name = "Response time".into();
-        p.strategy.kpis = vec![a, b];
+        *p.strategy.kpis = vec![a, b];
         p
     }
 
