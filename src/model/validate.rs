@@ -99,6 +99,11 @@ impl<'a> Checker<'a> {
     }
 }
 
+thread_local! {
+    /// The stamps of the KPI values the last check found sound (`Actuals::stamp`).
+    static SOUND_VALUES: std::cell::RefCell<HashSet<u64>> = std::cell::RefCell::new(HashSet::default());
+}
+
 /// All problems of `plan`, with paths under `root` (e.g. `plan`). Empty means valid.
 pub fn validate(plan: &Plan, root: &str) -> Vec<Problem> {
     let mut c = Checker { root, problems: Vec::new(), ids: HashMap::default() };
@@ -155,11 +160,19 @@ pub fn validate(plan: &Plan, root: &str) -> Vec<Problem> {
     for (i, x) in s.objectives.iter().enumerate() {
         c.id(Loc::At("strategy.objectives", i), &x.id);
     }
+    let mut sound_values = HashSet::default();
     for (i, k) in s.kpis.iter().enumerate() {
         c.id(Loc::At("strategy.kpis", i), &k.id);
         c.number(|| p(&format!("strategy.kpis[{i}].baseline")), k.baseline);
         c.number(|| p(&format!("strategy.kpis[{i}].target")), k.target);
         c.date(|| p(&format!("strategy.kpis[{i}].deadline")), k.deadline.as_ref());
+        // Values found sound before (the same stamp, so the same values) are not checked
+        // again: every save checks the plan, and most of a large plan is its KPI values.
+        if SOUND_VALUES.with(|v| v.borrow().contains(&k.actuals.stamp())) {
+            sound_values.insert(k.actuals.stamp());
+            continue;
+        }
+        let found = c.problems.len();
         // Values are kept in order of their period, so a duplicate is rare: only then are
         // the periods collected to find it.
         let ordered = k.actuals.windows(2).all(|w| w[0].period < w[1].period);
@@ -177,7 +190,12 @@ pub fn validate(plan: &Plan, root: &str) -> Vec<Problem> {
                 c.report(p(&format!("strategy.kpis[{i}].actuals[{j}].period")), kind);
             }
         }
+        if c.problems.len() == found {
+            sound_values.insert(k.actuals.stamp());
+        }
     }
+    // Only the values of this plan as it is now are kept.
+    SOUND_VALUES.with(|v| *v.borrow_mut() = sound_values);
     for (i, x) in s.tactics.iter().enumerate() {
         c.id(Loc::At("strategy.tactics", i), &x.id);
     }
@@ -239,4 +257,35 @@ pub fn validate(plan: &Plan, root: &str) -> Vec<Problem> {
     }
     c.problems.extend(super::workshop::problems(plan, root));
     c.problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actual, BusinessFunction, Kpi, Objective};
+
+    #[test]
+    fn values_found_sound_are_checked_again_once_they_change() {
+        let mut plan = Plan::new("p".into(), "Plan", BusinessFunction::Marketing, "2026-01-01T00:00:00Z");
+        *plan.strategy.objectives = vec![Objective { id: "o".into(), ..Objective::default() }];
+        let actuals = (1..=3).map(|d| Actual { period: Date::new(2026, 1, d), value: 1.0, comment: String::new() }).collect();
+        *plan.strategy.kpis = vec![Kpi { id: "k".into(), objective: "o".into(), actuals, ..Kpi::default() }];
+        assert_eq!(validate(&plan, "plan"), vec![]);
+        assert_eq!(validate(&plan, "plan"), vec![], "unchanged");
+        plan.strategy.kpis[0].actuals[1].value = f64::NAN;
+        assert!(matches!(validate(&plan, "plan")[..], [Problem { kind: ProblemKind::OutOfRange { .. }, .. }]));
+        plan.strategy.kpis[0].actuals[1].value = 2.0;
+        let period = plan.strategy.kpis[0].actuals[0].period.clone();
+        plan.strategy.kpis[0].actuals[2].period = period;
+        assert!(matches!(validate(&plan, "plan")[..], [Problem { kind: ProblemKind::DuplicatePeriod { .. }, .. }]));
+        // A copy of sound values (the same stamp) is sound; a plan read anew is checked.
+        plan.strategy.kpis[0].actuals[2].period = Date::new(2026, 1, 9);
+        assert_eq!(validate(&plan, "plan"), vec![]);
+        let copy = plan.clone();
+        assert_eq!(validate(&copy, "plan"), vec![]);
+        let mut text = serde_json::to_value(&plan).unwrap();
+        text["strategy"]["kpis"][0]["actuals"][0]["period"] = "2026-02-30".into();
+        let read: Plan = serde_json::from_value(text).unwrap();
+        assert!(matches!(validate(&read, "plan")[..], [Problem { kind: ProblemKind::BadDate { .. }, .. }]));
+    }
 }

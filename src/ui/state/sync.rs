@@ -109,6 +109,8 @@ impl AppState {
             self.dispatch(Event::SaveFailed(Failure::Unavailable));
             return;
         };
+        // The save as marked in the performance timeline: the check, the write, the store.
+        let timing = Timing::start("socialplan:save");
         // The last guard: storage only ever receives a plan that validates. Every edit is a
         // model operation that keeps the plan valid, so this finds nothing unless one of
         // them has a flaw; then the plan is repaired rather than saved broken.
@@ -118,7 +120,6 @@ impl AppState {
             let name = self.plan.with_untracked(|p| p.as_ref().map(|p| p.name.clone())).unwrap_or_default();
             self.notify(NoticeKind::Repaired { name, repairs, kept: None });
         }
-        let timing = Timing::start("socialplan:save");
         let result = self.plan.with_untracked(|p| p.as_ref().map(|p| (storage::save(&storage, codec, p, base, force, &now()), p.summary())));
         timing.end();
         let Some((result, summary)) = result else { return };
