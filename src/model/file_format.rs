@@ -163,8 +163,8 @@ pub fn warm_up() -> bool {
         return false;
     }
     if let Ok(decoded) = read(SPECIMEN.as_bytes(), Reading::Import, &mut Id::default) {
-        // Written as a save writes, but without taking the place of the last save's texts
-        // of KPI values (`Actuals`).
+        // Written as a save writes, but without taking the place of the texts of the
+        // lists the last save wrote (`stamped`).
         let _ = serde_json::to_string(&EnvelopeRef::of(&decoded.plan, "", "", Some(1)));
     }
     true

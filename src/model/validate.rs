@@ -100,8 +100,20 @@ impl<'a> Checker<'a> {
 }
 
 thread_local! {
-    /// The stamps of the KPI values the last check found sound (`Actuals::stamp`).
+    /// The stamps of KPI values checks found sound (`Actuals::stamp`), of every plan
+    /// checked (the open one, one being imported, the reader's warm-up), so that checking
+    /// another plan does not make the next save check all values again; at most
+    /// `SOUND_VALUES_KEPT`. A stamp is never taken twice, so one kept from an older
+    /// version of the values can never match newer ones.
     static SOUND_VALUES: std::cell::RefCell<HashSet<u64>> = std::cell::RefCell::new(HashSet::default());
+}
+
+const SOUND_VALUES_KEPT: usize = 20_000;
+
+/// Forgets which values were found sound: the next check checks all (for tests).
+#[cfg(test)]
+pub(crate) fn forget_sound_values() {
+    SOUND_VALUES.with(|v| v.borrow_mut().clear());
 }
 
 /// All problems of `plan`, with paths under `root` (e.g. `plan`). Empty means valid.
@@ -169,7 +181,6 @@ pub fn validate(plan: &Plan, root: &str) -> Vec<Problem> {
         // Values found sound before (the same stamp, so the same values) are not checked
         // again: every save checks the plan, and most of a large plan is its KPI values.
         if SOUND_VALUES.with(|v| v.borrow().contains(&k.actuals.stamp())) {
-            sound_values.insert(k.actuals.stamp());
             continue;
         }
         let found = c.problems.len();
@@ -194,8 +205,13 @@ pub fn validate(plan: &Plan, root: &str) -> Vec<Problem> {
             sound_values.insert(k.actuals.stamp());
         }
     }
-    // Only the values of this plan as it is now are kept.
-    SOUND_VALUES.with(|v| *v.borrow_mut() = sound_values);
+    SOUND_VALUES.with(|v| {
+        let mut v = v.borrow_mut();
+        if v.len() + sound_values.len() > SOUND_VALUES_KEPT {
+            v.clear();
+        }
+        v.extend(sound_values);
+    });
     for (i, x) in s.tactics.iter().enumerate() {
         c.id(Loc::At("strategy.tactics", i), &x.id);
     }

@@ -115,13 +115,13 @@ impl AppState {
         // model operation that keeps the plan valid, so this finds nothing unless one of
         // them has a flaw; then the plan is repaired rather than saved broken.
         let repairs = self.plan.try_update_untracked(|p| p.as_mut().map(|p| codec.repair(p, &mut new_id)).unwrap_or_default()).unwrap_or_default();
+        let result = self.plan.with_untracked(|p| p.as_ref().map(|p| (storage::save(&storage, codec, p, base, force, &now()), p.summary())));
+        timing.end();
         if !repairs.is_empty() {
             self.plan.update(|_| ());
             let name = self.plan.with_untracked(|p| p.as_ref().map(|p| p.name.clone())).unwrap_or_default();
             self.notify(NoticeKind::Repaired { name, repairs, kept: None });
         }
-        let result = self.plan.with_untracked(|p| p.as_ref().map(|p| (storage::save(&storage, codec, p, base, force, &now()), p.summary())));
-        timing.end();
         let Some((result, summary)) = result else { return };
         match result {
             Ok(revision) => {
